@@ -1,0 +1,141 @@
+/* crm-store-private.h — what the parts of CrmStore share: the connection, the statement cache,
+ * the pending change queue and the table that describes each entity's columns. */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "crm-store.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  CRM_FIELD_TEXT,    /* char *, NULL <-> NULL */
+  CRM_FIELD_INT,     /* int */
+  CRM_FIELD_BOOL,    /* gboolean <-> 0/1 */
+  CRM_FIELD_INT64,   /* gint64 */
+  CRM_FIELD_REF,     /* gint64 rowid, 0 <-> NULL */
+  CRM_FIELD_TIME,    /* gint64 unix seconds, 0 <-> NULL */
+  CRM_FIELD_ENUM,    /* int index into names[] <-> its text */
+  CRM_FIELD_OPT_INT, /* int, -1 <-> NULL */
+} CrmFieldType;
+
+typedef struct
+{
+  const char *column;
+  CrmFieldType type;
+  gsize offset;
+  const char *const *names; /* CRM_FIELD_ENUM only, NULL-terminated */
+} CrmFieldInfo;
+
+typedef gboolean (*CrmValidateFunc) (CrmStore *self, gconstpointer record, GError **error);
+
+typedef struct
+{
+  CrmEntity entity;
+  const char *table;
+  gsize record_size;
+  const CrmFieldInfo *fields;
+  guint n_fields;
+  CrmValidateFunc validate;
+} CrmEntityInfo;
+
+const CrmEntityInfo *
+crm_store_get_entity_info (CrmEntity entity);
+
+struct _CrmStore
+{
+  GObject parent_instance;
+
+  sqlite3 *db;
+  char *path;
+  char *migration_backup_path;
+  int schema_version;
+  GHashTable *statements; /* SQL text -> sqlite3_stmt* */
+
+  guint transaction_depth;
+  gboolean bulk;
+  gboolean bulk_touched[CRM_N_ENTITIES];
+  GArray *pending_changes; /* CrmPendingChange */
+  GArray *savepoint_marks; /* guint: pending_changes->len at each savepoint */
+  gint64 data_version;
+};
+
+typedef struct
+{
+  CrmEntity entity;
+  CrmChangeAction action;
+  gint64 id;
+  gpointer old_record;
+} CrmPendingChange;
+
+/* Statement cache: the returned statement is reset and its bindings cleared; do not finalize. */
+sqlite3_stmt *
+crm_store_prepare (CrmStore *self, const char *sql, GError **error);
+gboolean
+crm_store_exec (CrmStore *self, const char *sql, GError **error);
+/* Runs a prepared statement that returns no rows. */
+gboolean
+crm_store_step_done (CrmStore *self, sqlite3_stmt *statement, GError **error);
+void
+crm_store_set_error_from_db (CrmStore *self, GError **error, const char *context);
+void
+crm_store_set_error_from_code (sqlite3 *db, int code, GError **error, const char *context);
+
+/* Queues a change signal for after the outermost commit; takes ownership of @old_record. */
+void
+crm_store_queue_change (
+    CrmStore *self, CrmEntity entity, CrmChangeAction action, gint64 id, gpointer old_record);
+
+/* Generic rows <-> records. */
+gpointer
+crm_store_record_new (const CrmEntityInfo *info);
+void
+crm_store_read_record (const CrmEntityInfo *info,
+                       sqlite3_stmt *statement,
+                       int first_column,
+                       gpointer record);
+GPtrArray *
+crm_store_select_records (CrmStore *self,
+                          CrmEntity entity,
+                          const char *where_and_order,
+                          const gint64 *bind_values,
+                          guint n_bind_values,
+                          GError **error);
+gboolean
+crm_store_insert_record (CrmStore *self, CrmEntity entity, gpointer record, GError **error);
+gpointer
+crm_store_get_record (CrmStore *self, CrmEntity entity, gint64 id, GError **error);
+gboolean
+crm_store_update_record (CrmStore *self, CrmEntity entity, gpointer record, GError **error);
+/* Writes every column of @record to its row (no validation, no signal). */
+gboolean
+crm_store_update_row (CrmStore *self, CrmEntity entity, gpointer record, GError **error);
+gboolean
+crm_store_delete_record (CrmStore *self, CrmEntity entity, gint64 id, GError **error);
+
+/* Deal-specific halves of the generic write path (crm-store-deals.c). */
+gboolean
+crm_store_prepare_deal_insert (CrmStore *self, CrmDealRecord *deal, GError **error);
+gboolean
+crm_store_finish_deal_insert (CrmStore *self, CrmDealRecord *deal, GError **error);
+gboolean
+crm_store_apply_stage_change (CrmStore *self,
+                              CrmDealRecord *deal,
+                              gint64 from_stage_id,
+                              GError **error);
+
+/* Rows written with the defaults of a new database (translated at creation). */
+gboolean
+crm_store_insert_defaults (CrmStore *self, GError **error);
+
+gint64
+crm_store_now (void);
+
+extern const char *const crm_lifecycle_stage_names[];
+extern const char *const crm_bant_answer_names[];
+extern const char *const crm_stage_kind_names[];
+extern const char *const crm_activity_kind_names[];
+extern const char *const crm_feedback_kind_names[];
+
+G_END_DECLS

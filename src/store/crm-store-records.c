@@ -1,0 +1,940 @@
+/* crm-store-records.c — the typed create/read/update/delete functions of every entity.
+ *
+ * Each entity is described once (table, columns, record offsets, validation); one generic
+ * path turns records into rows and back, so every entity is written the same careful way:
+ * validated, inside a transaction, with the old row kept for the change signal. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "crm-fractional-index.h"
+#include "crm-store-private.h"
+
+#define FIELD(Record, member, type)                                                                \
+  {                                                                                                \
+#member, type, G_STRUCT_OFFSET(Record, member), NULL                                           \
+  }
+#define ENUM_FIELD(Record, member, names)                                                          \
+  {                                                                                                \
+#member, CRM_FIELD_ENUM, G_STRUCT_OFFSET(Record, member), names                                \
+  }
+
+/* ---- Validation ------------------------------------------------------------------------- */
+
+static gboolean
+text_is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+  for (; *text != '\0'; text = g_utf8_next_char (text))
+    if (!g_unichar_isspace (g_utf8_get_char (text)))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+require_text (const char *text, const char *message, GError **error)
+{
+  if (text != NULL && !g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error_literal (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID,
+                           _ ("Text is not valid UTF-8"));
+      return FALSE;
+    }
+  if (text_is_blank (text))
+    {
+      g_set_error_literal (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID, message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+require_currency (const char *currency, GError **error)
+{
+  if (currency == NULL || strlen (currency) != 3 || !g_ascii_isupper (currency[0])
+      || !g_ascii_isupper (currency[1]) || !g_ascii_isupper (currency[2]))
+    {
+      g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID,
+                   _ ("“%s” is not a currency code (three capital letters such as EUR)"),
+                   currency != NULL ? currency : "");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+require_range (int value, int min, int max, const char *what, GError **error)
+{
+  if (value < min || value > max)
+    {
+      g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID,
+                   _ ("%s must be between %d and %d, not %d"), what, min, max, value);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+require_enum (int value, int n_values, GError **error)
+{
+  return require_range (value, 0, n_values - 1, _ ("The kind"), error);
+}
+
+static gboolean
+validate_company (CrmStore *self, gconstpointer data, GError **error)
+{
+  const CrmCompanyRecord *r = data;
+  return require_text (r->name, _ ("A company needs a name"), error);
+}
+
+static gboolean
+validate_contact (CrmStore *self, gconstpointer data, GError **error)
+{
+  const CrmContactRecord *r = data;
+  return require_text (r->name, _ ("A contact needs a name"), error)
+         && require_enum (r->lifecycle, 6, error) && require_enum (r->bant_budget, 3, error)
+         && require_enum (r->bant_authority, 3, error) && require_enum (r->bant_need, 3, error)
+         && require_enum (r->bant_timeline, 3, error)
+         && require_range (r->score, 0, 100, _ ("The score"), error);
+}
+
+static gboolean
+validate_named (CrmStore *self, gconstpointer data, GError **error)
+{
+  /* Tags, lost reasons and lead sources all start with { id, uuid, name }. */
+  const CrmTagRecord *r = data;
+  return require_text (r->name, _ ("A name is needed"), error);
+}
+
+static gboolean
+validate_stage (CrmStore *self, gconstpointer data, GError **error)
+{
+  const CrmStageRecord *r = data;
+  return require_text (r->name, _ ("A stage needs a name"), error)
+         && require_range (r->probability, 0, 100, _ ("The win probability"), error)
+         && require_range (r->rotting_days, 0, 10000, _ ("The rotting limit"), error)
+         && require_enum (r->kind, 3, error);
+}
+
+static gboolean
+validate_deal (CrmStore *self, gconstpointer data, GError **error)
+{
+  const CrmDealRecord *r = data;
+
+  if (!require_text (r->title, _ ("A deal needs a title"), error)
+      || !require_currency (r->currency, error))
+    return FALSE;
+  if (r->value_minor < 0)
+    {
+      g_set_error_literal (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID,
+                           _ ("A deal’s value cannot be negative"));
+      return FALSE;
+    }
+  if (r->probability_override != -1
+      && !require_range (r->probability_override, 0, 100, _ ("The probability"), error))
+    return FALSE;
+  if (r->stage_id == 0)
+    {
+      g_set_error_literal (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID,
+                           _ ("A deal needs a stage"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+validate_activity (CrmStore *self, gconstpointer data, GError **error)
+{
+  const CrmActivityRecord *r = data;
+  return require_enum (r->kind, 6, error)
+         && (r->subject == NULL || g_utf8_validate (r->subject, -1, NULL));
+}
+
+static gboolean
+validate_feedback (CrmStore *self, gconstpointer data, GError **error)
+{
+  const CrmFeedbackRecord *r = data;
+
+  if (!require_enum (r->kind, 2, error))
+    return FALSE;
+  if (r->kind == CRM_FEEDBACK_NPS)
+    return require_range (r->score, 0, 10, _ ("An NPS answer"), error);
+  return require_range (r->score, 1, 5, _ ("A CSAT answer"), error);
+}
+
+static gboolean
+validate_spend (CrmStore *self, gconstpointer data, GError **error)
+{
+  const CrmAcquisitionSpendRecord *r = data;
+
+  if (!require_currency (r->currency, error))
+    return FALSE;
+  if (r->amount_minor < 0 || r->source_id == 0 || r->month_start == 0)
+    {
+      g_set_error_literal (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID,
+                           _ ("Spend needs a source, a month and an amount of zero or more"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* ---- Entity descriptions ---------------------------------------------------------------- */
+
+static const CrmFieldInfo company_fields[] = {
+  FIELD (CrmCompanyRecord, name, CRM_FIELD_TEXT),
+  FIELD (CrmCompanyRecord, website, CRM_FIELD_TEXT),
+  FIELD (CrmCompanyRecord, industry, CRM_FIELD_TEXT),
+  FIELD (CrmCompanyRecord, phone, CRM_FIELD_TEXT),
+  FIELD (CrmCompanyRecord, country, CRM_FIELD_TEXT),
+  FIELD (CrmCompanyRecord, owner, CRM_FIELD_TEXT),
+  FIELD (CrmCompanyRecord, notes, CRM_FIELD_TEXT),
+  FIELD (CrmCompanyRecord, created_at, CRM_FIELD_TIME),
+  FIELD (CrmCompanyRecord, updated_at, CRM_FIELD_TIME),
+};
+
+static const CrmFieldInfo contact_fields[] = {
+  FIELD (CrmContactRecord, name, CRM_FIELD_TEXT),
+  FIELD (CrmContactRecord, email, CRM_FIELD_TEXT),
+  FIELD (CrmContactRecord, phone, CRM_FIELD_TEXT),
+  FIELD (CrmContactRecord, title, CRM_FIELD_TEXT),
+  FIELD (CrmContactRecord, company_id, CRM_FIELD_REF),
+  ENUM_FIELD (CrmContactRecord, lifecycle, crm_lifecycle_stage_names),
+  FIELD (CrmContactRecord, source_id, CRM_FIELD_REF),
+  FIELD (CrmContactRecord, captured_at, CRM_FIELD_TIME),
+  FIELD (CrmContactRecord, owner, CRM_FIELD_TEXT),
+  FIELD (CrmContactRecord, country, CRM_FIELD_TEXT),
+  FIELD (CrmContactRecord, notes, CRM_FIELD_TEXT),
+  ENUM_FIELD (CrmContactRecord, bant_budget, crm_bant_answer_names),
+  FIELD (CrmContactRecord, bant_budget_note, CRM_FIELD_TEXT),
+  ENUM_FIELD (CrmContactRecord, bant_authority, crm_bant_answer_names),
+  FIELD (CrmContactRecord, bant_authority_note, CRM_FIELD_TEXT),
+  ENUM_FIELD (CrmContactRecord, bant_need, crm_bant_answer_names),
+  FIELD (CrmContactRecord, bant_need_note, CRM_FIELD_TEXT),
+  ENUM_FIELD (CrmContactRecord, bant_timeline, crm_bant_answer_names),
+  FIELD (CrmContactRecord, bant_timeline_note, CRM_FIELD_TEXT),
+  FIELD (CrmContactRecord, score, CRM_FIELD_INT),
+  FIELD (CrmContactRecord, last_contacted_at, CRM_FIELD_TIME),
+  FIELD (CrmContactRecord, created_at, CRM_FIELD_TIME),
+  FIELD (CrmContactRecord, updated_at, CRM_FIELD_TIME),
+};
+
+static const CrmFieldInfo tag_fields[] = {
+  FIELD (CrmTagRecord, name, CRM_FIELD_TEXT),
+  FIELD (CrmTagRecord, color, CRM_FIELD_TEXT),
+};
+
+static const CrmFieldInfo pipeline_fields[] = {
+  FIELD (CrmPipelineRecord, name, CRM_FIELD_TEXT),
+  FIELD (CrmPipelineRecord, position, CRM_FIELD_INT),
+  FIELD (CrmPipelineRecord, created_at, CRM_FIELD_TIME),
+  FIELD (CrmPipelineRecord, updated_at, CRM_FIELD_TIME),
+};
+
+static const CrmFieldInfo stage_fields[] = {
+  FIELD (CrmStageRecord, pipeline_id, CRM_FIELD_REF),
+  FIELD (CrmStageRecord, name, CRM_FIELD_TEXT),
+  FIELD (CrmStageRecord, position, CRM_FIELD_INT),
+  FIELD (CrmStageRecord, probability, CRM_FIELD_INT),
+  FIELD (CrmStageRecord, rotting_days, CRM_FIELD_INT),
+  ENUM_FIELD (CrmStageRecord, kind, crm_stage_kind_names),
+};
+
+static const CrmFieldInfo deal_fields[] = {
+  FIELD (CrmDealRecord, title, CRM_FIELD_TEXT),
+  FIELD (CrmDealRecord, contact_id, CRM_FIELD_REF),
+  FIELD (CrmDealRecord, company_id, CRM_FIELD_REF),
+  FIELD (CrmDealRecord, stage_id, CRM_FIELD_REF),
+  FIELD (CrmDealRecord, position, CRM_FIELD_TEXT),
+  FIELD (CrmDealRecord, value_minor, CRM_FIELD_INT64),
+  FIELD (CrmDealRecord, currency, CRM_FIELD_TEXT),
+  FIELD (CrmDealRecord, expected_close, CRM_FIELD_TIME),
+  FIELD (CrmDealRecord, owner, CRM_FIELD_TEXT),
+  FIELD (CrmDealRecord, notes, CRM_FIELD_TEXT),
+  FIELD (CrmDealRecord, probability_override, CRM_FIELD_OPT_INT),
+  FIELD (CrmDealRecord, lost_reason_id, CRM_FIELD_REF),
+  FIELD (CrmDealRecord, is_expansion, CRM_FIELD_BOOL),
+  FIELD (CrmDealRecord, created_at, CRM_FIELD_TIME),
+  FIELD (CrmDealRecord, updated_at, CRM_FIELD_TIME),
+  FIELD (CrmDealRecord, closed_at, CRM_FIELD_TIME),
+  FIELD (CrmDealRecord, stage_entered_at, CRM_FIELD_TIME),
+};
+
+static const CrmFieldInfo deal_stage_history_fields[] = {
+  FIELD (CrmDealStageHistoryRecord, deal_id, CRM_FIELD_REF),
+  FIELD (CrmDealStageHistoryRecord, from_stage_id, CRM_FIELD_REF),
+  FIELD (CrmDealStageHistoryRecord, to_stage_id, CRM_FIELD_REF),
+  FIELD (CrmDealStageHistoryRecord, changed_at, CRM_FIELD_TIME),
+};
+
+static const CrmFieldInfo activity_fields[] = {
+  ENUM_FIELD (CrmActivityRecord, kind, crm_activity_kind_names),
+  FIELD (CrmActivityRecord, subject, CRM_FIELD_TEXT),
+  FIELD (CrmActivityRecord, notes, CRM_FIELD_TEXT),
+  FIELD (CrmActivityRecord, contact_id, CRM_FIELD_REF),
+  FIELD (CrmActivityRecord, deal_id, CRM_FIELD_REF),
+  FIELD (CrmActivityRecord, occurred_at, CRM_FIELD_TIME),
+  FIELD (CrmActivityRecord, due_at, CRM_FIELD_TIME),
+  FIELD (CrmActivityRecord, done, CRM_FIELD_BOOL),
+  FIELD (CrmActivityRecord, done_at, CRM_FIELD_TIME),
+  FIELD (CrmActivityRecord, created_at, CRM_FIELD_TIME),
+  FIELD (CrmActivityRecord, updated_at, CRM_FIELD_TIME),
+};
+
+static const CrmFieldInfo lost_reason_fields[] = {
+  FIELD (CrmLostReasonRecord, name, CRM_FIELD_TEXT),
+  FIELD (CrmLostReasonRecord, position, CRM_FIELD_INT),
+};
+
+static const CrmFieldInfo lead_source_fields[] = {
+  FIELD (CrmLeadSourceRecord, name, CRM_FIELD_TEXT),
+  FIELD (CrmLeadSourceRecord, position, CRM_FIELD_INT),
+};
+
+static const CrmFieldInfo feedback_fields[] = {
+  FIELD (CrmFeedbackRecord, contact_id, CRM_FIELD_REF),
+  ENUM_FIELD (CrmFeedbackRecord, kind, crm_feedback_kind_names),
+  FIELD (CrmFeedbackRecord, score, CRM_FIELD_INT),
+  FIELD (CrmFeedbackRecord, comment, CRM_FIELD_TEXT),
+  FIELD (CrmFeedbackRecord, answered_at, CRM_FIELD_TIME),
+};
+
+static const CrmFieldInfo acquisition_spend_fields[] = {
+  FIELD (CrmAcquisitionSpendRecord, source_id, CRM_FIELD_REF),
+  FIELD (CrmAcquisitionSpendRecord, month_start, CRM_FIELD_TIME),
+  FIELD (CrmAcquisitionSpendRecord, amount_minor, CRM_FIELD_INT64),
+  FIELD (CrmAcquisitionSpendRecord, currency, CRM_FIELD_TEXT),
+};
+
+#define ENTITY(kind, table, Record, fields, validate)                                              \
+  [kind] = { kind, table, sizeof (Record), fields, G_N_ELEMENTS (fields), validate }
+
+static const CrmEntityInfo entity_infos[CRM_N_ENTITIES] = {
+  ENTITY (CRM_ENTITY_COMPANY, "companies", CrmCompanyRecord, company_fields, validate_company),
+  ENTITY (CRM_ENTITY_CONTACT, "contacts", CrmContactRecord, contact_fields, validate_contact),
+  ENTITY (CRM_ENTITY_TAG, "tags", CrmTagRecord, tag_fields, validate_named),
+  ENTITY (CRM_ENTITY_PIPELINE, "pipelines", CrmPipelineRecord, pipeline_fields, validate_named),
+  ENTITY (CRM_ENTITY_STAGE, "stages", CrmStageRecord, stage_fields, validate_stage),
+  ENTITY (CRM_ENTITY_DEAL, "deals", CrmDealRecord, deal_fields, validate_deal),
+  ENTITY (CRM_ENTITY_DEAL_STAGE_HISTORY,
+          "deal_stage_history",
+          CrmDealStageHistoryRecord,
+          deal_stage_history_fields,
+          NULL),
+  ENTITY (CRM_ENTITY_ACTIVITY, "activities", CrmActivityRecord, activity_fields, validate_activity),
+  ENTITY (CRM_ENTITY_LOST_REASON,
+          "lost_reasons",
+          CrmLostReasonRecord,
+          lost_reason_fields,
+          validate_named),
+  ENTITY (CRM_ENTITY_LEAD_SOURCE,
+          "lead_sources",
+          CrmLeadSourceRecord,
+          lead_source_fields,
+          validate_named),
+  ENTITY (CRM_ENTITY_FEEDBACK, "feedback", CrmFeedbackRecord, feedback_fields, validate_feedback),
+  ENTITY (CRM_ENTITY_ACQUISITION_SPEND,
+          "acquisition_spend",
+          CrmAcquisitionSpendRecord,
+          acquisition_spend_fields,
+          validate_spend),
+};
+
+const CrmEntityInfo *
+crm_store_get_entity_info (CrmEntity entity)
+{
+  g_return_val_if_fail (entity < CRM_N_ENTITIES, NULL);
+  return &entity_infos[entity];
+}
+
+/* ---- Records in memory ------------------------------------------------------------------ */
+
+#define MEMBER(record, field, Type) (*(Type *) ((guint8 *) (record) + (field)->offset))
+
+gpointer
+crm_store_record_new (const CrmEntityInfo *info)
+{
+  gpointer record = g_malloc0 (info->record_size);
+
+  for (guint i = 0; i < info->n_fields; i++)
+    if (info->fields[i].type == CRM_FIELD_OPT_INT)
+      MEMBER (record, &info->fields[i], int) = -1;
+  return record;
+}
+
+void
+crm_record_free (CrmEntity entity, gpointer record)
+{
+  const CrmEntityInfo *info = crm_store_get_entity_info (entity);
+
+  if (record == NULL)
+    return;
+  g_free (((CrmRecordHeader *) record)->uuid);
+  for (guint i = 0; i < info->n_fields; i++)
+    if (info->fields[i].type == CRM_FIELD_TEXT)
+      g_free (MEMBER (record, &info->fields[i], char *));
+  g_free (record);
+}
+
+gpointer
+crm_record_copy (CrmEntity entity, gconstpointer record)
+{
+  const CrmEntityInfo *info = crm_store_get_entity_info (entity);
+  gpointer copy;
+
+  if (record == NULL)
+    return NULL;
+  copy = g_memdup2 (record, info->record_size);
+  ((CrmRecordHeader *) copy)->uuid = g_strdup (((const CrmRecordHeader *) record)->uuid);
+  for (guint i = 0; i < info->n_fields; i++)
+    if (info->fields[i].type == CRM_FIELD_TEXT)
+      MEMBER (copy, &info->fields[i], char *)
+          = g_strdup (MEMBER (record, &info->fields[i], char *));
+  return copy;
+}
+
+/* ---- Rows <-> records ------------------------------------------------------------------- */
+
+static int
+enum_from_text (const char *const *names, const char *text)
+{
+  for (int i = 0; text != NULL && names[i] != NULL; i++)
+    if (strcmp (names[i], text) == 0)
+      return i;
+  return 0;
+}
+
+static void
+bind_field (sqlite3_stmt *statement, int index, const CrmFieldInfo *field, gconstpointer record)
+{
+  switch (field->type)
+    {
+      case CRM_FIELD_TEXT:
+        {
+          const char *text = MEMBER (record, field, char *);
+          if (text != NULL)
+            sqlite3_bind_text (statement, index, text, -1, SQLITE_TRANSIENT);
+          else
+            sqlite3_bind_null (statement, index);
+        }
+        break;
+      case CRM_FIELD_INT:
+        sqlite3_bind_int (statement, index, MEMBER (record, field, int));
+        break;
+      case CRM_FIELD_BOOL:
+        sqlite3_bind_int (statement, index, MEMBER (record, field, gboolean) ? 1 : 0);
+        break;
+      case CRM_FIELD_INT64:
+        sqlite3_bind_int64 (statement, index, MEMBER (record, field, gint64));
+        break;
+      case CRM_FIELD_REF:
+      case CRM_FIELD_TIME:
+        if (MEMBER (record, field, gint64) != 0)
+          sqlite3_bind_int64 (statement, index, MEMBER (record, field, gint64));
+        else
+          sqlite3_bind_null (statement, index);
+        break;
+      case CRM_FIELD_ENUM:
+        sqlite3_bind_text (statement, index, field->names[MEMBER (record, field, int)], -1,
+                           SQLITE_STATIC);
+        break;
+      case CRM_FIELD_OPT_INT:
+        if (MEMBER (record, field, int) >= 0)
+          sqlite3_bind_int (statement, index, MEMBER (record, field, int));
+        else
+          sqlite3_bind_null (statement, index);
+        break;
+      default:
+        g_assert_not_reached ();
+    }
+}
+
+static void
+read_field (sqlite3_stmt *statement, int column, const CrmFieldInfo *field, gpointer record)
+{
+  gboolean is_null = sqlite3_column_type (statement, column) == SQLITE_NULL;
+
+  switch (field->type)
+    {
+      case CRM_FIELD_TEXT:
+        g_free (MEMBER (record, field, char *));
+        MEMBER (record, field, char *)
+            = is_null ? NULL : g_strdup ((const char *) sqlite3_column_text (statement, column));
+        break;
+      case CRM_FIELD_INT:
+        MEMBER (record, field, int) = sqlite3_column_int (statement, column);
+        break;
+      case CRM_FIELD_BOOL:
+        MEMBER (record, field, gboolean) = sqlite3_column_int (statement, column) != 0;
+        break;
+      case CRM_FIELD_INT64:
+      case CRM_FIELD_REF:
+      case CRM_FIELD_TIME:
+        MEMBER (record, field, gint64) = sqlite3_column_int64 (statement, column);
+        break;
+      case CRM_FIELD_ENUM:
+        MEMBER (record, field, int)
+            = enum_from_text (field->names, (const char *) sqlite3_column_text (statement, column));
+        break;
+      case CRM_FIELD_OPT_INT:
+        MEMBER (record, field, int) = is_null ? -1 : sqlite3_column_int (statement, column);
+        break;
+      default:
+        g_assert_not_reached ();
+    }
+}
+
+void
+crm_store_read_record (const CrmEntityInfo *info,
+                       sqlite3_stmt *statement,
+                       int first_column,
+                       gpointer record)
+{
+  CrmRecordHeader *header = record;
+
+  header->id = sqlite3_column_int64 (statement, first_column);
+  g_free (header->uuid);
+  header->uuid = g_strdup ((const char *) sqlite3_column_text (statement, first_column + 1));
+  for (guint i = 0; i < info->n_fields; i++)
+    read_field (statement, first_column + 2 + (int) i, &info->fields[i], record);
+}
+
+static char *
+column_list (const CrmEntityInfo *info)
+{
+  GString *sql = g_string_new ("id, uuid");
+
+  for (guint i = 0; i < info->n_fields; i++)
+    g_string_append_printf (sql, ", %s", info->fields[i].column);
+  return g_string_free (sql, FALSE);
+}
+
+GPtrArray *
+crm_store_select_records (CrmStore *self,
+                          CrmEntity entity,
+                          const char *where_and_order,
+                          const gint64 *bind_values,
+                          guint n_bind_values,
+                          GError **error)
+{
+  const CrmEntityInfo *info = crm_store_get_entity_info (entity);
+  g_autofree char *columns = column_list (info);
+  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM %s %s", columns, info->table,
+                                          where_and_order != NULL ? where_and_order : "");
+  g_autoptr (GPtrArray) records = NULL;
+  sqlite3_stmt *statement;
+  int rc;
+
+  statement = crm_store_prepare (self, sql, error);
+  if (statement == NULL)
+    return NULL;
+  for (guint i = 0; i < n_bind_values; i++)
+    sqlite3_bind_int64 (statement, (int) i + 1, bind_values[i]);
+
+  records = g_ptr_array_new_with_free_func (crm_record_get_free_func (entity));
+  while ((rc = sqlite3_step (statement)) == SQLITE_ROW)
+    {
+      gpointer record = crm_store_record_new (info);
+      crm_store_read_record (info, statement, 0, record);
+      g_ptr_array_add (records, record);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      crm_store_set_error_from_db (self, error, NULL);
+      sqlite3_reset (statement);
+      return NULL;
+    }
+  sqlite3_reset (statement);
+  return g_steal_pointer (&records);
+}
+
+gpointer
+crm_store_get_record (CrmStore *self, CrmEntity entity, gint64 id, GError **error)
+{
+  const CrmEntityInfo *info = crm_store_get_entity_info (entity);
+  g_autoptr (GPtrArray) rows
+      = crm_store_select_records (self, entity, "WHERE id = ?1", &id, 1, error);
+  if (rows == NULL)
+    return NULL;
+  if (rows->len == 0)
+    {
+      g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_NOT_FOUND,
+                   _ ("No row %" G_GINT64_FORMAT " in %s"), id, info->table);
+      return NULL;
+    }
+  return g_ptr_array_steal_index (rows, 0);
+}
+
+/* ---- Generic writes ---------------------------------------------------------------------- */
+
+static void
+set_time_field_if_unset (
+    const CrmEntityInfo *info, gpointer record, const char *column, gint64 now, gboolean force)
+{
+  for (guint i = 0; i < info->n_fields; i++)
+    if (strcmp (info->fields[i].column, column) == 0)
+      {
+        if (force || MEMBER (record, &info->fields[i], gint64) == 0)
+          MEMBER (record, &info->fields[i], gint64) = now;
+        return;
+      }
+}
+
+static gboolean
+run_validation (CrmStore *self, const CrmEntityInfo *info, gconstpointer record, GError **error)
+{
+  for (guint i = 0; i < info->n_fields; i++)
+    if (info->fields[i].type == CRM_FIELD_ENUM)
+      {
+        int value = MEMBER (record, &info->fields[i], int);
+        int n_names = (int) g_strv_length ((char **) info->fields[i].names);
+        if (value < 0 || value >= n_names)
+          {
+            g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID,
+                         _ ("%d is not a valid value for %s"), value, info->fields[i].column);
+            return FALSE;
+          }
+      }
+  return info->validate == NULL || info->validate (self, record, error);
+}
+
+static const char *const times_defaulting_to_now[] = {
+  "created_at", "updated_at", "captured_at", "occurred_at", "answered_at", "changed_at",
+};
+
+static gboolean
+insert_row (CrmStore *self, const CrmEntityInfo *info, gpointer record, GError **error)
+{
+  CrmRecordHeader *header = record;
+  g_autofree char *columns = column_list (info);
+  GString *placeholders = g_string_new ("?1, ?2");
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *statement;
+  gint64 now = crm_store_now ();
+
+  for (guint i = 0; i < info->n_fields; i++)
+    g_string_append_printf (placeholders, ", ?%u", i + 3);
+  sql = g_strdup_printf ("INSERT INTO %s (%s) VALUES (%s)", info->table, columns,
+                         placeholders->str);
+  g_string_free (placeholders, TRUE);
+
+  /* Times that the schema requires default to the moment of the write. */
+  for (guint i = 0; i < G_N_ELEMENTS (times_defaulting_to_now); i++)
+    set_time_field_if_unset (info, record, times_defaulting_to_now[i], now, FALSE);
+  if (header->uuid == NULL)
+    header->uuid = g_uuid_string_random ();
+
+  statement = crm_store_prepare (self, sql, error);
+  if (statement == NULL)
+    return FALSE;
+  if (header->id > 0)
+    sqlite3_bind_int64 (statement, 1, header->id);
+  else
+    sqlite3_bind_null (statement, 1);
+  sqlite3_bind_text (statement, 2, header->uuid, -1, SQLITE_TRANSIENT);
+  for (guint i = 0; i < info->n_fields; i++)
+    bind_field (statement, (int) i + 3, &info->fields[i], record);
+
+  if (!crm_store_step_done (self, statement, error))
+    return FALSE;
+  header->id = sqlite3_last_insert_rowid (self->db);
+  crm_store_queue_change (self, info->entity, CRM_CHANGE_INSERT, header->id, NULL);
+  return TRUE;
+}
+
+gboolean
+crm_store_update_row (CrmStore *self, CrmEntity entity, gpointer record, GError **error)
+{
+  const CrmEntityInfo *info = crm_store_get_entity_info (entity);
+  CrmRecordHeader *header = record;
+  GString *assignments = g_string_new ("uuid = ?2");
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *statement;
+
+  for (guint i = 0; i < info->n_fields; i++)
+    g_string_append_printf (assignments, ", %s = ?%u", info->fields[i].column, i + 3);
+  sql = g_strdup_printf ("UPDATE %s SET %s WHERE id = ?1", info->table, assignments->str);
+  g_string_free (assignments, TRUE);
+
+  statement = crm_store_prepare (self, sql, error);
+  if (statement == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (statement, 1, header->id);
+  sqlite3_bind_text (statement, 2, header->uuid, -1, SQLITE_TRANSIENT);
+  for (guint i = 0; i < info->n_fields; i++)
+    bind_field (statement, (int) i + 3, &info->fields[i], record);
+  return crm_store_step_done (self, statement, error);
+}
+
+/* Reads the row as it is now, for the change signal (skipped in bulk writes, where nobody
+ * gets per-row signals). Sets NOT_FOUND when the row is gone. */
+static gboolean
+fetch_old_row (CrmStore *self, CrmEntity entity, gint64 id, gpointer *old_record, GError **error)
+{
+  *old_record = crm_store_get_record (self, entity, id, error);
+  return *old_record != NULL;
+}
+
+/* A deal's stage changes only through a move; an unchanged stage keeps the stored place
+ * unless the caller gives a valid one. */
+static gboolean
+update_deal_place (CrmStore *self,
+                   CrmDealRecord *deal,
+                   const CrmDealRecord *old_deal,
+                   GError **error)
+{
+  if (old_deal->stage_id != deal->stage_id)
+    return crm_store_apply_stage_change (self, deal, old_deal->stage_id, error);
+  if (!crm_fractional_index_is_valid (deal->position))
+    {
+      g_free (deal->position);
+      deal->position = g_strdup (old_deal->position);
+    }
+  return TRUE;
+}
+
+gboolean
+crm_store_insert_record (CrmStore *self, CrmEntity entity, gpointer record, GError **error)
+{
+  const CrmEntityInfo *info = crm_store_get_entity_info (entity);
+
+  g_return_val_if_fail (CRM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (record != NULL, FALSE);
+
+  if (!run_validation (self, info, record, error) || !crm_store_begin (self, error))
+    return FALSE;
+  if ((entity == CRM_ENTITY_DEAL && !crm_store_prepare_deal_insert (self, record, error))
+      || !insert_row (self, info, record, error)
+      || (entity == CRM_ENTITY_DEAL && !crm_store_finish_deal_insert (self, record, error)))
+    {
+      crm_store_rollback (self);
+      return FALSE;
+    }
+  return crm_store_commit (self, error);
+}
+
+gboolean
+crm_store_update_record (CrmStore *self, CrmEntity entity, gpointer record, GError **error)
+{
+  const CrmEntityInfo *info = crm_store_get_entity_info (entity);
+  CrmRecordHeader *header = record;
+  gpointer old_record = NULL;
+
+  g_return_val_if_fail (CRM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (record != NULL, FALSE);
+
+  if (!run_validation (self, info, record, error) || !crm_store_begin (self, error))
+    return FALSE;
+  if (!fetch_old_row (self, entity, header->id, &old_record, error))
+    goto failed;
+  if (header->uuid == NULL)
+    header->uuid = g_strdup (((CrmRecordHeader *) old_record)->uuid);
+  set_time_field_if_unset (info, record, "updated_at", crm_store_now (), TRUE);
+
+  if (entity == CRM_ENTITY_DEAL && !update_deal_place (self, record, old_record, error))
+    goto failed;
+  if (!crm_store_update_row (self, entity, record, error))
+    goto failed;
+
+  crm_store_queue_change (self, entity, CRM_CHANGE_UPDATE, header->id, old_record);
+  return crm_store_commit (self, error);
+
+failed:
+  crm_record_free (entity, old_record);
+  crm_store_rollback (self);
+  return FALSE;
+}
+
+static gboolean
+refuse_stage_with_deals (CrmStore *self, gint64 stage_id, GError **error)
+{
+  sqlite3_stmt *statement
+      = crm_store_prepare (self, "SELECT count(*) FROM deals WHERE stage_id = ?1", error);
+  gint64 n_deals;
+
+  if (statement == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (statement, 1, stage_id);
+  n_deals = sqlite3_step (statement) == SQLITE_ROW ? sqlite3_column_int64 (statement, 0) : 0;
+  sqlite3_reset (statement);
+  if (n_deals > 0)
+    {
+      g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_CONSTRAINT,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "This stage still holds %" G_GINT64_FORMAT
+                                " deal; move it to another stage first",
+                                "This stage still holds %" G_GINT64_FORMAT
+                                " deals; move them to another stage first",
+                                (gulong) n_deals),
+                   n_deals);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+crm_store_delete_record (CrmStore *self, CrmEntity entity, gint64 id, GError **error)
+{
+  const CrmEntityInfo *info = crm_store_get_entity_info (entity);
+  g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?1", info->table);
+  gpointer old_record = NULL;
+  sqlite3_stmt *statement;
+
+  g_return_val_if_fail (CRM_IS_STORE (self), FALSE);
+
+  if (!crm_store_begin (self, error))
+    return FALSE;
+  if (!fetch_old_row (self, entity, id, &old_record, error))
+    goto failed;
+  if (entity == CRM_ENTITY_STAGE && !refuse_stage_with_deals (self, id, error))
+    goto failed;
+
+  statement = crm_store_prepare (self, sql, error);
+  if (statement == NULL)
+    goto failed;
+  sqlite3_bind_int64 (statement, 1, id);
+  if (!crm_store_step_done (self, statement, error))
+    goto failed;
+
+  crm_store_queue_change (self, entity, CRM_CHANGE_DELETE, id, old_record);
+  return crm_store_commit (self, error);
+
+failed:
+  crm_record_free (entity, old_record);
+  crm_store_rollback (self);
+  return FALSE;
+}
+
+/* ---- Typed functions -------------------------------------------------------------------- */
+
+#define CRM_STORE_DEFINE_CRUD(lower, Record, ENTITY_KIND)                                          \
+  gboolean crm_store_insert_##lower (CrmStore *self, Record *record, GError **error)               \
+  {                                                                                                \
+    return crm_store_insert_record (self, ENTITY_KIND, record, error);                             \
+  }                                                                                                \
+  Record *crm_store_get_##lower (CrmStore *self, gint64 id, GError **error)                        \
+  {                                                                                                \
+    g_return_val_if_fail (CRM_IS_STORE (self), NULL);                                              \
+    return crm_store_get_record (self, ENTITY_KIND, id, error);                                    \
+  }                                                                                                \
+  gboolean crm_store_update_##lower (CrmStore *self, Record *record, GError **error)               \
+  {                                                                                                \
+    return crm_store_update_record (self, ENTITY_KIND, record, error);                             \
+  }                                                                                                \
+  gboolean crm_store_delete_##lower (CrmStore *self, gint64 id, GError **error)                    \
+  {                                                                                                \
+    return crm_store_delete_record (self, ENTITY_KIND, id, error);                                 \
+  }                                                                                                \
+  Record *crm_##lower##_record_new (void)                                                          \
+  {                                                                                                \
+    return crm_store_record_new (crm_store_get_entity_info (ENTITY_KIND));                         \
+  }                                                                                                \
+  Record *crm_##lower##_record_copy (const Record *record)                                         \
+  {                                                                                                \
+    return crm_record_copy (ENTITY_KIND, record);                                                  \
+  }                                                                                                \
+  void crm_##lower##_record_free (Record *record)                                                  \
+  {                                                                                                \
+    crm_record_free (ENTITY_KIND, record);                                                         \
+  }
+
+CRM_STORE_DEFINE_CRUD (company, CrmCompanyRecord, CRM_ENTITY_COMPANY)
+CRM_STORE_DEFINE_CRUD (contact, CrmContactRecord, CRM_ENTITY_CONTACT)
+CRM_STORE_DEFINE_CRUD (tag, CrmTagRecord, CRM_ENTITY_TAG)
+CRM_STORE_DEFINE_CRUD (pipeline, CrmPipelineRecord, CRM_ENTITY_PIPELINE)
+CRM_STORE_DEFINE_CRUD (stage, CrmStageRecord, CRM_ENTITY_STAGE)
+CRM_STORE_DEFINE_CRUD (deal, CrmDealRecord, CRM_ENTITY_DEAL)
+CRM_STORE_DEFINE_CRUD (deal_stage_history, CrmDealStageHistoryRecord, CRM_ENTITY_DEAL_STAGE_HISTORY)
+CRM_STORE_DEFINE_CRUD (activity, CrmActivityRecord, CRM_ENTITY_ACTIVITY)
+CRM_STORE_DEFINE_CRUD (lost_reason, CrmLostReasonRecord, CRM_ENTITY_LOST_REASON)
+CRM_STORE_DEFINE_CRUD (lead_source, CrmLeadSourceRecord, CRM_ENTITY_LEAD_SOURCE)
+CRM_STORE_DEFINE_CRUD (feedback, CrmFeedbackRecord, CRM_ENTITY_FEEDBACK)
+CRM_STORE_DEFINE_CRUD (acquisition_spend, CrmAcquisitionSpendRecord, CRM_ENTITY_ACQUISITION_SPEND)
+
+GDestroyNotify
+crm_record_get_free_func (CrmEntity entity)
+{
+  static const GDestroyNotify free_funcs[CRM_N_ENTITIES] = {
+    [CRM_ENTITY_COMPANY] = (GDestroyNotify) crm_company_record_free,
+    [CRM_ENTITY_CONTACT] = (GDestroyNotify) crm_contact_record_free,
+    [CRM_ENTITY_TAG] = (GDestroyNotify) crm_tag_record_free,
+    [CRM_ENTITY_PIPELINE] = (GDestroyNotify) crm_pipeline_record_free,
+    [CRM_ENTITY_STAGE] = (GDestroyNotify) crm_stage_record_free,
+    [CRM_ENTITY_DEAL] = (GDestroyNotify) crm_deal_record_free,
+    [CRM_ENTITY_DEAL_STAGE_HISTORY] = (GDestroyNotify) crm_deal_stage_history_record_free,
+    [CRM_ENTITY_ACTIVITY] = (GDestroyNotify) crm_activity_record_free,
+    [CRM_ENTITY_LOST_REASON] = (GDestroyNotify) crm_lost_reason_record_free,
+    [CRM_ENTITY_LEAD_SOURCE] = (GDestroyNotify) crm_lead_source_record_free,
+    [CRM_ENTITY_FEEDBACK] = (GDestroyNotify) crm_feedback_record_free,
+    [CRM_ENTITY_ACQUISITION_SPEND] = (GDestroyNotify) crm_acquisition_spend_record_free,
+  };
+
+  g_return_val_if_fail (entity < CRM_N_ENTITIES, NULL);
+  return free_funcs[entity];
+}
+
+/* ---- Defaults of a new database (crm-process.md §2 and §5) ------------------------------ */
+
+gboolean
+crm_store_insert_defaults (CrmStore *self, GError **error)
+{
+  static const struct
+  {
+    const char *name;
+    int probability;
+    int rotting_days;
+    CrmStageKind kind;
+  } stages[] = {
+    { N_ ("Initial contact"), 10, 14, CRM_STAGE_KIND_OPEN },
+    { N_ ("Qualification"), 20, 14, CRM_STAGE_KIND_OPEN },
+    { N_ ("Needs assessment"), 40, 21, CRM_STAGE_KIND_OPEN },
+    { N_ ("Proposal"), 60, 14, CRM_STAGE_KIND_OPEN },
+    { N_ ("Negotiation"), 80, 14, CRM_STAGE_KIND_OPEN },
+    { N_ ("Won"), 100, 0, CRM_STAGE_KIND_WON },
+    { N_ ("Lost"), 0, 0, CRM_STAGE_KIND_LOST },
+  };
+  static const char *const sources[] = {
+    N_ ("Referral"), N_ ("Website"), N_ ("Event"), N_ ("Cold outreach"),
+    N_ ("Import"),   N_ ("Partner"), N_ ("Other"),
+  };
+  static const char *const lost_reasons[] = {
+    N_ ("Price"),      N_ ("Chose a competitor"), N_ ("No budget"), N_ ("No decision"),
+    N_ ("Bad timing"), N_ ("Missing features"),   N_ ("Other"),
+  };
+  g_autoptr (CrmPipelineRecord) pipeline = crm_pipeline_record_new ();
+
+  pipeline->name = g_strdup (_ ("Sales"));
+  if (!crm_store_insert_pipeline (self, pipeline, error))
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (stages); i++)
+    {
+      g_autoptr (CrmStageRecord) stage = crm_stage_record_new ();
+      stage->pipeline_id = pipeline->id;
+      stage->name = g_strdup (_ (stages[i].name));
+      stage->position = (int) i;
+      stage->probability = stages[i].probability;
+      stage->rotting_days = stages[i].rotting_days;
+      stage->kind = stages[i].kind;
+      if (!crm_store_insert_stage (self, stage, error))
+        return FALSE;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (sources); i++)
+    {
+      g_autoptr (CrmLeadSourceRecord) source = crm_lead_source_record_new ();
+      source->name = g_strdup (_ (sources[i]));
+      source->position = (int) i;
+      if (!crm_store_insert_lead_source (self, source, error))
+        return FALSE;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (lost_reasons); i++)
+    {
+      g_autoptr (CrmLostReasonRecord) reason = crm_lost_reason_record_new ();
+      reason->name = g_strdup (_ (lost_reasons[i]));
+      reason->position = (int) i;
+      if (!crm_store_insert_lost_reason (self, reason, error))
+        return FALSE;
+    }
+  return TRUE;
+}

@@ -1,0 +1,214 @@
+/* crm-store.h — CrmStore, the SQLite persistence service: the only code that speaks SQL.
+ *
+ * One CrmStore is one connection to one database file. Every write is a short transaction behind
+ * a typed function; after it commits, the store emits ::changed once per changed row (entity,
+ * action, id, and for updates and deletes the row as it was before). Writes made between
+ * crm_store_begin() and crm_store_commit() are one transaction, and their signals wait for the
+ * commit (a rollback drops them).
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "crm-store-types.h"
+
+G_BEGIN_DECLS
+
+#define CRM_STORE_ERROR (crm_store_error_quark ())
+GQuark
+crm_store_error_quark (void);
+
+typedef enum
+{
+  CRM_STORE_ERROR_OPEN,          /* the file cannot be opened or created */
+  CRM_STORE_ERROR_CORRUPT,       /* not a database, or damaged */
+  CRM_STORE_ERROR_NOT_RAPPORT,   /* a database of some other program */
+  CRM_STORE_ERROR_NEWER_VERSION, /* written by a newer Rapport; left untouched */
+  CRM_STORE_ERROR_MIGRATION,     /* a migration failed; nothing was changed */
+  CRM_STORE_ERROR_NOT_FOUND,     /* no row with that id */
+  CRM_STORE_ERROR_INVALID,       /* a value breaks a rule (empty name, bad currency, …) */
+  CRM_STORE_ERROR_CONSTRAINT, /* the write would break a relation (e.g. stage still holds deals) */
+  CRM_STORE_ERROR_BUSY,       /* another program holds the database too long */
+  CRM_STORE_ERROR_READ_ONLY,  /* the file or its folder cannot be written */
+  CRM_STORE_ERROR_FAILED,     /* anything else SQLite reports */
+} CrmStoreError;
+
+/* The schema version this program writes (PRAGMA user_version). */
+#define CRM_STORE_SCHEMA_VERSION 1
+
+#define CRM_TYPE_STORE (crm_store_get_type ())
+G_DECLARE_FINAL_TYPE (CrmStore, crm_store, CRM, STORE, GObject)
+
+/* Path of the default database: $XDG_DATA_HOME/rapport/rapport.db. */
+char *
+crm_store_get_default_path (void);
+
+/* Opens (creating when missing, with its folder) and migrates the database at @path.
+ * A newer or foreign file is refused and left byte-for-byte untouched. */
+CrmStore *
+crm_store_open (const char *path, GError **error);
+
+const char *
+crm_store_get_path (CrmStore *self);
+int
+crm_store_get_schema_version (CrmStore *self);
+/* Path of the backup taken before the last migration of a non-empty file, or NULL. */
+const char *
+crm_store_get_migration_backup_path (CrmStore *self);
+
+/* Transactions: nestable (inner calls only count depth); signals are emitted after the
+ * outermost commit. */
+gboolean
+crm_store_begin (CrmStore *self, GError **error);
+gboolean
+crm_store_commit (CrmStore *self, GError **error);
+void
+crm_store_rollback (CrmStore *self);
+/* While a bulk transaction is open, per-row signals are replaced by one CRM_CHANGE_RESET per
+ * entity at commit (for seeding and imports of many rows). */
+gboolean
+crm_store_begin_bulk (CrmStore *self, GError **error);
+
+/* Checks integrity, foreign keys and schema version; appends findings to @report.
+ * Returns TRUE when sound. */
+gboolean
+crm_store_check (CrmStore *self, GString *report, GError **error);
+
+/* Writes a consistent copy of the whole database to @dest_path (mode 0600), using SQLite's
+ * online backup API, so a concurrent writer never produces a torn copy. */
+gboolean
+crm_store_backup (CrmStore *self, const char *dest_path, GError **error);
+
+/* Another process may write the same file: returns TRUE (and emits CRM_CHANGE_RESET) when the
+ * database was changed by another connection since the last call. */
+gboolean
+crm_store_poll_external_changes (CrmStore *self);
+
+/* Largest id in the change log (0 when empty); undo and audit read ranges of it. */
+gint64
+crm_store_get_last_change_id (CrmStore *self);
+
+/* ---- Typed create / read / update / delete ------------------------------------------------
+ * insert: fills in id, uuid (when NULL) and created/updated times (when 0).
+ * get:    a new record, or NULL with CRM_STORE_ERROR_NOT_FOUND.
+ * update: writes every field of the record; NOT_FOUND when the row is gone.
+ * delete: removes the row (and, per the schema, what hangs off it). */
+
+#define CRM_STORE_DECLARE_CRUD(lower, Record)                                                      \
+  gboolean crm_store_insert_##lower (CrmStore *self, Record *record, GError **error);              \
+  Record *crm_store_get_##lower (CrmStore *self, gint64 id, GError **error);                       \
+  gboolean crm_store_update_##lower (CrmStore *self, Record *record, GError **error);              \
+  gboolean crm_store_delete_##lower (CrmStore *self, gint64 id, GError **error);                   \
+  Record *crm_##lower##_record_new (void);                                                         \
+  Record *crm_##lower##_record_copy (const Record *record);                                        \
+  void crm_##lower##_record_free (Record *record);                                                 \
+  G_DEFINE_AUTOPTR_CLEANUP_FUNC (Record, crm_##lower##_record_free)
+
+CRM_STORE_DECLARE_CRUD (company, CrmCompanyRecord)
+CRM_STORE_DECLARE_CRUD (contact, CrmContactRecord)
+CRM_STORE_DECLARE_CRUD (tag, CrmTagRecord)
+CRM_STORE_DECLARE_CRUD (pipeline, CrmPipelineRecord)
+CRM_STORE_DECLARE_CRUD (stage, CrmStageRecord)
+CRM_STORE_DECLARE_CRUD (deal, CrmDealRecord)
+CRM_STORE_DECLARE_CRUD (deal_stage_history, CrmDealStageHistoryRecord)
+CRM_STORE_DECLARE_CRUD (activity, CrmActivityRecord)
+CRM_STORE_DECLARE_CRUD (lost_reason, CrmLostReasonRecord)
+CRM_STORE_DECLARE_CRUD (lead_source, CrmLeadSourceRecord)
+CRM_STORE_DECLARE_CRUD (feedback, CrmFeedbackRecord)
+CRM_STORE_DECLARE_CRUD (acquisition_spend, CrmAcquisitionSpendRecord)
+
+/* Frees any record given its entity kind (for generic holders). */
+void
+crm_record_free (CrmEntity entity, gpointer record);
+gpointer
+crm_record_copy (CrmEntity entity, gconstpointer record);
+GDestroyNotify
+crm_record_get_free_func (CrmEntity entity);
+
+/* ---- Deals ----------------------------------------------------------------------------------
+ * Insert appends the deal at the end of its stage and writes the first history row
+ * (from_stage_id 0). Update of a different stage_id counts as a move (history row, closed date).
+ */
+
+/* Moves a deal to @stage_id at ordinal @position among that stage's other deals
+ * (0 = top; -1 or past the end = bottom): one transaction that writes the deal row and, when
+ * the stage changes, one stage-history row. Entering a Won/Lost stage sets closed_at; leaving
+ * one clears it and the lost reason. */
+gboolean
+crm_store_move_deal (CrmStore *self, gint64 deal_id, gint64 stage_id, int position, GError **error);
+
+/* The same, with the move dated @when (unix seconds) — for imports and demo data. */
+gboolean
+crm_store_move_deal_at (
+    CrmStore *self, gint64 deal_id, gint64 stage_id, int position, gint64 when, GError **error);
+
+/* Deal ids of a stage in board order. */
+GArray *
+crm_store_list_deal_ids_in_stage (CrmStore *self, gint64 stage_id, GError **error);
+/* Stage history of a deal, oldest first (CrmDealStageHistoryRecord). */
+GPtrArray *
+crm_store_list_deal_history (CrmStore *self, gint64 deal_id, GError **error);
+/* Effective probability: override, or the stage default. */
+int
+crm_store_get_deal_probability (CrmStore *self, const CrmDealRecord *deal);
+
+/* ---- Lists (each a GPtrArray of records that frees them) -------------------------------- */
+GPtrArray *
+crm_store_list_pipelines (CrmStore *self, GError **error);
+GPtrArray *
+crm_store_list_stages (CrmStore *self, gint64 pipeline_id, GError **error);
+GPtrArray *
+crm_store_list_lost_reasons (CrmStore *self, GError **error);
+GPtrArray *
+crm_store_list_lead_sources (CrmStore *self, GError **error);
+GPtrArray *
+crm_store_list_tags (CrmStore *self, GError **error);
+GPtrArray *
+crm_store_list_activities_for_contact (CrmStore *self, gint64 contact_id, GError **error);
+GPtrArray *
+crm_store_list_activities_for_deal (CrmStore *self, gint64 deal_id, GError **error);
+
+/* Rewrites the order of a pipeline's stages to the order of @stage_ids (one transaction). */
+gboolean
+crm_store_reorder_stages (
+    CrmStore *self, gint64 pipeline_id, const gint64 *stage_ids, guint n_stage_ids, GError **error);
+
+/* ---- Tags on contacts ------------------------------------------------------------------- */
+gboolean
+crm_store_add_contact_tag (CrmStore *self, gint64 contact_id, gint64 tag_id, GError **error);
+gboolean
+crm_store_remove_contact_tag (CrmStore *self, gint64 contact_id, gint64 tag_id, GError **error);
+GArray *
+crm_store_list_contact_tag_ids (CrmStore *self, gint64 contact_id, GError **error);
+
+/* ---- Contacts, paged (sorted by name, case-insensitively, then id) ---------------------- */
+guint
+crm_store_count_contacts (CrmStore *self, GError **error);
+/* Number of contacts that sort before (name, id). */
+guint
+crm_store_count_contacts_before (CrmStore *self, const char *name, gint64 id, GError **error);
+/* Up to @limit contacts in sort order. With @after_name set, starts after (after_name, after_id)
+ * (keyset paging, cheap at any depth); otherwise skips @offset rows. */
+GPtrArray *
+crm_store_fetch_contacts (CrmStore *self,
+                          const char *after_name,
+                          gint64 after_id,
+                          guint offset,
+                          guint limit,
+                          GError **error);
+
+/* ---- Search ----------------------------------------------------------------------------- */
+/* Turns any user text into a safe FTS5 query: each term quoted, prefix-matched. NULL when the
+ * text has no searchable term. */
+char *
+crm_store_build_fts_query (const char *text);
+/* Contacts, companies and deals matching @text (CrmSearchHit), best first. Any input is
+ * safe: no match is an empty array, never an error. */
+GPtrArray *
+crm_store_search (CrmStore *self, const char *text, guint limit, GError **error);
+
+/* Counts rows of an entity (for summaries and tests). */
+gint64
+crm_store_count (CrmStore *self, CrmEntity entity, GError **error);
+
+G_END_DECLS

@@ -1,5 +1,531 @@
-int
-main (void)
+/* test-models.c — the core models: properties from columns, one live object per row, and list
+ * models whose items-changed signals, replayed on a mirror list the way a GtkListView would,
+ * always give the same list as the database. */
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "crm-contact-list-model.h"
+#include "crm-contact.h"
+#include "crm-deal-list-model.h"
+#include "crm-deal.h"
+#include "crm-repository.h"
+#include "crm-stage-list-model.h"
+#include "crm-stage.h"
+
+typedef struct
 {
-  return 0;
+  char *folder;
+  CrmStore *store;
+  CrmRepository *repository;
+  GArray *stage_ids;
+} Fixture;
+
+static void
+fixture_set_up (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr (GPtrArray) pipelines = NULL;
+  g_autoptr (GPtrArray) stages = NULL;
+
+  fixture->folder = g_dir_make_tmp ("rapport-models-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (fixture->folder, "rapport.db", NULL);
+  fixture->store = crm_store_open (path, &error);
+  g_assert_no_error (error);
+  fixture->repository = crm_repository_new (fixture->store);
+
+  pipelines = crm_store_list_pipelines (fixture->store, &error);
+  stages = crm_store_list_stages (fixture->store, ((CrmPipelineRecord *) pipelines->pdata[0])->id,
+                                  &error);
+  fixture->stage_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (guint i = 0; i < stages->len; i++)
+    g_array_append_val (fixture->stage_ids, ((CrmStageRecord *) stages->pdata[i])->id);
+}
+
+static void
+fixture_tear_down (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GDir) dir = g_dir_open (fixture->folder, 0, NULL);
+  const char *name;
+
+  g_clear_object (&fixture->repository);
+  g_clear_object (&fixture->store);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (fixture->folder, name, NULL);
+      g_unlink (child);
+    }
+  g_rmdir (fixture->folder);
+  g_free (fixture->folder);
+  g_array_unref (fixture->stage_ids);
+}
+
+#define TEST_F(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define STAGE(fixture, i) g_array_index ((fixture)->stage_ids, gint64, (i))
+
+/* ---- A mirror list kept only from items-changed, as a list view keeps its rows ----------- */
+
+typedef struct
+{
+  GListModel *model;
+  GArray *ids; /* what a listener believes the model holds */
+  guint n_signals;
+  guint last_position, last_removed, last_added;
+} Mirror;
+
+static void
+on_items_changed (GListModel *model, guint position, guint removed, guint added, Mirror *mirror)
+{
+  g_assert_cmpuint (position + removed, <=, mirror->ids->len);
+  g_array_remove_range (mirror->ids, position, removed);
+  for (guint i = 0; i < added; i++)
+    {
+      g_autoptr (CrmEntityObject) item = g_list_model_get_item (model, position + i);
+      gint64 id;
+
+      g_assert_nonnull (item);
+      id = crm_entity_object_get_id (item);
+      g_array_insert_val (mirror->ids, position + i, id);
+    }
+  g_assert_cmpuint (mirror->ids->len, ==, g_list_model_get_n_items (model));
+  mirror->n_signals++;
+  mirror->last_position = position;
+  mirror->last_removed = removed;
+  mirror->last_added = added;
+}
+
+static Mirror *
+mirror_new (gpointer model)
+{
+  Mirror *mirror = g_new0 (Mirror, 1);
+  guint n = g_list_model_get_n_items (model);
+
+  mirror->model = g_object_ref (model);
+  mirror->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (CrmEntityObject) item = g_list_model_get_item (model, i);
+      gint64 id = crm_entity_object_get_id (item);
+      g_array_append_val (mirror->ids, id);
+    }
+  g_signal_connect (model, "items-changed", G_CALLBACK (on_items_changed), mirror);
+  return mirror;
+}
+
+static void
+mirror_free (Mirror *mirror)
+{
+  g_signal_handlers_disconnect_by_data (mirror->model, mirror);
+  g_object_unref (mirror->model);
+  g_array_unref (mirror->ids);
+  g_free (mirror);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Mirror, mirror_free)
+
+static void
+assert_mirror_equals (Mirror *mirror, const GArray *truth)
+{
+  g_assert_cmpuint (mirror->ids->len, ==, truth->len);
+  for (guint i = 0; i < truth->len; i++)
+    g_assert_cmpint (g_array_index (mirror->ids, gint64, i), ==, g_array_index (truth, gint64, i));
+  /* And the model itself agrees, item by item. */
+  for (guint i = 0; i < truth->len; i++)
+    {
+      g_autoptr (CrmEntityObject) item = g_list_model_get_item (mirror->model, i);
+      g_assert_cmpint (crm_entity_object_get_id (item), ==, g_array_index (truth, gint64, i));
+    }
+}
+
+static void
+assert_last_signal (Mirror *mirror, guint n_signals, guint position, guint removed, guint added)
+{
+  g_assert_cmpuint (mirror->n_signals, ==, n_signals);
+  g_assert_cmpuint (mirror->last_position, ==, position);
+  g_assert_cmpuint (mirror->last_removed, ==, removed);
+  g_assert_cmpuint (mirror->last_added, ==, added);
+}
+
+/* ---- Helpers ---------------------------------------------------------------------------- */
+
+static gint64
+make_deal (Fixture *fixture, const char *title, gint64 stage_id)
+{
+  g_autoptr (CrmDealRecord) deal = crm_deal_record_new ();
+  g_autoptr (GError) error = NULL;
+
+  deal->title = g_strdup (title);
+  deal->currency = g_strdup ("EUR");
+  deal->stage_id = stage_id;
+  crm_store_insert_deal (fixture->store, deal, &error);
+  g_assert_no_error (error);
+  return deal->id;
+}
+
+static gint64
+make_contact (Fixture *fixture, const char *name)
+{
+  g_autoptr (CrmContactRecord) contact = crm_contact_record_new ();
+  g_autoptr (GError) error = NULL;
+
+  contact->name = g_strdup (name);
+  crm_store_insert_contact (fixture->store, contact, &error);
+  g_assert_no_error (error);
+  return contact->id;
+}
+
+typedef struct
+{
+  guint count;
+  char *last;
+} NotifyCounter;
+
+static void
+on_notify (GObject *object, GParamSpec *pspec, NotifyCounter *counter)
+{
+  counter->count++;
+  g_free (counter->last);
+  counter->last = g_strdup (pspec->name);
+}
+
+/* ---- Objects ---------------------------------------------------------------------------- */
+
+static void
+test_entity_object_properties (void)
+{
+  g_autoptr (CrmDealRecord) record = crm_deal_record_new ();
+  g_autoptr (CrmDeal) deal = NULL;
+  g_autoptr (CrmDealRecord) changed = NULL;
+  g_autofree char *title = NULL;
+  NotifyCounter counter = { 0 };
+  gint64 value = 0;
+  int probability = 0;
+
+  record->id = 7;
+  record->uuid = g_strdup ("2f1c7f5e-8f0a-4a53-9a37-0c7b1e0e2d11");
+  record->title = g_strdup ("Q3 <renewal> & \"upsell\"");
+  record->value_minor = 1999;
+  record->currency = g_strdup ("EUR");
+  record->probability_override = -1;
+  deal = crm_deal_new (record);
+
+  g_object_get (deal, "title", &title, "value-minor", &value, "probability-override", &probability,
+                NULL);
+  g_assert_cmpstr (title, ==, "Q3 <renewal> & \"upsell\"");
+  g_assert_cmpint (value, ==, 1999);
+  g_assert_cmpint (probability, ==, -1);
+  g_assert_cmpint (crm_entity_object_get_id (CRM_ENTITY_OBJECT (deal)), ==, 7);
+  g_assert_cmpstr (crm_deal_get_currency (deal), ==, "EUR");
+
+  g_signal_connect (deal, "notify", G_CALLBACK (on_notify), &counter);
+  g_object_set (deal, "title", "Q3 <renewal> & \"upsell\"", NULL);
+  g_assert_cmpuint (counter.count, ==, 0);
+  g_object_set (deal, "value-minor", (gint64) 2500, NULL);
+  g_assert_cmpuint (counter.count, ==, 1);
+  g_assert_cmpstr (counter.last, ==, "value-minor");
+
+  /* Updating from a record notifies exactly what changed. */
+  changed = crm_entity_object_dup_record (CRM_ENTITY_OBJECT (deal));
+  g_assert_cmpint (changed->value_minor, ==, 2500);
+  g_free (changed->title);
+  changed->title = g_strdup ("Renamed");
+  counter.count = 0;
+  crm_entity_object_update_from_record (CRM_ENTITY_OBJECT (deal), changed);
+  g_assert_cmpuint (counter.count, ==, 1);
+  g_assert_cmpstr (counter.last, ==, "title");
+  g_signal_handlers_disconnect_by_data (deal, &counter);
+  g_free (counter.last);
+}
+
+static void
+test_repository_identity_and_updates (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 id = make_deal (fixture, "Shared", STAGE (fixture, 0));
+  g_autoptr (CrmDeal) first
+      = crm_repository_get_object (fixture->repository, CRM_ENTITY_DEAL, id, &error);
+  g_autoptr (CrmDeal) second
+      = crm_repository_get_object (fixture->repository, CRM_ENTITY_DEAL, id, &error);
+  g_autoptr (CrmDealRecord) record = NULL;
+  NotifyCounter counter = { 0 };
+
+  g_assert_no_error (error);
+  g_assert_true (first == second);
+
+  g_signal_connect (first, "notify::title", G_CALLBACK (on_notify), &counter);
+  record = crm_store_get_deal (fixture->store, id, &error);
+  g_free (record->title);
+  record->title = g_strdup ("Changed in the store");
+  g_assert_true (crm_store_update_deal (fixture->store, record, &error));
+  g_assert_cmpuint (counter.count, ==, 1);
+  g_assert_cmpstr (crm_deal_get_title (first), ==, "Changed in the store");
+
+  g_assert_null (crm_repository_get_object (fixture->repository, CRM_ENTITY_DEAL, 424242, &error));
+  g_assert_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_NOT_FOUND);
+  g_signal_handlers_disconnect_by_data (first, &counter);
+  g_free (counter.last);
+
+  /* Once nobody holds it, the repository forgets the object. */
+  g_clear_object (&first);
+  g_clear_object (&second);
+  g_assert_null (crm_repository_peek_object (fixture->repository, CRM_ENTITY_DEAL, id));
+}
+
+/* ---- Deals of a stage ------------------------------------------------------------------- */
+
+static void
+test_deal_list_model_follows_store (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 stage_a = STAGE (fixture, 0), stage_b = STAGE (fixture, 1), stage_c = STAGE (fixture, 2);
+  gint64 a[4];
+  g_autoptr (CrmDealListModel) model_a = NULL;
+  g_autoptr (CrmDealListModel) model_b = NULL;
+  g_autoptr (Mirror) mirror_a = NULL;
+  g_autoptr (Mirror) mirror_b = NULL;
+  g_autoptr (GArray) truth = NULL;
+
+  for (int i = 0; i < 4; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("A%d", i);
+      a[i] = make_deal (fixture, title, stage_a);
+    }
+  model_a = crm_deal_list_model_new (fixture->repository, stage_a);
+  model_b = crm_deal_list_model_new (fixture->repository, stage_b);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model_a)), ==, 4);
+  g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (model_a)) == CRM_TYPE_DEAL);
+  mirror_a = mirror_new (model_a);
+  mirror_b = mirror_new (model_b);
+
+#define CHECK(mirror, stage)                                                                       \
+  G_STMT_START                                                                                     \
+  {                                                                                                \
+    g_clear_pointer (&truth, g_array_unref);                                                       \
+    truth = crm_store_list_deal_ids_in_stage (fixture->store, stage, NULL);                        \
+    assert_mirror_equals (mirror, truth);                                                          \
+  }                                                                                                \
+  G_STMT_END
+
+  /* Insert: one item added at the end. */
+  make_deal (fixture, "A4", stage_a);
+  assert_last_signal (mirror_a, 1, 4, 0, 1);
+  CHECK (mirror_a, stage_a);
+
+  /* Move to the top of the same stage: one removal, one insertion. */
+  g_assert_true (crm_store_move_deal (fixture->store, a[2], stage_a, 0, &error));
+  g_assert_cmpuint (mirror_a->n_signals, ==, 3);
+  assert_last_signal (mirror_a, 3, 0, 0, 1);
+  CHECK (mirror_a, stage_a);
+
+  /* Move to another stage: removed here, added there. */
+  g_assert_true (crm_store_move_deal (fixture->store, a[0], stage_b, 0, &error));
+  assert_last_signal (mirror_a, 4, 1, 1, 0);
+  assert_last_signal (mirror_b, 1, 0, 0, 1);
+  CHECK (mirror_a, stage_a);
+  CHECK (mirror_b, stage_b);
+
+  /* A deal elsewhere changes nothing here. */
+  make_deal (fixture, "C0", stage_c);
+  g_assert_cmpuint (mirror_a->n_signals, ==, 4);
+  g_assert_cmpuint (mirror_b->n_signals, ==, 1);
+
+  /* An edit that keeps the place updates the object, not the list. */
+  {
+    g_autoptr (CrmDeal) item = g_list_model_get_item (G_LIST_MODEL (model_b), 0);
+    g_autoptr (CrmDealRecord) record = crm_store_get_deal (fixture->store, a[0], &error);
+    record->value_minor = 777;
+    g_assert_true (crm_store_update_deal (fixture->store, record, &error));
+    g_assert_cmpuint (mirror_b->n_signals, ==, 1);
+    g_assert_cmpint (crm_deal_get_value_minor (item), ==, 777);
+  }
+
+  /* Delete. */
+  g_assert_true (crm_store_delete_deal (fixture->store, a[0], &error));
+  assert_last_signal (mirror_b, 2, 0, 1, 0);
+  CHECK (mirror_b, stage_b);
+
+  /* Bulk writes arrive as a reset and still end in the right list. */
+  g_assert_true (crm_store_begin_bulk (fixture->store, &error));
+  for (int i = 0; i < 5; i++)
+    make_deal (fixture, "Bulk", stage_a);
+  g_assert_true (crm_store_commit (fixture->store, &error));
+  CHECK (mirror_a, stage_a);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model_a)), ==, 9);
+#undef CHECK
+}
+
+/* ---- Stages of a pipeline --------------------------------------------------------------- */
+
+static void
+test_stage_list_model_follows_store (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) pipelines = crm_store_list_pipelines (fixture->store, NULL);
+  gint64 pipeline_id = ((CrmPipelineRecord *) pipelines->pdata[0])->id;
+  g_autoptr (CrmStageListModel) model = crm_stage_list_model_new (fixture->repository, pipeline_id);
+  g_autoptr (Mirror) mirror = mirror_new (model);
+  g_autoptr (CrmStageRecord) stage = crm_stage_record_new ();
+  g_autoptr (CrmStage) first = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  g_autoptr (CrmStageRecord) first_record = NULL;
+  g_autoptr (GArray) order = g_array_new (FALSE, FALSE, sizeof (gint64));
+  NotifyCounter counter = { 0 };
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 7);
+  g_assert_cmpstr (crm_stage_get_name (first), !=, NULL);
+
+  stage->pipeline_id = pipeline_id;
+  stage->name = g_strdup ("Contract sent");
+  stage->position = 7;
+  stage->probability = 90;
+  g_assert_true (crm_store_insert_stage (fixture->store, stage, &error));
+  assert_last_signal (mirror, 1, 7, 0, 1);
+
+  /* Move the new stage to the front. */
+  g_array_append_val (order, stage->id);
+  for (guint i = 0; i < fixture->stage_ids->len; i++)
+    g_array_append_val (order, g_array_index (fixture->stage_ids, gint64, i));
+  g_assert_true (crm_store_reorder_stages (
+      fixture->store, pipeline_id, (const gint64 *) (gpointer) order->data, order->len, &error));
+  g_assert_no_error (error);
+  assert_mirror_equals (mirror, order);
+  assert_last_signal (mirror, 3, 0, 0, 1);
+
+  /* Rename: the object tells, the list does not change. */
+  g_signal_connect (first, "notify::name", G_CALLBACK (on_notify), &counter);
+  first_record = crm_store_get_stage (fixture->store,
+                                      crm_entity_object_get_id (CRM_ENTITY_OBJECT (first)), &error);
+  g_free (first_record->name);
+  first_record->name = g_strdup ("First touch");
+  g_assert_true (crm_store_update_stage (fixture->store, first_record, &error));
+  g_assert_cmpuint (counter.count, ==, 1);
+  g_assert_cmpstr (crm_stage_get_name (first), ==, "First touch");
+  g_assert_cmpuint (mirror->n_signals, ==, 3);
+  g_signal_handlers_disconnect_by_data (first, &counter);
+  g_free (counter.last);
+
+  g_assert_true (crm_store_delete_stage (fixture->store, stage->id, &error));
+  assert_last_signal (mirror, 4, 0, 1, 0);
+  g_array_remove_index (order, 0);
+  assert_mirror_equals (mirror, order);
+}
+
+/* ---- Contacts, paged -------------------------------------------------------------------- */
+
+static GArray *
+contact_truth (Fixture *fixture)
+{
+  g_autoptr (GPtrArray) all = crm_store_fetch_contacts (fixture->store, NULL, 0, 0, G_MAXINT, NULL);
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; i < all->len; i++)
+    g_array_append_val (ids, ((CrmContactRecord *) all->pdata[i])->id);
+  return ids;
+}
+
+static void
+test_contact_list_model_pages_and_follows_store (Fixture *fixture, gconstpointer data)
+{
+  static const char *const syllables[] = { "ka", "lo", "mi", "ne", "ru", "sa", "te", "vi", "zo" };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GRand) rand = g_rand_new_with_seed (3);
+  g_autoptr (CrmContactListModel) model = NULL;
+  g_autoptr (Mirror) mirror = NULL;
+  g_autoptr (GArray) truth = NULL;
+  gint64 moved_id, deleted_id;
+  guint n;
+
+  g_assert_true (crm_store_begin_bulk (fixture->store, &error));
+  for (int i = 0; i < 3000; i++)
+    {
+      g_autofree char *name
+          = g_strdup_printf ("%s%s %s%s", syllables[g_rand_int_range (rand, 0, 9)],
+                             syllables[g_rand_int_range (rand, 0, 9)], i % 3 == 0 ? "Van " : "",
+                             syllables[g_rand_int_range (rand, 0, 9)]);
+      make_contact (fixture, name);
+    }
+  g_assert_true (crm_store_commit (fixture->store, &error));
+
+  model = crm_contact_list_model_new (fixture->repository);
+  n = g_list_model_get_n_items (G_LIST_MODEL (model));
+  g_assert_cmpuint (n, ==, 3000);
+  truth = contact_truth (fixture);
+
+  /* Random access, then a full scan: items are right and the cache stays bounded. */
+  for (int i = 0; i < 200; i++)
+    {
+      guint position = (guint) g_rand_int_range (rand, 0, (gint32) n);
+      g_autoptr (CrmContact) item = g_list_model_get_item (G_LIST_MODEL (model), position);
+      g_assert_cmpint (crm_entity_object_get_id (CRM_ENTITY_OBJECT (item)), ==,
+                       g_array_index (truth, gint64, position));
+    }
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (model), n));
+  mirror = mirror_new (model);
+  assert_mirror_equals (mirror, truth);
+  g_assert_cmpuint (crm_contact_list_model_get_n_cached_pages (model), <=,
+                    CRM_CONTACT_LIST_MODEL_MAX_PAGES);
+
+  /* Insert at the top, in the middle, at the end. */
+  make_contact (fixture, "Aaron Aardvark");
+  assert_last_signal (mirror, 1, 0, 0, 1);
+  make_contact (fixture, "mimi Middle");
+  make_contact (fixture, "zzz Last");
+  assert_last_signal (mirror, 3, 3002, 0, 1);
+  g_clear_pointer (&truth, g_array_unref);
+  truth = contact_truth (fixture);
+  assert_mirror_equals (mirror, truth);
+
+  /* A rename that moves the row: removal at the old place, insertion at the new one. */
+  moved_id = g_array_index (truth, gint64, 10);
+  {
+    g_autoptr (CrmContactRecord) record = crm_store_get_contact (fixture->store, moved_id, &error);
+    g_free (record->name);
+    record->name = g_strdup ("Zed Moved");
+    g_assert_true (crm_store_update_contact (fixture->store, record, &error));
+  }
+  g_assert_cmpuint (mirror->n_signals, ==, 5);
+  g_clear_pointer (&truth, g_array_unref);
+  truth = contact_truth (fixture);
+  assert_mirror_equals (mirror, truth);
+
+  /* An edit that keeps the place: the object notifies, the list stays. */
+  {
+    g_autoptr (CrmContact) item = g_list_model_get_item (G_LIST_MODEL (model), 5);
+    gint64 id = crm_entity_object_get_id (CRM_ENTITY_OBJECT (item));
+    g_autoptr (CrmContactRecord) record = crm_store_get_contact (fixture->store, id, &error);
+    record->score = 88;
+    g_assert_true (crm_store_update_contact (fixture->store, record, &error));
+    g_assert_cmpuint (mirror->n_signals, ==, 5);
+    g_assert_cmpint (crm_contact_get_score (item), ==, 88);
+  }
+
+  /* Delete a row nobody has looked at since the cache was dropped, and one just seen. */
+  deleted_id = g_array_index (truth, gint64, 2500);
+  g_assert_true (crm_store_delete_contact (fixture->store, deleted_id, &error));
+  assert_last_signal (mirror, 6, 2500, 1, 0);
+  {
+    g_autoptr (CrmContact) item = g_list_model_get_item (G_LIST_MODEL (model), 1);
+    g_assert_true (crm_store_delete_contact (
+        fixture->store, crm_entity_object_get_id (CRM_ENTITY_OBJECT (item)), &error));
+  }
+  assert_last_signal (mirror, 7, 1, 1, 0);
+  g_clear_pointer (&truth, g_array_unref);
+  truth = contact_truth (fixture);
+  assert_mirror_equals (mirror, truth);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 3001);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/models/entity-object/properties", test_entity_object_properties);
+  TEST_F ("/models/repository/identity-and-updates", test_repository_identity_and_updates);
+  TEST_F ("/models/deal-list/follows-store", test_deal_list_model_follows_store);
+  TEST_F ("/models/stage-list/follows-store", test_stage_list_model_follows_store);
+  TEST_F ("/models/contact-list/pages-and-follows-store",
+          test_contact_list_model_pages_and_follows_store);
+
+  return g_test_run ();
 }

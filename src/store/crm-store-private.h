@@ -4,44 +4,10 @@
 
 #include <sqlite3.h>
 
+#include "crm-store-schema.h"
 #include "crm-store.h"
 
 G_BEGIN_DECLS
-
-typedef enum
-{
-  CRM_FIELD_TEXT,    /* char *, NULL <-> NULL */
-  CRM_FIELD_INT,     /* int */
-  CRM_FIELD_BOOL,    /* gboolean <-> 0/1 */
-  CRM_FIELD_INT64,   /* gint64 */
-  CRM_FIELD_REF,     /* gint64 rowid, 0 <-> NULL */
-  CRM_FIELD_TIME,    /* gint64 unix seconds, 0 <-> NULL */
-  CRM_FIELD_ENUM,    /* int index into names[] <-> its text */
-  CRM_FIELD_OPT_INT, /* int, -1 <-> NULL */
-} CrmFieldType;
-
-typedef struct
-{
-  const char *column;
-  CrmFieldType type;
-  gsize offset;
-  const char *const *names; /* CRM_FIELD_ENUM only, NULL-terminated */
-} CrmFieldInfo;
-
-typedef gboolean (*CrmValidateFunc) (CrmStore *self, gconstpointer record, GError **error);
-
-typedef struct
-{
-  CrmEntity entity;
-  const char *table;
-  gsize record_size;
-  const CrmFieldInfo *fields;
-  guint n_fields;
-  CrmValidateFunc validate;
-} CrmEntityInfo;
-
-const CrmEntityInfo *
-crm_store_get_entity_info (CrmEntity entity);
 
 struct _CrmStore
 {
@@ -104,8 +70,6 @@ crm_store_select_records (CrmStore *self,
                           GError **error);
 gboolean
 crm_store_insert_record (CrmStore *self, CrmEntity entity, gpointer record, GError **error);
-gpointer
-crm_store_get_record (CrmStore *self, CrmEntity entity, gint64 id, GError **error);
 gboolean
 crm_store_update_record (CrmStore *self, CrmEntity entity, gpointer record, GError **error);
 /* Writes every column of @record to its row (no validation, no signal). */

@@ -363,6 +363,12 @@ crm_store_record_new (const CrmEntityInfo *info)
   return record;
 }
 
+gpointer
+crm_record_new (CrmEntity entity)
+{
+  return crm_store_record_new (crm_store_get_entity_info (entity));
+}
+
 void
 crm_record_free (CrmEntity entity, gpointer record)
 {

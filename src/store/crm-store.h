@@ -117,7 +117,13 @@ CRM_STORE_DECLARE_CRUD (lead_source, CrmLeadSourceRecord)
 CRM_STORE_DECLARE_CRUD (feedback, CrmFeedbackRecord)
 CRM_STORE_DECLARE_CRUD (acquisition_spend, CrmAcquisitionSpendRecord)
 
-/* Frees any record given its entity kind (for generic holders). */
+/* Reads the row @id of any entity into a new record (NULL with NOT_FOUND when gone). */
+gpointer
+crm_store_get_record (CrmStore *self, CrmEntity entity, gint64 id, GError **error);
+
+/* Records of any entity kind (for generic holders): new (empty), free, copy. */
+gpointer
+crm_record_new (CrmEntity entity);
 void
 crm_record_free (CrmEntity entity, gpointer record);
 gpointer

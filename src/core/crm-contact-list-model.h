@@ -1,0 +1,24 @@
+/* crm-contact-list-model.h — every contact, sorted by name, as a GListModel of CrmContact that
+ * reads only the pages it is asked for: a million contacts cost what a hundred cost. */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "crm-repository.h"
+
+G_BEGIN_DECLS
+
+#define CRM_TYPE_CONTACT_LIST_MODEL (crm_contact_list_model_get_type ())
+G_DECLARE_FINAL_TYPE (CrmContactListModel, crm_contact_list_model, CRM, CONTACT_LIST_MODEL, GObject)
+
+/* Rows fetched per page, and pages kept at most. */
+#define CRM_CONTACT_LIST_MODEL_PAGE_SIZE 64
+#define CRM_CONTACT_LIST_MODEL_MAX_PAGES 32
+
+CrmContactListModel *
+crm_contact_list_model_new (CrmRepository *repository);
+/* Pages held right now (for tests and benchmarks: it never exceeds MAX_PAGES). */
+guint
+crm_contact_list_model_get_n_cached_pages (CrmContactListModel *self);
+
+G_END_DECLS

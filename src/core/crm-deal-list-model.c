@@ -1,0 +1,200 @@
+/* crm-deal-list-model.c — deals of a stage. Holds the ordered ids (cheap even for thousands of
+ * deals) and makes item objects only when asked, through the repository. On a store change
+ * that touches this stage it re-reads the id order (one indexed query) and emits the
+ * difference. */
+#include "config.h"
+
+#include "crm-deal-list-model.h"
+#include "crm-deal.h"
+#include "crm-list-diff.h"
+
+struct _CrmDealListModel
+{
+  GObject parent_instance;
+
+  CrmRepository *repository;
+  gint64 stage_id;
+  GArray *ids;
+  GHashTable *items; /* gint64 id -> CrmDeal (owned), for the ids asked for */
+  gulong changed_handler;
+};
+
+static void
+crm_deal_list_model_list_model_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (CrmDealListModel,
+                               crm_deal_list_model,
+                               G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
+                                                      crm_deal_list_model_list_model_init))
+
+static GType
+crm_deal_list_model_get_item_type (GListModel *model)
+{
+  return CRM_TYPE_DEAL;
+}
+
+static guint
+crm_deal_list_model_get_n_items (GListModel *model)
+{
+  return CRM_DEAL_LIST_MODEL (model)->ids->len;
+}
+
+static gpointer
+crm_deal_list_model_get_item (GListModel *model, guint position)
+{
+  CrmDealListModel *self = CRM_DEAL_LIST_MODEL (model);
+  g_autoptr (GError) error = NULL;
+  gint64 id;
+  CrmDeal *deal;
+
+  if (position >= self->ids->len)
+    return NULL;
+  id = g_array_index (self->ids, gint64, position);
+  deal = g_hash_table_lookup (self->items, &id);
+  if (deal == NULL)
+    {
+      deal = crm_repository_get_object (self->repository, CRM_ENTITY_DEAL, id, &error);
+      if (deal == NULL)
+        {
+          g_warning ("Cannot read deal %" G_GINT64_FORMAT ": %s", id, error->message);
+          return NULL;
+        }
+      g_hash_table_insert (self->items, g_memdup2 (&id, sizeof id), deal);
+    }
+  return g_object_ref (deal);
+}
+
+static void
+crm_deal_list_model_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = crm_deal_list_model_get_item_type;
+  iface->get_n_items = crm_deal_list_model_get_n_items;
+  iface->get_item = crm_deal_list_model_get_item;
+}
+
+/* Drops item objects of deals that left the list. */
+static void
+prune_items (CrmDealListModel *self)
+{
+  g_autoptr (GHashTable) present = g_hash_table_new (g_int64_hash, g_int64_equal);
+  GHashTableIter iter;
+  gpointer key;
+
+  if (g_hash_table_size (self->items) == 0)
+    return;
+  for (guint i = 0; i < self->ids->len; i++)
+    g_hash_table_add (present, &g_array_index (self->ids, gint64, i));
+  g_hash_table_iter_init (&iter, self->items);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!g_hash_table_contains (present, key))
+      g_hash_table_iter_remove (&iter);
+}
+
+static void
+reload (CrmDealListModel *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) new_ids = crm_store_list_deal_ids_in_stage (
+      crm_repository_get_store (self->repository), self->stage_id, &error);
+
+  if (new_ids == NULL)
+    {
+      g_warning ("Cannot read the deals of stage %" G_GINT64_FORMAT ": %s", self->stage_id,
+                 error->message);
+      return;
+    }
+  crm_list_diff_apply (G_LIST_MODEL (self), self->ids, new_ids);
+  prune_items (self);
+}
+
+static gboolean
+change_touches_stage (CrmDealListModel *self, guint action, gint64 id, gpointer old_record)
+{
+  g_autoptr (CrmDealRecord) deal = NULL;
+
+  if (action == CRM_CHANGE_RESET)
+    return TRUE;
+  if (old_record != NULL && ((CrmDealRecord *) old_record)->stage_id == self->stage_id)
+    return TRUE;
+  if (action == CRM_CHANGE_DELETE)
+    return crm_deal_list_model_find (self, id) >= 0;
+  deal = crm_store_get_deal (crm_repository_get_store (self->repository), id, NULL);
+  return deal != NULL && deal->stage_id == self->stage_id;
+}
+
+static void
+on_store_changed (CrmStore *store,
+                  guint entity,
+                  guint action,
+                  gint64 id,
+                  gpointer old_record,
+                  CrmDealListModel *self)
+{
+  if (entity == CRM_ENTITY_DEAL && change_touches_stage (self, action, id, old_record))
+    reload (self);
+  else if (entity == CRM_ENTITY_STAGE && (action == CRM_CHANGE_RESET || id == self->stage_id))
+    reload (self);
+}
+
+static void
+crm_deal_list_model_dispose (GObject *object)
+{
+  CrmDealListModel *self = CRM_DEAL_LIST_MODEL (object);
+
+  if (self->repository != NULL)
+    g_clear_signal_handler (&self->changed_handler, crm_repository_get_store (self->repository));
+  g_clear_object (&self->repository);
+  g_clear_pointer (&self->items, g_hash_table_unref);
+  g_clear_pointer (&self->ids, g_array_unref);
+  G_OBJECT_CLASS (crm_deal_list_model_parent_class)->dispose (object);
+}
+
+static void
+crm_deal_list_model_class_init (CrmDealListModelClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = crm_deal_list_model_dispose;
+}
+
+static void
+crm_deal_list_model_init (CrmDealListModel *self)
+{
+  self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->items = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+}
+
+CrmDealListModel *
+crm_deal_list_model_new (CrmRepository *repository, gint64 stage_id)
+{
+  CrmDealListModel *self;
+  g_autoptr (GArray) ids = NULL;
+
+  g_return_val_if_fail (CRM_IS_REPOSITORY (repository), NULL);
+
+  self = g_object_new (CRM_TYPE_DEAL_LIST_MODEL, NULL);
+  self->repository = g_object_ref (repository);
+  self->stage_id = stage_id;
+  ids = crm_store_list_deal_ids_in_stage (crm_repository_get_store (repository), stage_id, NULL);
+  if (ids != NULL)
+    g_array_append_vals (self->ids, ids->data, ids->len);
+  self->changed_handler = g_signal_connect (crm_repository_get_store (repository), "changed",
+                                            G_CALLBACK (on_store_changed), self);
+  return self;
+}
+
+gint64
+crm_deal_list_model_get_stage_id (CrmDealListModel *self)
+{
+  g_return_val_if_fail (CRM_IS_DEAL_LIST_MODEL (self), 0);
+  return self->stage_id;
+}
+
+int
+crm_deal_list_model_find (CrmDealListModel *self, gint64 deal_id)
+{
+  g_return_val_if_fail (CRM_IS_DEAL_LIST_MODEL (self), -1);
+  for (guint i = 0; i < self->ids->len; i++)
+    if (g_array_index (self->ids, gint64, i) == deal_id)
+      return (int) i;
+  return -1;
+}

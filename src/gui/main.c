@@ -1,5 +1,23 @@
+/* main.c — entry point of the `rapport` GUI: sets up translations and runs CrmApplication. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "crm-application.h"
+
 int
-main (void)
+main (int argc, char *argv[])
 {
-  return 0;
+  g_autoptr (CrmApplication) app = NULL;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_set_application_name (_ ("Rapport"));
+
+  app = crm_application_new ();
+
+  return g_application_run (G_APPLICATION (app), argc, argv);
 }

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# install-deps.sh [run|test] — installs the Debian/Ubuntu packages Rapport needs to build and
+# run (run), or to build and run the whole test suite headless (test). Skips apt entirely when
+# everything is already installed.
+set -euo pipefail
+
+run_packages=(
+  meson ninja-build gcc pkg-config gettext
+  libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev libsqlite3-dev
+  desktop-file-utils adwaita-icon-theme fonts-cantarell
+)
+test_packages=(
+  appstream xvfb xauth dbus dbus-x11 at-spi2-core xdotool sqlite3
+)
+
+packages=("${run_packages[@]}")
+if [[ "${1:-run}" == test ]]; then
+  packages+=("${test_packages[@]}")
+fi
+
+missing=()
+for package in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$package")
+  fi
+done
+[[ ${#missing[@]} -eq 0 ]] && exit 0
+
+echo "install-deps: installing ${missing[*]}" >&2
+as_root=()
+if [[ $(id -u) -ne 0 ]]; then
+  as_root=(sudo)
+fi
+export DEBIAN_FRONTEND=noninteractive
+"${as_root[@]}" apt-get update -qq
+"${as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

@@ -1,0 +1,215 @@
+/* crm-preferences-window.c — CrmPreferencesWindow: rows bound to GSettings keys. Keys with a
+ * type GTK can map are bound with g_settings_bind; free-text keys are checked first and only a
+ * valid value is saved (an invalid one marks its row with the error style).
+ */
+#include "config.h"
+
+#include "crm-preferences-window.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "crm-gui-resources.h"
+
+struct _CrmPreferencesWindow
+{
+  AdwPreferencesWindow parent_instance;
+
+  GSettings *settings;
+
+  /* Template children */
+  AdwComboRow *color_scheme_row;
+  AdwEntryRow *currency_row;
+  GtkSpinButton *rotting_days_spin;
+  GtkSpinButton *stale_threshold_spin;
+  AdwEntryRow *reminder_time_row;
+};
+
+G_DEFINE_FINAL_TYPE (CrmPreferencesWindow, crm_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+/* Nicks of the ColorScheme enum, in the order of the combo row's items. */
+static const char *const color_scheme_nicks[] = { "default", "light", "dark" };
+
+CrmPreferencesWindow *
+crm_preferences_window_new (GtkWindow *parent)
+{
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+
+  return g_object_new (CRM_TYPE_PREFERENCES_WINDOW, "transient-for", parent, NULL);
+}
+
+gboolean
+crm_preferences_is_valid_currency (const char *text)
+{
+  if (text == NULL || strlen (text) != 3)
+    return FALSE;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      if (text[i] < 'A' || text[i] > 'Z')
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+crm_preferences_is_valid_reminder_time (const char *text)
+{
+  int hours;
+  int minutes;
+
+  if (text == NULL || strlen (text) != 5 || text[2] != ':')
+    return FALSE;
+  if (!g_ascii_isdigit (text[0]) || !g_ascii_isdigit (text[1]) || !g_ascii_isdigit (text[3])
+      || !g_ascii_isdigit (text[4]))
+    return FALSE;
+
+  hours = (text[0] - '0') * 10 + (text[1] - '0');
+  minutes = (text[3] - '0') * 10 + (text[4] - '0');
+
+  return hours < 24 && minutes < 60;
+}
+
+static gboolean
+color_scheme_get_mapping (GValue *value, GVariant *variant, gpointer user_data)
+{
+  const char *nick = g_variant_get_string (variant, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (color_scheme_nicks); i++)
+    {
+      if (g_strcmp0 (nick, color_scheme_nicks[i]) == 0)
+        {
+          g_value_set_uint (value, i);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static GVariant *
+color_scheme_set_mapping (const GValue *value,
+                          const GVariantType *expected_type,
+                          gpointer user_data)
+{
+  guint selected = g_value_get_uint (value);
+
+  if (selected >= G_N_ELEMENTS (color_scheme_nicks))
+    return NULL;
+
+  return g_variant_new_string (color_scheme_nicks[selected]);
+}
+
+/* Saves @row's text to @key when @is_valid accepts it; otherwise marks the row as invalid and
+ * leaves the setting alone. */
+static void
+crm_preferences_window_save_text (CrmPreferencesWindow *self,
+                                  AdwEntryRow *row,
+                                  const char *key,
+                                  gboolean (*is_valid) (const char *text))
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+  g_autofree char *saved = NULL;
+
+  if (!is_valid (text))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+      gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID,
+                                   GTK_ACCESSIBLE_INVALID_TRUE, -1);
+      return;
+    }
+
+  gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+  gtk_accessible_reset_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID);
+
+  saved = g_settings_get_string (self->settings, key);
+  if (g_strcmp0 (saved, text) != 0)
+    g_settings_set_string (self->settings, key, text);
+}
+
+/* Shows the setting's value in @row, unless the row already says the same. */
+static void
+crm_preferences_window_load_text (CrmPreferencesWindow *self, AdwEntryRow *row, const char *key)
+{
+  g_autofree char *value = g_settings_get_string (self->settings, key);
+
+  if (g_strcmp0 (value, gtk_editable_get_text (GTK_EDITABLE (row))) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (row), value);
+}
+
+static void
+on_currency_row_changed (CrmPreferencesWindow *self, AdwEntryRow *row)
+{
+  crm_preferences_window_save_text (self, row, "default-currency",
+                                    crm_preferences_is_valid_currency);
+}
+
+static void
+on_reminder_time_row_changed (CrmPreferencesWindow *self, AdwEntryRow *row)
+{
+  crm_preferences_window_save_text (self, row, "reminder-time",
+                                    crm_preferences_is_valid_reminder_time);
+}
+
+static void
+on_settings_changed (CrmPreferencesWindow *self, const char *key, GSettings *settings)
+{
+  if (g_strcmp0 (key, "default-currency") == 0)
+    crm_preferences_window_load_text (self, self->currency_row, key);
+  else if (g_strcmp0 (key, "reminder-time") == 0)
+    crm_preferences_window_load_text (self, self->reminder_time_row, key);
+}
+
+static void
+crm_preferences_window_dispose (GObject *object)
+{
+  CrmPreferencesWindow *self = CRM_PREFERENCES_WINDOW (object);
+
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CRM_TYPE_PREFERENCES_WINDOW);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (crm_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+crm_preferences_window_class_init (CrmPreferencesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = crm_preferences_window_dispose;
+
+  crm_gui_resources_ensure ();
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/crm-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, color_scheme_row);
+  gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, currency_row);
+  gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, rotting_days_spin);
+  gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, stale_threshold_spin);
+  gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, reminder_time_row);
+  gtk_widget_class_bind_template_callback (widget_class, on_currency_row_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_reminder_time_row_changed);
+}
+
+static void
+crm_preferences_window_init (CrmPreferencesWindow *self)
+{
+  self->settings = g_settings_new (APPLICATION_ID);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_settings_bind_with_mapping (self->settings, "color-scheme", self->color_scheme_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT, color_scheme_get_mapping,
+                                color_scheme_set_mapping, NULL, NULL);
+  g_settings_bind (self->settings, "rotting-days-default", self->rotting_days_spin, "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "stale-deal-threshold", self->stale_threshold_spin, "value",
+                   G_SETTINGS_BIND_DEFAULT);
+
+  crm_preferences_window_load_text (self, self->currency_row, "default-currency");
+  crm_preferences_window_load_text (self, self->reminder_time_row, "reminder-time");
+  g_signal_connect_swapped (self->settings, "changed", G_CALLBACK (on_settings_changed), self);
+}

@@ -1,0 +1,358 @@
+/* crm-window.c — CrmWindow: the header bar with the page switcher, the three pages, the window
+ * actions, and remembering size and page in GSettings.
+ */
+#include "config.h"
+
+#include "crm-window.h"
+
+#include <glib/gi18n.h>
+
+#include "crm-gui-resources.h"
+
+struct _CrmWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  CrmStore *store;
+  GSettings *settings;
+  /* FALSE until the saved state is applied, so building the pages does not overwrite it. */
+  gboolean state_restored;
+  /* One of page_names: the property action asks for it before the template exists. */
+  const char *visible_page;
+
+  /* Template children */
+  AdwToastOverlay *toast_overlay;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar *switcher_bar;
+  AdwViewStack *stack;
+  AdwStatusPage *pipeline_status_page;
+};
+
+G_DEFINE_FINAL_TYPE (CrmWindow, crm_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum
+{
+  PROP_0,
+  PROP_STORE,
+  PROP_VISIBLE_PAGE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Names of the pages, as in the .ui file and the last-page setting. */
+static const char *const page_names[] = { "pipeline", "contacts", "dashboard" };
+
+/* Actions whose work a later issue brings: real, so menus and buttons point at them, but
+ * disabled until they do something. */
+static const char *const pending_actions[] = { "win.new-deal", "win.new-contact", "win.import" };
+
+static gboolean
+is_page_name (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
+    {
+      if (g_strcmp0 (name, page_names[i]) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+CrmWindow *
+crm_window_new (CrmApplication *app, CrmStore *store)
+{
+  g_return_val_if_fail (CRM_IS_APPLICATION (app), NULL);
+  g_return_val_if_fail (CRM_IS_STORE (store), NULL);
+
+  return g_object_new (CRM_TYPE_WINDOW, "application", app, "store", store, NULL);
+}
+
+CrmStore *
+crm_window_get_store (CrmWindow *self)
+{
+  g_return_val_if_fail (CRM_IS_WINDOW (self), NULL);
+
+  return self->store;
+}
+
+const char *
+crm_window_get_visible_page (CrmWindow *self)
+{
+  g_return_val_if_fail (CRM_IS_WINDOW (self), NULL);
+
+  return self->visible_page;
+}
+
+void
+crm_window_set_visible_page (CrmWindow *self, const char *name)
+{
+  g_return_if_fail (CRM_IS_WINDOW (self));
+  g_return_if_fail (is_page_name (name));
+
+  /* The stack notifies; on_stack_visible_child_name_notify does the rest. */
+  adw_view_stack_set_visible_child_name (self->stack, name);
+}
+
+void
+crm_window_add_toast (CrmWindow *self, AdwToast *toast)
+{
+  g_return_if_fail (CRM_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
+crm_window_save_state (CrmWindow *self)
+{
+  int width = 0;
+  int height = 0;
+  gboolean maximized;
+
+  g_return_if_fail (CRM_IS_WINDOW (self));
+
+  maximized = gtk_window_is_maximized (GTK_WINDOW (self));
+  g_settings_set_boolean (self->settings, "window-maximized", maximized);
+
+  /* A maximised window's size says nothing about the size to come back to. */
+  if (maximized)
+    return;
+
+  /* GTK keeps the default size up to date with the size the window was given. */
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  if (width > 0 && height > 0)
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+}
+
+static void
+crm_window_restore_state (CrmWindow *self)
+{
+  g_autofree char *page = NULL;
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  page = g_settings_get_string (self->settings, "last-page");
+  if (is_page_name (page))
+    adw_view_stack_set_visible_child_name (self->stack, page);
+
+  self->state_restored = TRUE;
+}
+
+/* Fills the Pipeline empty state with the first pipeline's name and number of stages. */
+static void
+crm_window_update_pipeline_status (CrmWindow *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) pipelines = NULL;
+  g_autoptr (GPtrArray) stages = NULL;
+  g_autofree char *description = NULL;
+  const CrmPipelineRecord *pipeline;
+
+  pipelines = crm_store_list_pipelines (self->store, &error);
+  if (pipelines == NULL)
+    {
+      g_warning ("Cannot list the pipelines: %s", error->message);
+      adw_status_page_set_description (self->pipeline_status_page, NULL);
+      return;
+    }
+
+  if (pipelines->len == 0)
+    {
+      adw_status_page_set_description (
+          self->pipeline_status_page,
+          _ ("Deals will appear here, in columns by stage, once the database has a pipeline."));
+      return;
+    }
+
+  pipeline = g_ptr_array_index (pipelines, 0);
+  stages = crm_store_list_stages (self->store, pipeline->id, &error);
+  if (stages == NULL)
+    {
+      g_warning ("Cannot list the stages of pipeline %" G_GINT64_FORMAT ": %s", pipeline->id,
+                 error->message);
+      return;
+    }
+
+  /* The status page's description is markup; the pipeline name is user text. */
+  description = g_markup_printf_escaped (
+      /* Translators: %s is the name of a sales pipeline, %u its number of stages. */
+      ngettext ("Deals of the “%s” pipeline and its %u stage will appear here.",
+                "Deals of the “%s” pipeline and its %u stages will appear here.", stages->len),
+      pipeline->name != NULL ? pipeline->name : "", stages->len);
+  adw_status_page_set_description (self->pipeline_status_page, description);
+}
+
+static void
+on_store_changed (CrmWindow *self,
+                  CrmEntity entity,
+                  CrmChangeAction action,
+                  gint64 id,
+                  gpointer old_record,
+                  CrmStore *store)
+{
+  if (entity == CRM_ENTITY_PIPELINE || entity == CRM_ENTITY_STAGE)
+    crm_window_update_pipeline_status (self);
+}
+
+static void
+on_stack_visible_child_name_notify (CrmWindow *self)
+{
+  const char *page = adw_view_stack_get_visible_child_name (self->stack);
+
+  for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
+    {
+      if (g_strcmp0 (page, page_names[i]) == 0 && self->visible_page != page_names[i])
+        {
+          self->visible_page = page_names[i];
+          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VISIBLE_PAGE]);
+          break;
+        }
+    }
+
+  if (self->state_restored)
+    g_settings_set_string (self->settings, "last-page", self->visible_page);
+}
+
+static void
+on_pending_action_activate (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  /* Never reached while the action is disabled; kept so the action is a real GAction. */
+  g_debug ("%s is not available yet", action_name);
+}
+
+static gboolean
+crm_window_close_request (GtkWindow *window)
+{
+  crm_window_save_state (CRM_WINDOW (window));
+
+  return GTK_WINDOW_CLASS (crm_window_parent_class)->close_request (window);
+}
+
+static void
+crm_window_constructed (GObject *object)
+{
+  CrmWindow *self = CRM_WINDOW (object);
+
+  G_OBJECT_CLASS (crm_window_parent_class)->constructed (object);
+
+  g_return_if_fail (CRM_IS_STORE (self->store));
+
+  g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed), self,
+                           G_CONNECT_SWAPPED);
+  crm_window_update_pipeline_status (self);
+}
+
+static void
+crm_window_dispose (GObject *object)
+{
+  CrmWindow *self = CRM_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CRM_TYPE_WINDOW);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (crm_window_parent_class)->dispose (object);
+}
+
+static void
+crm_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  CrmWindow *self = CRM_WINDOW (object);
+
+  switch (prop_id)
+    {
+      case PROP_STORE:
+        g_value_set_object (value, self->store);
+        break;
+
+      case PROP_VISIBLE_PAGE:
+        g_value_set_string (value, crm_window_get_visible_page (self));
+        break;
+
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+crm_window_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  CrmWindow *self = CRM_WINDOW (object);
+
+  switch (prop_id)
+    {
+      case PROP_STORE:
+        self->store = g_value_dup_object (value);
+        break;
+
+      case PROP_VISIBLE_PAGE:
+        crm_window_set_visible_page (self, g_value_get_string (value));
+        break;
+
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+crm_window_class_init (CrmWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = crm_window_constructed;
+  object_class->dispose = crm_window_dispose;
+  object_class->get_property = crm_window_get_property;
+  object_class->set_property = crm_window_set_property;
+
+  window_class->close_request = crm_window_close_request;
+
+  properties[PROP_STORE]
+      = g_param_spec_object ("store", NULL, NULL, CRM_TYPE_STORE,
+                             G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_VISIBLE_PAGE]
+      = g_param_spec_string ("visible-page", NULL, NULL, "pipeline",
+                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  crm_gui_resources_ensure ();
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/crm-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, CrmWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, CrmWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, CrmWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, CrmWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, CrmWindow, pipeline_status_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_stack_visible_child_name_notify);
+
+  /* win.page('contacts') and friends: a stateful action over the visible-page property. */
+  gtk_widget_class_install_property_action (widget_class, "win.page", "visible-page");
+
+  for (guint i = 0; i < G_N_ELEMENTS (pending_actions); i++)
+    gtk_widget_class_install_action (widget_class, pending_actions[i], NULL,
+                                     on_pending_action_activate);
+}
+
+static void
+crm_window_init (CrmWindow *self)
+{
+  self->settings = g_settings_new (APPLICATION_ID);
+  self->visible_page = page_names[0];
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (pending_actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), pending_actions[i], FALSE);
+
+  crm_window_restore_state (self);
+}

@@ -1,0 +1,38 @@
+/* crm-window.h — CrmWindow, the main window: one database, shown as the Pipeline, Contacts and
+ * Dashboard pages.
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "crm-application.h"
+#include "crm-store.h"
+
+G_BEGIN_DECLS
+
+#define CRM_TYPE_WINDOW (crm_window_get_type ())
+G_DECLARE_FINAL_TYPE (CrmWindow, crm_window, CRM, WINDOW, AdwApplicationWindow)
+
+/* A window over @store (it keeps a reference), sized and on the page remembered in GSettings. */
+CrmWindow *
+crm_window_new (CrmApplication *app, CrmStore *store);
+
+CrmStore *
+crm_window_get_store (CrmWindow *self);
+
+/* The visible page: "pipeline", "contacts" or "dashboard". Also the window's "visible-page"
+ * property and its stateful "win.page" action; remembered in the last-page setting. */
+const char *
+crm_window_get_visible_page (CrmWindow *self);
+void
+crm_window_set_visible_page (CrmWindow *self, const char *name);
+
+/* Shows @toast (taking ownership) over the window's content. */
+void
+crm_window_add_toast (CrmWindow *self, AdwToast *toast);
+
+/* Writes the window's size and maximised state to GSettings (done on close). */
+void
+crm_window_save_state (CrmWindow *self);
+
+G_END_DECLS

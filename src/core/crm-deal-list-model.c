@@ -73,24 +73,6 @@ crm_deal_list_model_list_model_init (GListModelInterface *iface)
   iface->get_item = crm_deal_list_model_get_item;
 }
 
-/* Drops item objects of deals that left the list. */
-static void
-prune_items (CrmDealListModel *self)
-{
-  g_autoptr (GHashTable) present = g_hash_table_new (g_int64_hash, g_int64_equal);
-  GHashTableIter iter;
-  gpointer key;
-
-  if (g_hash_table_size (self->items) == 0)
-    return;
-  for (guint i = 0; i < self->ids->len; i++)
-    g_hash_table_add (present, &g_array_index (self->ids, gint64, i));
-  g_hash_table_iter_init (&iter, self->items);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    if (!g_hash_table_contains (present, key))
-      g_hash_table_iter_remove (&iter);
-}
-
 static void
 reload (CrmDealListModel *self)
 {
@@ -105,7 +87,7 @@ reload (CrmDealListModel *self)
       return;
     }
   crm_list_diff_apply (G_LIST_MODEL (self), self->ids, new_ids);
-  prune_items (self);
+  crm_list_diff_prune (self->items, self->ids);
 }
 
 static gboolean

@@ -75,3 +75,21 @@ crm_list_diff_apply (GListModel *model, GArray *current_ids, const GArray *new_i
   replace_range (model, current_ids, head, old_middle, new_ids, head, new_middle);
   return TRUE;
 }
+
+void
+crm_list_diff_prune (GHashTable *items, const GArray *ids)
+{
+  g_autoptr (GHashTable) present = NULL;
+  GHashTableIter iter;
+  gpointer key;
+
+  if (g_hash_table_size (items) == 0)
+    return;
+  present = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint i = 0; i < ids->len; i++)
+    g_hash_table_add (present, &ID_AT (ids, i));
+  g_hash_table_iter_init (&iter, items);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!g_hash_table_contains (present, key))
+      g_hash_table_iter_remove (&iter);
+}

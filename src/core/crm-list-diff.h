@@ -13,4 +13,8 @@ G_BEGIN_DECLS
 gboolean
 crm_list_diff_apply (GListModel *model, GArray *current_ids, const GArray *new_ids);
 
+/* Removes from @items (a gint64 id -> object table) the ids not in @ids. */
+void
+crm_list_diff_prune (GHashTable *items, const GArray *ids);
+
 G_END_DECLS

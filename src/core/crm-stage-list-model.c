@@ -83,19 +83,7 @@ reload (CrmStageListModel *self)
     }
   crm_list_diff_apply (G_LIST_MODEL (self), self->ids, new_ids);
 
-  if (g_hash_table_size (self->items) != self->ids->len)
-    {
-      g_autoptr (GHashTable) present = g_hash_table_new (g_int64_hash, g_int64_equal);
-      GHashTableIter iter;
-      gpointer key;
-
-      for (guint i = 0; i < self->ids->len; i++)
-        g_hash_table_add (present, &g_array_index (self->ids, gint64, i));
-      g_hash_table_iter_init (&iter, self->items);
-      while (g_hash_table_iter_next (&iter, &key, NULL))
-        if (!g_hash_table_contains (present, key))
-          g_hash_table_iter_remove (&iter);
-    }
+  crm_list_diff_prune (self->items, self->ids);
 }
 
 static void

@@ -269,30 +269,9 @@ crm_store_move_deal (CrmStore *self, gint64 deal_id, gint64 stage_id, int positi
 GArray *
 crm_store_list_deal_ids_in_stage (CrmStore *self, gint64 stage_id, GError **error)
 {
-  sqlite3_stmt *statement;
-  g_autoptr (GArray) ids = NULL;
-  int rc;
-
   g_return_val_if_fail (CRM_IS_STORE (self), NULL);
-
-  statement = crm_store_prepare (
-      self, "SELECT id FROM deals WHERE stage_id = ?1 ORDER BY position, id", error);
-  if (statement == NULL)
-    return NULL;
-  sqlite3_bind_int64 (statement, 1, stage_id);
-  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  while ((rc = sqlite3_step (statement)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (statement, 0);
-      g_array_append_val (ids, id);
-    }
-  sqlite3_reset (statement);
-  if (rc != SQLITE_DONE)
-    {
-      crm_store_set_error_from_db (self, error, NULL);
-      return NULL;
-    }
-  return g_steal_pointer (&ids);
+  return crm_store_select_ids (
+      self, "SELECT id FROM deals WHERE stage_id = ?1 ORDER BY position, id", stage_id, error);
 }
 
 GPtrArray *

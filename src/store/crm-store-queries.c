@@ -189,37 +189,13 @@ crm_store_remove_contact_tag (CrmStore *self, gint64 contact_id, gint64 tag_id, 
                             contact_id, tag_id, error);
 }
 
-static GArray *
-select_ids (CrmStore *self, const char *sql, gint64 bind_value, GError **error)
-{
-  sqlite3_stmt *statement = crm_store_prepare (self, sql, error);
-  g_autoptr (GArray) ids = NULL;
-  int rc;
-
-  if (statement == NULL)
-    return NULL;
-  sqlite3_bind_int64 (statement, 1, bind_value);
-  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  while ((rc = sqlite3_step (statement)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (statement, 0);
-      g_array_append_val (ids, id);
-    }
-  sqlite3_reset (statement);
-  if (rc != SQLITE_DONE)
-    {
-      crm_store_set_error_from_db (self, error, NULL);
-      return NULL;
-    }
-  return g_steal_pointer (&ids);
-}
-
 GArray *
 crm_store_list_contact_tag_ids (CrmStore *self, gint64 contact_id, GError **error)
 {
   g_return_val_if_fail (CRM_IS_STORE (self), NULL);
-  return select_ids (self, "SELECT tag_id FROM contact_tags WHERE contact_id = ?1 ORDER BY tag_id",
-                     contact_id, error);
+  return crm_store_select_ids (
+      self, "SELECT tag_id FROM contact_tags WHERE contact_id = ?1 ORDER BY tag_id", contact_id,
+      error);
 }
 
 /* ---- Contacts, paged -------------------------------------------------------------------- */

@@ -222,6 +222,32 @@ query_int64 (sqlite3 *db, const char *sql, int *rc_out)
   return value;
 }
 
+/* The first column of every row of @sql (with ?1 bound to @bind_value) as gint64s. */
+GArray *
+crm_store_select_ids (CrmStore *self, const char *sql, gint64 bind_value, GError **error)
+{
+  sqlite3_stmt *statement = crm_store_prepare (self, sql, error);
+  g_autoptr (GArray) ids = NULL;
+  int rc;
+
+  if (statement == NULL)
+    return NULL;
+  sqlite3_bind_int64 (statement, 1, bind_value);
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  while ((rc = sqlite3_step (statement)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (statement, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (statement);
+  if (rc != SQLITE_DONE)
+    {
+      crm_store_set_error_from_db (self, error, NULL);
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
 /* ---- Transactions and change signals ------------------------------------------------------ */
 
 gboolean

@@ -905,6 +905,25 @@ test_fractional_index (void)
   g_assert_false (crm_fractional_index_is_valid (""));
 }
 
+static void
+test_uuids_are_time_ordered_version_7 (void)
+{
+  g_autofree char *previous = NULL;
+
+  for (int i = 0; i < 5000; i++)
+    {
+      char *uuid = crm_store_new_uuid ();
+
+      g_assert_true (g_uuid_string_is_valid (uuid));
+      g_assert_cmpint (uuid[14], ==, '7');
+      g_assert_nonnull (strchr ("89ab", uuid[19]));
+      if (previous != NULL)
+        g_assert_cmpstr (previous, <, uuid);
+      g_free (previous);
+      previous = uuid;
+    }
+}
+
 /* ---- Search, money, signals, transactions, change log ------------------------------------ */
 
 static void
@@ -1191,6 +1210,116 @@ test_check_and_backup (Fixture *fixture, gconstpointer data)
   g_assert_nonnull (strstr (report->str, "deals"));
 }
 
+static char *
+sql_text (const char *path, const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *statement = NULL;
+  char *value = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &statement, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (statement) == SQLITE_ROW)
+    value = g_strdup ((const char *) sqlite3_column_text (statement, 0));
+  sqlite3_finalize (statement);
+  sqlite3_close (db);
+  return value;
+}
+
+static void
+make_related_rows (CrmStore *store, const char *prefix, gint64 stage_id)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrmCompanyRecord) company = crm_company_record_new ();
+  g_autoptr (CrmContactRecord) contact = crm_contact_record_new ();
+  g_autoptr (CrmDealRecord) deal = crm_deal_record_new ();
+
+  company->name = g_strdup_printf ("%s Rockets", prefix);
+  company->industry = g_strdup ("Aerospace");
+  g_assert_true (crm_store_insert_company (store, company, &error));
+  contact->name = g_strdup_printf ("%s Coyote", prefix);
+  contact->email = g_strdup ("wile@example.com");
+  contact->company_id = company->id;
+  g_assert_true (crm_store_insert_contact (store, contact, &error));
+  deal->title = g_strdup_printf ("%s anvils", prefix);
+  deal->currency = g_strdup ("USD");
+  deal->stage_id = stage_id;
+  deal->contact_id = contact->id;
+  deal->company_id = company->id;
+  g_assert_true (crm_store_insert_deal (store, deal, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_bulk_search_index_and_failure (Fixture *fixture, gconstpointer data)
+{
+  static const char *const fts_tables[] = { "contacts_fts", "companies_fts", "deals_fts" };
+  g_autoptr (GError) error = NULL;
+  gint64 stage = first_stage_id (fixture->store, 0);
+  gint64 contacts_before;
+
+  make_related_rows (fixture->store, "Single", stage);
+  g_assert_true (crm_store_begin_bulk (fixture->store, &error));
+  make_related_rows (fixture->store, "Bulk", stage);
+  g_assert_true (crm_store_commit (fixture->store, &error));
+  g_assert_no_error (error);
+
+  /* Rows written in bulk are indexed exactly as rows written one by one. */
+  for (guint i = 0; i < G_N_ELEMENTS (fts_tables); i++)
+    {
+      g_autofree char *single_sql = g_strdup_printf (
+          "SELECT replace (name, 'Single', '') || '|' || replace (details, 'Single', '') FROM %s "
+          "WHERE name LIKE 'Single%%'",
+          fts_tables[i]);
+      g_autofree char *bulk_sql = g_strdup_printf (
+          "SELECT replace (name, 'Bulk', '') || '|' || replace (details, 'Bulk', '') FROM %s "
+          "WHERE name LIKE 'Bulk%%'",
+          fts_tables[i]);
+      g_autofree char *single = sql_text (fixture->path, single_sql);
+      g_autofree char *bulk = sql_text (fixture->path, bulk_sql);
+      g_assert_nonnull (single);
+      g_assert_cmpstr (single, ==, bulk);
+    }
+  g_assert_cmpint (sql_int (fixture->path, "SELECT count(*) FROM sqlite_schema WHERE type = "
+                                           "'trigger' AND name LIKE '%fts_insert'"),
+                   ==, 3);
+  {
+    g_autoptr (GPtrArray) hits = crm_store_search (fixture->store, "bulk rockets", 10, &error);
+    g_assert_cmpuint (hits->len, ==, 3); /* the company, its person, its deal */
+  }
+
+  /* A write refused before it starts leaves the batch whole; one that fails half-way dooms
+   * it: nothing of the batch is saved. */
+  contacts_before = crm_store_count (fixture->store, CRM_ENTITY_CONTACT, NULL);
+  g_assert_true (crm_store_begin_bulk (fixture->store, &error));
+  make_contact (fixture->store, "Doomed");
+  {
+    g_autoptr (CrmContactRecord) nameless = crm_contact_record_new ();
+    g_autoptr (CrmTagRecord) tag = crm_tag_record_new ();
+    g_autoptr (CrmTagRecord) same_tag = crm_tag_record_new ();
+
+    g_assert_false (crm_store_insert_contact (fixture->store, nameless, &error));
+    g_clear_error (&error);
+    tag->name = g_strdup ("twice");
+    same_tag->name = g_strdup ("TWICE");
+    g_assert_true (crm_store_insert_tag (fixture->store, tag, &error));
+    g_assert_false (crm_store_insert_tag (fixture->store, same_tag, &error));
+    g_clear_error (&error);
+  }
+  g_assert_false (crm_store_commit (fixture->store, &error));
+  g_assert_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_FAILED);
+  g_clear_error (&error);
+  g_assert_cmpint (crm_store_count (fixture->store, CRM_ENTITY_CONTACT, NULL), ==, contacts_before);
+  g_assert_cmpint (sql_int (fixture->path, "SELECT count(*) FROM sqlite_schema WHERE type = "
+                                           "'trigger' AND name LIKE '%fts_insert'"),
+                   ==, 3);
+  make_contact (fixture->store, "After the batch");
+  {
+    g_autoptr (GPtrArray) hits = crm_store_search (fixture->store, "after batch", 10, &error);
+    g_assert_cmpuint (hits->len, ==, 1);
+  }
+}
+
 /* ---- Contacts, paged -------------------------------------------------------------------- */
 
 static void
@@ -1276,6 +1405,7 @@ main (int argc, char *argv[])
   TEST_F ("/store/deal/update-of-stage-is-a-move", test_deal_update_of_stage_is_a_move);
   TEST_F ("/store/stage/with-deals-cannot-be-removed", test_stage_with_deals_cannot_be_removed);
   g_test_add_func ("/store/fractional-index", test_fractional_index);
+  g_test_add_func ("/store/uuids-are-time-ordered", test_uuids_are_time_ordered_version_7);
   TEST_F ("/store/search/hostile-input", test_search_hostile_input);
   TEST_F ("/store/search/follows-company-rename", test_search_follows_company_rename);
   TEST_F ("/store/money/exact", test_money_exact);
@@ -1284,6 +1414,7 @@ main (int argc, char *argv[])
   TEST_F ("/store/change-log/records-writes", test_change_log_records_writes);
   TEST_F ("/store/check-and-backup", test_check_and_backup);
   TEST_F ("/store/contacts/paging", test_contacts_paging);
+  TEST_F ("/store/bulk/search-index-and-failure", test_bulk_search_index_and_failure);
 
   return g_test_run ();
 }

@@ -1,5 +1,19 @@
+/* main.c — rapport-cli's entry point: sets up the locale and translations, then hands over to
+ * crm_cli_run() (crm-cli.c), which the tests link directly. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "crm-cli.h"
+
 int
-main (void)
+main (int argc, char *argv[])
 {
-  return 0;
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  return crm_cli_run (argc, argv);
 }

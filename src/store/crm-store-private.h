@@ -25,6 +25,16 @@ struct _CrmStore
   GArray *pending_changes; /* CrmPendingChange */
   GArray *savepoint_marks; /* guint: pending_changes->len at each savepoint */
   gint64 data_version;
+
+  /* Bulk transactions (crm-store-bulk.c). */
+  gboolean bulk_failed;
+  gint64 cache_size_before_bulk;
+  gint64 bulk_first_log_id;
+  GPtrArray *suspended_triggers; /* CrmSuspendedTrigger */
+
+  /* Write statements of each entity, built once. */
+  char *insert_sql[CRM_N_ENTITIES];
+  char *update_sql[CRM_N_ENTITIES];
 };
 
 typedef struct
@@ -104,5 +114,24 @@ extern const char *const crm_bant_answer_names[];
 extern const char *const crm_stage_kind_names[];
 extern const char *const crm_activity_kind_names[];
 extern const char *const crm_feedback_kind_names[];
+
+/* The first column of the first row of @sql (0 when none); *rc_out gets SQLite's result. */
+gint64
+crm_store_query_int64 (sqlite3 *db, const char *sql, int *rc_out);
+
+/* Bulk transactions (crm-store-bulk.c): set up after BEGIN, finished before COMMIT, and
+ * ended after COMMIT or ROLLBACK. */
+gboolean
+crm_store_bulk_start (CrmStore *self, GError **error);
+gboolean
+crm_store_bulk_finish (CrmStore *self, GError **error);
+void
+crm_store_bulk_end (CrmStore *self);
+void
+crm_store_bulk_forget (CrmStore *self);
+/* Writes, for a row inserted during a bulk transaction with an id chosen by the caller, what
+ * the suspended triggers would have written. */
+gboolean
+crm_store_bulk_log_explicit_insert (CrmStore *self, const char *table, gint64 id, GError **error);
 
 G_END_DECLS

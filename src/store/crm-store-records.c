@@ -565,8 +565,8 @@ crm_store_get_record (CrmStore *self, CrmEntity entity, gint64 id, GError **erro
     return NULL;
   if (rows->len == 0)
     {
-      g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_NOT_FOUND,
-                   _ ("No row %" G_GINT64_FORMAT " in %s"), id, info->table);
+      g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_NOT_FOUND, _ ("No row %lld in %s"),
+                   (long long) id, info->table);
       return NULL;
     }
   return g_ptr_array_steal_index (rows, 0);
@@ -605,6 +605,54 @@ run_validation (CrmStore *self, const CrmEntityInfo *info, gconstpointer record,
   return info->validate == NULL || info->validate (self, record, error);
 }
 
+/* A version-7 UUID (RFC 9562): 48 bits of unix milliseconds, then a counter that keeps UUIDs
+ * made in the same millisecond in order, then random bits. Rows written one after another get
+ * increasing UUIDs, so the uuid indexes grow at their end instead of at random places. */
+char *
+crm_store_new_uuid (void)
+{
+  static GMutex lock;
+  static gint64 last_ms;
+  static guint counter;
+  guint8 bytes[16];
+  gint64 ms = g_get_real_time () / 1000;
+  guint sequence;
+
+  g_mutex_lock (&lock);
+  if (ms <= last_ms)
+    {
+      ms = last_ms;
+      if (++counter > 0xfff)
+        {
+          ms = ++last_ms;
+          counter = 0;
+        }
+    }
+  else
+    {
+      last_ms = ms;
+      counter = 0;
+    }
+  sequence = counter;
+  g_mutex_unlock (&lock);
+
+  for (int i = 0; i < 6; i++)
+    bytes[i] = (guint8) (ms >> (40 - 8 * i));
+  bytes[6] = (guint8) (0x70 | (sequence >> 8));
+  bytes[7] = (guint8) (sequence & 0xff);
+  for (int i = 8; i < 16; i += 4)
+    {
+      guint32 random = g_random_int ();
+      memcpy (&bytes[i], &random, sizeof random);
+    }
+  bytes[8] = (guint8) (0x80 | (bytes[8] & 0x3f));
+
+  return g_strdup_printf ("%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
+                          bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6],
+                          bytes[7], bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13],
+                          bytes[14], bytes[15]);
+}
+
 static const char *const times_defaulting_to_now[] = {
   "created_at", "updated_at", "captured_at", "occurred_at", "answered_at", "changed_at",
 };
@@ -613,25 +661,28 @@ static gboolean
 insert_row (CrmStore *self, const CrmEntityInfo *info, gpointer record, GError **error)
 {
   CrmRecordHeader *header = record;
-  g_autofree char *columns = column_list (info);
-  GString *placeholders = g_string_new ("?1, ?2");
-  g_autofree char *sql = NULL;
   sqlite3_stmt *statement;
   gint64 now = crm_store_now ();
 
-  for (guint i = 0; i < info->n_fields; i++)
-    g_string_append_printf (placeholders, ", ?%u", i + 3);
-  sql = g_strdup_printf ("INSERT INTO %s (%s) VALUES (%s)", info->table, columns,
-                         placeholders->str);
-  g_string_free (placeholders, TRUE);
+  if (self->insert_sql[info->entity] == NULL)
+    {
+      g_autofree char *columns = column_list (info);
+      GString *placeholders = g_string_new ("?1, ?2");
+
+      for (guint i = 0; i < info->n_fields; i++)
+        g_string_append_printf (placeholders, ", ?%u", i + 3);
+      self->insert_sql[info->entity] = g_strdup_printf ("INSERT INTO %s (%s) VALUES (%s)",
+                                                        info->table, columns, placeholders->str);
+      g_string_free (placeholders, TRUE);
+    }
 
   /* Times that the schema requires default to the moment of the write. */
   for (guint i = 0; i < G_N_ELEMENTS (times_defaulting_to_now); i++)
     set_time_field_if_unset (info, record, times_defaulting_to_now[i], now, FALSE);
   if (header->uuid == NULL)
-    header->uuid = g_uuid_string_random ();
+    header->uuid = crm_store_new_uuid ();
 
-  statement = crm_store_prepare (self, sql, error);
+  statement = crm_store_prepare (self, self->insert_sql[info->entity], error);
   if (statement == NULL)
     return FALSE;
   if (header->id > 0)
@@ -644,6 +695,9 @@ insert_row (CrmStore *self, const CrmEntityInfo *info, gpointer record, GError *
 
   if (!crm_store_step_done (self, statement, error))
     return FALSE;
+  if (self->bulk && header->id > 0
+      && !crm_store_bulk_log_explicit_insert (self, info->table, header->id, error))
+    return FALSE;
   header->id = sqlite3_last_insert_rowid (self->db);
   crm_store_queue_change (self, info->entity, CRM_CHANGE_INSERT, header->id, NULL);
   return TRUE;
@@ -654,16 +708,20 @@ crm_store_update_row (CrmStore *self, CrmEntity entity, gpointer record, GError 
 {
   const CrmEntityInfo *info = crm_store_get_entity_info (entity);
   CrmRecordHeader *header = record;
-  GString *assignments = g_string_new ("uuid = ?2");
-  g_autofree char *sql = NULL;
   sqlite3_stmt *statement;
 
-  for (guint i = 0; i < info->n_fields; i++)
-    g_string_append_printf (assignments, ", %s = ?%u", info->fields[i].column, i + 3);
-  sql = g_strdup_printf ("UPDATE %s SET %s WHERE id = ?1", info->table, assignments->str);
-  g_string_free (assignments, TRUE);
+  if (self->update_sql[entity] == NULL)
+    {
+      GString *assignments = g_string_new ("uuid = ?2");
 
-  statement = crm_store_prepare (self, sql, error);
+      for (guint i = 0; i < info->n_fields; i++)
+        g_string_append_printf (assignments, ", %s = ?%u", info->fields[i].column, i + 3);
+      self->update_sql[entity]
+          = g_strdup_printf ("UPDATE %s SET %s WHERE id = ?1", info->table, assignments->str);
+      g_string_free (assignments, TRUE);
+    }
+
+  statement = crm_store_prepare (self, self->update_sql[entity], error);
   if (statement == NULL)
     return FALSE;
   sqlite3_bind_int64 (statement, 1, header->id);
@@ -768,12 +826,11 @@ refuse_stage_with_deals (CrmStore *self, gint64 stage_id, GError **error)
     {
       g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_CONSTRAINT,
                    g_dngettext (GETTEXT_PACKAGE,
-                                "This stage still holds %" G_GINT64_FORMAT
-                                " deal; move it to another stage first",
-                                "This stage still holds %" G_GINT64_FORMAT
-                                " deals; move them to another stage first",
+                                "This stage still holds %lld deal; move it to another stage first",
+                                "This stage still holds %lld deals; move them to another stage "
+                                "first",
                                 (gulong) n_deals),
-                   n_deals);
+                   (long long) n_deals);
       return FALSE;
     }
   return TRUE;

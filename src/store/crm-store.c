@@ -17,7 +17,9 @@
 #define RAPPORT_APPLICATION_ID 0x52415054
 #define MIGRATIONS_PATH RESOURCE_PREFIX "/migrations/"
 
-G_DEFINE_QUARK (crm - store - error - quark, crm_store_error)
+/* clang-format off */
+G_DEFINE_QUARK (crm-store-error-quark, crm_store_error)
+/* clang-format on */
 
 enum
 {
@@ -51,6 +53,12 @@ crm_store_finalize (GObject *object)
   CrmStore *self = CRM_STORE (object);
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  crm_store_bulk_forget (self);
+  for (guint i = 0; i < CRM_N_ENTITIES; i++)
+    {
+      g_clear_pointer (&self->insert_sql[i], g_free);
+      g_clear_pointer (&self->update_sql[i], g_free);
+    }
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
   self->db = NULL;
@@ -198,8 +206,8 @@ crm_store_exec (CrmStore *self, const char *sql, GError **error)
   return TRUE;
 }
 
-static gint64
-query_int64 (sqlite3 *db, const char *sql, int *rc_out)
+gint64
+crm_store_query_int64 (sqlite3 *db, const char *sql, int *rc_out)
 {
   sqlite3_stmt *statement = NULL;
   gint64 value = 0;
@@ -260,10 +268,10 @@ crm_store_begin (CrmStore *self, GError **error)
 
   if (self->transaction_depth == 0)
     sql = g_strdup ("BEGIN IMMEDIATE");
-  else
+  else if (!self->bulk)
     sql = g_strdup_printf ("SAVEPOINT crm_%u", self->transaction_depth);
 
-  if (!crm_store_exec (self, sql, error))
+  if (sql != NULL && !crm_store_exec (self, sql, error))
     return FALSE;
 
   g_array_append_val (self->savepoint_marks, mark);
@@ -274,12 +282,16 @@ crm_store_begin (CrmStore *self, GError **error)
 gboolean
 crm_store_begin_bulk (CrmStore *self, GError **error)
 {
+  g_return_val_if_fail (CRM_IS_STORE (self), FALSE);
+
+  if (self->transaction_depth > 0)
+    return crm_store_begin (self, error);
   if (!crm_store_begin (self, error))
     return FALSE;
-  if (self->transaction_depth == 1)
+  if (!crm_store_bulk_start (self, error))
     {
-      self->bulk = TRUE;
-      memset (self->bulk_touched, 0, sizeof self->bulk_touched);
+      crm_store_rollback (self);
+      return FALSE;
     }
   return TRUE;
 }
@@ -292,13 +304,13 @@ emit_pending_changes (CrmStore *self)
   gboolean was_bulk = self->bulk;
 
   memcpy (touched, self->bulk_touched, sizeof touched);
-  self->bulk = FALSE;
-  memset (self->bulk_touched, 0, sizeof self->bulk_touched);
+  if (was_bulk)
+    crm_store_bulk_end (self);
 
   /* Handlers may write again: give them a fresh queue. */
   self->pending_changes = g_array_new (FALSE, FALSE, sizeof (CrmPendingChange));
   g_array_set_clear_func (self->pending_changes, pending_change_clear);
-  self->data_version = query_int64 (self->db, "PRAGMA data_version", NULL);
+  self->data_version = crm_store_query_int64 (self->db, "PRAGMA data_version", NULL);
 
   g_object_ref (self);
   for (guint i = 0; i < changes->len; i++)
@@ -323,21 +335,39 @@ crm_store_commit (CrmStore *self, GError **error)
   g_return_val_if_fail (CRM_IS_STORE (self), FALSE);
   g_return_val_if_fail (self->transaction_depth > 0, FALSE);
 
-  if (self->transaction_depth == 1)
-    sql = g_strdup ("COMMIT");
-  else
-    sql = g_strdup_printf ("RELEASE crm_%u", self->transaction_depth - 1);
+  if (self->transaction_depth > 1)
+    {
+      if (!self->bulk)
+        {
+          sql = g_strdup_printf ("RELEASE crm_%u", self->transaction_depth - 1);
+          if (!crm_store_exec (self, sql, error))
+            {
+              crm_store_rollback (self);
+              return FALSE;
+            }
+        }
+      self->transaction_depth--;
+      g_array_set_size (self->savepoint_marks, self->transaction_depth);
+      return TRUE;
+    }
 
-  if (!crm_store_exec (self, sql, error))
+  if (self->bulk && self->bulk_failed)
+    {
+      crm_store_rollback (self);
+      g_set_error_literal (error, CRM_STORE_ERROR, CRM_STORE_ERROR_FAILED,
+                           _ ("A write in this batch failed, so none of it was saved"));
+      return FALSE;
+    }
+  if ((self->bulk && !crm_store_bulk_finish (self, error))
+      || !crm_store_exec (self, "COMMIT", error))
     {
       crm_store_rollback (self);
       return FALSE;
     }
 
-  self->transaction_depth--;
-  g_array_set_size (self->savepoint_marks, self->transaction_depth);
-  if (self->transaction_depth == 0)
-    emit_pending_changes (self);
+  self->transaction_depth = 0;
+  g_array_set_size (self->savepoint_marks, 0);
+  emit_pending_changes (self);
   return TRUE;
 }
 
@@ -354,9 +384,11 @@ crm_store_rollback (CrmStore *self)
       /* Fails only when SQLite already rolled back by itself (e.g. after SQLITE_FULL). */
       if (sqlite3_get_autocommit (self->db) == 0)
         crm_store_exec (self, "ROLLBACK", NULL);
-      self->bulk = FALSE;
-      memset (self->bulk_touched, 0, sizeof self->bulk_touched);
+      if (self->bulk)
+        crm_store_bulk_end (self);
     }
+  else if (self->bulk)
+    self->bulk_failed = TRUE;
   else
     {
       g_autofree char *sql
@@ -397,7 +429,7 @@ crm_store_poll_external_changes (CrmStore *self)
   if (self->transaction_depth > 0)
     return FALSE;
 
-  version = query_int64 (self->db, "PRAGMA data_version", NULL);
+  version = crm_store_query_int64 (self->db, "PRAGMA data_version", NULL);
   if (version == self->data_version)
     return FALSE;
 
@@ -414,7 +446,7 @@ gint64
 crm_store_get_last_change_id (CrmStore *self)
 {
   g_return_val_if_fail (CRM_IS_STORE (self), 0);
-  return query_int64 (self->db, "SELECT ifnull (max (id), 0) FROM change_log", NULL);
+  return crm_store_query_int64 (self->db, "SELECT ifnull (max (id), 0) FROM change_log", NULL);
 }
 
 /* ---- Opening and migrating -------------------------------------------------------------- */
@@ -434,11 +466,11 @@ probe_existing_file (const char *path, GError **error)
   gint64 application_id = 0, user_version = 0, n_tables = 0;
 
   if (rc == SQLITE_OK)
-    application_id = query_int64 (db, "PRAGMA application_id", &rc);
+    application_id = crm_store_query_int64 (db, "PRAGMA application_id", &rc);
   if (rc == SQLITE_OK)
-    user_version = query_int64 (db, "PRAGMA user_version", &rc);
+    user_version = crm_store_query_int64 (db, "PRAGMA user_version", &rc);
   if (rc == SQLITE_OK)
-    n_tables = query_int64 (db, "SELECT count(*) FROM sqlite_schema", &rc);
+    n_tables = crm_store_query_int64 (db, "SELECT count(*) FROM sqlite_schema", &rc);
 
   if (rc != SQLITE_OK)
     {
@@ -507,7 +539,9 @@ configure_connection (CrmStore *self, GError **error)
 
   sqlite3_busy_timeout (self->db, 5000);
   sqlite3_extended_result_codes (self->db, 1);
-  if (!crm_store_exec (self, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL", error))
+  if (!crm_store_exec (
+          self, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; PRAGMA temp_store = MEMORY",
+          error))
     return FALSE;
 
   if (sqlite3_prepare_v2 (self->db, "PRAGMA journal_mode = WAL", -1, &statement, NULL) == SQLITE_OK
@@ -564,7 +598,7 @@ static gboolean
 migrate (CrmStore *self, GError **error)
 {
   int rc;
-  int version = (int) query_int64 (self->db, "PRAGMA user_version", &rc);
+  int version = (int) crm_store_query_int64 (self->db, "PRAGMA user_version", &rc);
   g_autofree char *set_version = NULL;
   g_autoptr (GError) local_error = NULL;
 
@@ -662,7 +696,7 @@ crm_store_open (const char *path, GError **error)
   if (!configure_connection (self, error) || !migrate (self, error))
     return NULL;
 
-  self->data_version = query_int64 (self->db, "PRAGMA data_version", NULL);
+  self->data_version = crm_store_query_int64 (self->db, "PRAGMA data_version", NULL);
   return g_steal_pointer (&self);
 }
 
@@ -759,7 +793,7 @@ crm_store_check (CrmStore *self, GString *report, GError **error)
           sound = FALSE;
         }
     }
-  version = query_int64 (self->db, "PRAGMA user_version", &rc);
+  version = crm_store_query_int64 (self->db, "PRAGMA user_version", &rc);
   if (rc != SQLITE_OK)
     {
       crm_store_set_error_from_db (self, error, NULL);

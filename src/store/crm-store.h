@@ -117,6 +117,10 @@ CRM_STORE_DECLARE_CRUD (lead_source, CrmLeadSourceRecord)
 CRM_STORE_DECLARE_CRUD (feedback, CrmFeedbackRecord)
 CRM_STORE_DECLARE_CRUD (acquisition_spend, CrmAcquisitionSpendRecord)
 
+/* A new time-ordered UUID (version 7) as given to new rows. */
+char *
+crm_store_new_uuid (void);
+
 /* Reads the row @id of any entity into a new record (NULL with NOT_FOUND when gone). */
 gpointer
 crm_store_get_record (CrmStore *self, CrmEntity entity, gint64 id, GError **error);

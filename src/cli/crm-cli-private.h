@@ -1,0 +1,70 @@
+/* crm-cli-private.h — what the rapport-cli commands share: the parsed global options, the
+ * command table entry, and the one-line error reporting every command uses. */
+#pragma once
+
+#include <glib.h>
+
+#include "crm-cli.h"
+#include "crm-store.h"
+
+G_BEGIN_DECLS
+
+#define CRM_CLI_PROGRAM "rapport-cli"
+
+typedef struct
+{
+  char *database_path; /* from --database, or NULL for the default database */
+} CrmCli;
+
+typedef struct _CrmCliCommand CrmCliCommand;
+
+/* A command gets its own arguments, argv[0] being the command name. */
+typedef int (*CrmCliCommandFunc) (CrmCli *cli, const CrmCliCommand *command, int argc, char **argv);
+
+struct _CrmCliCommand
+{
+  const char *name;
+  const char *parameters; /* positional parameters for the usage line, e.g. "DEST" */
+  const char *summary;    /* N_() marked, translated when shown */
+  CrmCliCommandFunc run;
+};
+
+/* Prints "rapport-cli: MESSAGE" as exactly one line on stderr. */
+void
+crm_cli_print_error (const char *format, ...) G_GNUC_PRINTF (1, 2);
+
+/* Parses a command's options with a GOptionContext (its --help and --database included).
+ * Returns TRUE with the positional arguments in @args (a new NULL-terminated vector, without
+ * the command name); or FALSE with the status to exit with in @exit_status: 0 after printing
+ * the help, CRM_CLI_EXIT_USAGE after printing a usage error. */
+gboolean
+crm_cli_parse_command_options (CrmCli *cli,
+                               const CrmCliCommand *command,
+                               const GOptionEntry *entries,
+                               int argc,
+                               char **argv,
+                               GStrv *args,
+                               int *exit_status);
+
+/* Prints a usage error for positional arguments beyond the first @n_expected ones and returns
+ * FALSE, or returns TRUE when there are none. */
+gboolean
+crm_cli_refuse_extra_arguments (GStrv args, guint n_expected);
+
+/* The database to work on: --database, or the default path. */
+char *
+crm_cli_get_database_path (CrmCli *cli);
+
+/* Opens the database; when @must_exist, a missing file is an error rather than created.
+ * Prints the error and returns NULL on failure. */
+CrmStore *
+crm_cli_open_store (CrmCli *cli, gboolean must_exist);
+
+int
+crm_cli_seed (CrmCli *cli, const CrmCliCommand *command, int argc, char **argv);
+int
+crm_cli_check (CrmCli *cli, const CrmCliCommand *command, int argc, char **argv);
+int
+crm_cli_backup (CrmCli *cli, const CrmCliCommand *command, int argc, char **argv);
+
+G_END_DECLS

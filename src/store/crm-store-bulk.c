@@ -1,0 +1,216 @@
+/* crm-store-bulk.c — bulk transactions: many rows in one go (demo data, imports).
+ *
+ * Per-row bookkeeping is what makes a big write slow, so a bulk transaction trades it away
+ * while keeping the end result the same as row-by-row writes:
+ *  - inner writes take no savepoints; one that fails half-way dooms the whole transaction;
+ *  - the page cache is larger for the duration;
+ *  - the row-insert triggers of the change log and the search indexes are suspended (dropped
+ *    inside the transaction, so a rollback brings them back) and their work is done once, set
+ *    based, before the commit. The change log then holds the net result of the batch: one
+ *    'insert' row with the final values for each row the batch created (its own intermediate
+ *    updates are folded in), and the usual rows for every change to rows that existed before.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "crm-store-private.h"
+
+#define BULK_CACHE_SIZE_KIB 1048576
+
+/* Tables whose insert triggers are suspended, parents before children, so that the change log
+ * lists a row after the rows it refers to. */
+static const char *const bulk_tables[] = {
+  "lead_sources", "lost_reasons", "companies",
+  "contacts",     "tags",         "pipelines",
+  "stages",       "deals",        "deal_stage_history",
+  "activities",   "feedback",     "acquisition_spend",
+};
+
+typedef struct
+{
+  char *table;
+  char *name;
+  char *create_sql;     /* to bring the trigger back */
+  char *fill_range_sql; /* its work for every row with id >= ?1 */
+  char *fill_one_sql;   /* its work for the row with id = ?1 */
+  gint64 first_new_id;
+  gboolean is_change_log;
+} CrmSuspendedTrigger;
+
+static void
+suspended_trigger_free (gpointer data)
+{
+  CrmSuspendedTrigger *trigger = data;
+
+  g_free (trigger->table);
+  g_free (trigger->name);
+  g_free (trigger->create_sql);
+  g_free (trigger->fill_range_sql);
+  g_free (trigger->fill_one_sql);
+  g_free (trigger);
+}
+
+/* Turns "CREATE TRIGGER … BEGIN INSERT INTO t (cols) VALUES (exprs of new.*); END" into
+ * "INSERT INTO t (cols) SELECT exprs FROM table AS new WHERE <where>", so the triggers stay
+ * the single definition of what an insert writes. NULL when the trigger has another form. */
+static char *
+fill_sql_from_trigger (const char *create_sql, const char *table, const char *where)
+{
+  const char *insert = strstr (create_sql, "INSERT INTO");
+  const char *values = insert != NULL ? strstr (insert, "VALUES (") : NULL;
+  const char *end = values != NULL ? g_strrstr (values, ");") : NULL;
+  gsize values_length = strlen ("VALUES (");
+
+  if (end == NULL || strstr (end + 2, "INSERT") != NULL)
+    return NULL;
+  return g_strdup_printf ("%.*s SELECT %.*s FROM %s AS new WHERE %s", (int) (values - insert),
+                          insert, (int) (end - (values + values_length)), values + values_length,
+                          table, where);
+}
+
+static gboolean
+suspend_trigger (CrmStore *self, const char *table, const char *name, GError **error)
+{
+  g_autofree char *max_sql = g_strdup_printf ("SELECT ifnull (max (id), 0) FROM %s", table);
+  g_autofree char *drop_sql = g_strdup_printf ("DROP TRIGGER %s", name);
+  sqlite3_stmt *statement;
+  CrmSuspendedTrigger *trigger;
+  char *create_sql = NULL;
+
+  statement = crm_store_prepare (
+      self, "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?1", error);
+  if (statement == NULL)
+    return FALSE;
+  sqlite3_bind_text (statement, 1, name, -1, SQLITE_STATIC);
+  if (sqlite3_step (statement) == SQLITE_ROW)
+    create_sql = g_strdup ((const char *) sqlite3_column_text (statement, 0));
+  sqlite3_reset (statement);
+  if (create_sql == NULL)
+    return TRUE; /* not there: nothing to suspend */
+
+  trigger = g_new0 (CrmSuspendedTrigger, 1);
+  trigger->table = g_strdup (table);
+  trigger->name = g_strdup (name);
+  trigger->create_sql = create_sql;
+  trigger->fill_range_sql = fill_sql_from_trigger (create_sql, table, "new.id >= ?1");
+  trigger->fill_one_sql = fill_sql_from_trigger (create_sql, table, "new.id = ?1");
+  trigger->first_new_id = crm_store_query_int64 (self->db, max_sql, NULL) + 1;
+  trigger->is_change_log = g_str_has_suffix (name, "_log_insert");
+  g_ptr_array_add (self->suspended_triggers, trigger);
+
+  if (trigger->fill_range_sql == NULL)
+    {
+      g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_FAILED,
+                   "The trigger %s has an unexpected form", name);
+      return FALSE;
+    }
+  return crm_store_exec (self, drop_sql, error);
+}
+
+gboolean
+crm_store_bulk_start (CrmStore *self, GError **error)
+{
+  g_autofree char *cache_sql = g_strdup_printf ("PRAGMA cache_size = -%d", BULK_CACHE_SIZE_KIB);
+
+  self->bulk = TRUE;
+  self->bulk_failed = FALSE;
+  memset (self->bulk_touched, 0, sizeof self->bulk_touched);
+  self->cache_size_before_bulk = crm_store_query_int64 (self->db, "PRAGMA cache_size", NULL);
+  self->bulk_first_log_id
+      = crm_store_query_int64 (self->db, "SELECT ifnull (max (id), 0) FROM change_log", NULL) + 1;
+  self->suspended_triggers = g_ptr_array_new_with_free_func (suspended_trigger_free);
+
+  if (!crm_store_exec (self, cache_sql, error))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (bulk_tables); i++)
+    {
+      g_autofree char *log_trigger = g_strdup_printf ("%s_log_insert", bulk_tables[i]);
+      g_autofree char *search_trigger = g_strdup_printf ("%s_fts_insert", bulk_tables[i]);
+
+      if (!suspend_trigger (self, bulk_tables[i], log_trigger, error)
+          || !suspend_trigger (self, bulk_tables[i], search_trigger, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+run_with_id (CrmStore *self, const char *sql, gint64 id, GError **error)
+{
+  sqlite3_stmt *statement = crm_store_prepare (self, sql, error);
+
+  if (statement == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (statement, 1, id);
+  return crm_store_step_done (self, statement, error);
+}
+
+/* The batch's own changes to the rows it created are folded into their insert rows. */
+static gboolean
+fold_change_log (CrmStore *self, const CrmSuspendedTrigger *trigger, GError **error)
+{
+  sqlite3_stmt *statement = crm_store_prepare (
+      self, "DELETE FROM change_log WHERE id >= ?1 AND entity = ?2 AND entity_id >= ?3", error);
+
+  if (statement == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (statement, 1, self->bulk_first_log_id);
+  sqlite3_bind_text (statement, 2, trigger->table, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (statement, 3, trigger->first_new_id);
+  return crm_store_step_done (self, statement, error);
+}
+
+gboolean
+crm_store_bulk_finish (CrmStore *self, GError **error)
+{
+  g_autoptr (GPtrArray) triggers = g_steal_pointer (&self->suspended_triggers);
+
+  for (guint i = 0; triggers != NULL && i < triggers->len; i++)
+    {
+      CrmSuspendedTrigger *trigger = triggers->pdata[i];
+
+      if (trigger->is_change_log && !fold_change_log (self, trigger, error))
+        return FALSE;
+      if (!run_with_id (self, trigger->fill_range_sql, trigger->first_new_id, error)
+          || !crm_store_exec (self, trigger->create_sql, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+crm_store_bulk_log_explicit_insert (CrmStore *self, const char *table, gint64 id, GError **error)
+{
+  for (guint i = 0; self->suspended_triggers != NULL && i < self->suspended_triggers->len; i++)
+    {
+      CrmSuspendedTrigger *trigger = self->suspended_triggers->pdata[i];
+
+      /* Rows at or past first_new_id are covered at commit. */
+      if (strcmp (trigger->table, table) != 0 || id >= trigger->first_new_id)
+        continue;
+      if (!run_with_id (self, trigger->fill_one_sql, id, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+void
+crm_store_bulk_forget (CrmStore *self)
+{
+  g_clear_pointer (&self->suspended_triggers, g_ptr_array_unref);
+}
+
+void
+crm_store_bulk_end (CrmStore *self)
+{
+  g_autofree char *restore
+      = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT, self->cache_size_before_bulk);
+
+  crm_store_bulk_forget (self);
+  crm_store_exec (self, restore, NULL);
+  self->bulk = FALSE;
+  self->bulk_failed = FALSE;
+  memset (self->bulk_touched, 0, sizeof self->bulk_touched);
+}

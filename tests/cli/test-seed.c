@@ -1,0 +1,523 @@
+/* test-seed.c — crm_seed_database() called directly: the sample data tells a consistent story
+ * (won deals are closed and their people customers, lost deals have reasons, every stage
+ * history walks forward to the deal's stage), is the same for the same seed, and is written in
+ * one transaction. */
+#include <glib/gstdio.h>
+
+#include "crm-seed.h"
+
+/* A fixed reference day, so the data does not depend on when the test runs. */
+#define REFERENCE_DAY G_GINT64_CONSTANT (1717200000) /* 2024-06-01 00:00 UTC */
+
+typedef struct
+{
+  char *folder;
+  char *path;
+  CrmStore *store;
+} Fixture;
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    {
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+          remove_tree (child);
+        }
+      g_rmdir (path);
+    }
+  else
+    g_unlink (path);
+}
+
+static void
+fixture_set_up (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+
+  fixture->folder = g_dir_make_tmp ("rapport-seed-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->folder, "crm.db", NULL);
+  fixture->store = crm_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture *fixture, gconstpointer data)
+{
+  g_clear_object (&fixture->store);
+  remove_tree (fixture->folder);
+  g_free (fixture->folder);
+  g_free (fixture->path);
+}
+
+#define TEST_F(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+static void
+small_options (CrmSeedOptions *options, guint32 seed)
+{
+  crm_seed_options_init (options);
+  options->n_contacts = 400;
+  options->n_companies = 40;
+  options->n_deals = 160;
+  options->n_activities = 1200;
+  options->seed = seed;
+  options->now = REFERENCE_DAY;
+}
+
+static void
+seed (CrmStore *store, const CrmSeedOptions *options)
+{
+  g_autoptr (GError) error = NULL;
+  gboolean seeded = crm_seed_database (store, options, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (seeded);
+}
+
+static gint64
+count (CrmStore *store, CrmEntity entity)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 n = crm_store_count (store, entity, &error);
+
+  g_assert_no_error (error);
+  return n;
+}
+
+/* The stages of the first pipeline, in order. */
+static GPtrArray *
+list_stages (CrmStore *store)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) pipelines = crm_store_list_pipelines (store, &error);
+  GPtrArray *stages;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (pipelines->len, >, 0);
+  stages = crm_store_list_stages (
+      store, ((CrmPipelineRecord *) g_ptr_array_index (pipelines, 0))->id, &error);
+  g_assert_no_error (error);
+  return stages;
+}
+
+static const CrmStageRecord *
+find_stage (GPtrArray *stages, gint64 id, guint *index)
+{
+  for (guint i = 0; i < stages->len; i++)
+    {
+      const CrmStageRecord *stage = g_ptr_array_index (stages, i);
+
+      if (stage->id == id)
+        {
+          *index = i;
+          return stage;
+        }
+    }
+  g_assert_not_reached ();
+}
+
+/* Stage history: created in the first stage, then only forward, one step at a time among the
+ * open stages, ending in the deal's current stage when it entered it. */
+static void
+assert_history_walks_forward (CrmStore *store, GPtrArray *stages, const CrmDealRecord *deal)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) history = crm_store_list_deal_history (store, deal->id, &error);
+  const CrmDealStageHistoryRecord *first, *last;
+  guint previous_index = 0, index;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, >=, 1);
+  first = g_ptr_array_index (history, 0);
+  last = g_ptr_array_index (history, history->len - 1);
+
+  g_assert_cmpint (first->from_stage_id, ==, 0);
+  g_assert_cmpint (first->to_stage_id, ==, ((CrmStageRecord *) g_ptr_array_index (stages, 0))->id);
+  g_assert_cmpint (first->changed_at, ==, deal->created_at);
+  g_assert_cmpint (last->to_stage_id, ==, deal->stage_id);
+  g_assert_cmpint (last->changed_at, ==, deal->stage_entered_at);
+
+  for (guint i = 1; i < history->len; i++)
+    {
+      const CrmDealStageHistoryRecord *before = g_ptr_array_index (history, i - 1);
+      const CrmDealStageHistoryRecord *row = g_ptr_array_index (history, i);
+      const CrmStageRecord *stage = find_stage (stages, row->to_stage_id, &index);
+
+      g_assert_cmpint (row->from_stage_id, ==, before->to_stage_id);
+      g_assert_cmpint (row->changed_at, >=, before->changed_at);
+      g_assert_cmpint (row->changed_at, <=, REFERENCE_DAY);
+      if (stage->kind == CRM_STAGE_KIND_OPEN)
+        g_assert_cmpuint (index, ==, previous_index + 1);
+      else
+        g_assert_cmpuint (i, ==, history->len - 1); /* Won and Lost end the walk */
+      previous_index = index;
+    }
+}
+
+static void
+assert_deal_consistent (CrmStore *store, GPtrArray *stages, const CrmDealRecord *deal)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrmContactRecord) contact = NULL;
+  guint index;
+  const CrmStageRecord *stage = find_stage (stages, deal->stage_id, &index);
+
+  g_assert_cmpint (deal->contact_id, !=, 0);
+  contact = crm_store_get_contact (store, deal->contact_id, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (deal->value_minor, >, 0);
+  g_assert_true (g_str_equal (deal->currency, "EUR") || g_str_equal (deal->currency, "USD")
+                 || g_str_equal (deal->currency, "GBP"));
+  g_assert_cmpint (deal->created_at, >=, contact->captured_at);
+  g_assert_cmpint (deal->created_at, <, REFERENCE_DAY);
+
+  switch (stage->kind)
+    {
+      case CRM_STAGE_KIND_WON:
+        g_assert_cmpint (deal->closed_at, !=, 0);
+        g_assert_cmpint (deal->lost_reason_id, ==, 0);
+        /* Advocates are customers who recommend us: still customers. */
+        g_assert_true (contact->lifecycle == CRM_LIFECYCLE_CUSTOMER
+                       || contact->lifecycle == CRM_LIFECYCLE_ADVOCATE);
+        break;
+      case CRM_STAGE_KIND_LOST:
+        g_assert_cmpint (deal->closed_at, !=, 0);
+        g_assert_cmpint (deal->lost_reason_id, !=, 0);
+        g_assert_cmpint (contact->lifecycle, !=, CRM_LIFECYCLE_LEAD);
+        break;
+      case CRM_STAGE_KIND_OPEN:
+        g_assert_cmpint (deal->closed_at, ==, 0);
+        g_assert_true (contact->lifecycle == CRM_LIFECYCLE_OPPORTUNITY
+                       || contact->lifecycle == CRM_LIFECYCLE_CUSTOMER
+                       || contact->lifecycle == CRM_LIFECYCLE_ADVOCATE);
+        break;
+      default:
+        g_assert_not_reached ();
+    }
+  if (deal->closed_at != 0)
+    g_assert_cmpint (deal->closed_at, ==, deal->stage_entered_at);
+  if (deal->is_expansion)
+    g_assert_true (contact->lifecycle == CRM_LIFECYCLE_CUSTOMER
+                   || contact->lifecycle == CRM_LIFECYCLE_ADVOCATE);
+
+  assert_history_walks_forward (store, stages, deal);
+}
+
+static void
+test_seed_consistent (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GPtrArray) stages = list_stages (fixture->store);
+  guint n_deals = 0, n_won = 0, n_lost = 0, n_open = 0;
+  CrmSeedOptions options;
+
+  small_options (&options, 3);
+  seed (fixture->store, &options);
+
+  for (guint s = 0; s < stages->len; s++)
+    {
+      const CrmStageRecord *stage = g_ptr_array_index (stages, s);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GArray) ids = crm_store_list_deal_ids_in_stage (fixture->store, stage->id, &error);
+
+      g_assert_no_error (error);
+      for (guint i = 0; i < ids->len; i++)
+        {
+          g_autoptr (CrmDealRecord) deal
+              = crm_store_get_deal (fixture->store, g_array_index (ids, gint64, i), &error);
+
+          g_assert_no_error (error);
+          assert_deal_consistent (fixture->store, stages, deal);
+          n_deals++;
+          n_won += stage->kind == CRM_STAGE_KIND_WON;
+          n_lost += stage->kind == CRM_STAGE_KIND_LOST;
+          n_open += stage->kind == CRM_STAGE_KIND_OPEN;
+        }
+    }
+
+  /* A believable funnel: some of everything. */
+  g_assert_cmpuint (n_deals, ==, 160);
+  g_assert_cmpuint (n_won, >, 0);
+  g_assert_cmpuint (n_lost, >, n_won);
+  g_assert_cmpuint (n_open, >, 0);
+  g_assert_cmpint (count (fixture->store, CRM_ENTITY_CONTACT), ==, 400);
+  g_assert_cmpint (count (fixture->store, CRM_ENTITY_COMPANY), ==, 40);
+  g_assert_cmpint (count (fixture->store, CRM_ENTITY_ACTIVITY), ==, 1200);
+  g_assert_cmpint (count (fixture->store, CRM_ENTITY_FEEDBACK), >, 0);
+  g_assert_cmpint (count (fixture->store, CRM_ENTITY_ACQUISITION_SPEND), >, 0);
+}
+
+/* Flags per contact id: which kinds of stage its deals are in. */
+#define HAS_WON (1 << 0)
+#define HAS_OPEN (1 << 1)
+
+static GHashTable *
+collect_deal_kinds (CrmStore *store, GPtrArray *stages)
+{
+  GHashTable *kinds = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  for (guint s = 0; s < stages->len; s++)
+    {
+      const CrmStageRecord *stage = g_ptr_array_index (stages, s);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GArray) ids = crm_store_list_deal_ids_in_stage (store, stage->id, &error);
+
+      g_assert_no_error (error);
+      for (guint d = 0; d < ids->len; d++)
+        {
+          g_autoptr (CrmDealRecord) deal
+              = crm_store_get_deal (store, g_array_index (ids, gint64, d), &error);
+          guint flags;
+
+          g_assert_no_error (error);
+          flags = GPOINTER_TO_UINT (g_hash_table_lookup (kinds, &deal->contact_id));
+          if (stage->kind == CRM_STAGE_KIND_WON)
+            flags |= HAS_WON;
+          else if (stage->kind == CRM_STAGE_KIND_OPEN)
+            flags |= HAS_OPEN;
+          g_hash_table_replace (kinds, g_memdup2 (&deal->contact_id, sizeof (gint64)),
+                                GUINT_TO_POINTER (flags));
+        }
+    }
+  return kinds;
+}
+
+/* Lifecycle follows the deals: a customer has a won deal, an opportunity an open one, and
+ * leads and qualified people have neither. */
+static void
+test_seed_lifecycles (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) contacts = NULL;
+  g_autoptr (GPtrArray) stages = list_stages (fixture->store);
+  g_autoptr (GHashTable) kinds = NULL;
+  CrmSeedOptions options;
+  guint n_customers = 0;
+
+  small_options (&options, 11);
+  seed (fixture->store, &options);
+  kinds = collect_deal_kinds (fixture->store, stages);
+  contacts = crm_store_fetch_contacts (fixture->store, NULL, 0, 0, 1000, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (contacts->len, ==, 400);
+
+  for (guint i = 0; i < contacts->len; i++)
+    {
+      const CrmContactRecord *contact = g_ptr_array_index (contacts, i);
+      guint flags = GPOINTER_TO_UINT (g_hash_table_lookup (kinds, &contact->id));
+
+      g_assert_cmpint (contact->captured_at, <, REFERENCE_DAY);
+      g_assert_cmpint (contact->score, >=, 0);
+      g_assert_cmpint (contact->score, <=, 100);
+      if (contact->last_contacted_at != 0)
+        g_assert_cmpint (contact->last_contacted_at, >=, contact->captured_at);
+
+      switch (contact->lifecycle)
+        {
+          case CRM_LIFECYCLE_CUSTOMER:
+          case CRM_LIFECYCLE_ADVOCATE:
+            g_assert_true (flags & HAS_WON);
+            n_customers++;
+            break;
+          case CRM_LIFECYCLE_OPPORTUNITY:
+            g_assert_true ((flags & HAS_OPEN) && !(flags & HAS_WON));
+            break;
+          default:
+            g_assert_cmpuint (flags & (HAS_WON | HAS_OPEN), ==, 0);
+            break;
+        }
+    }
+  g_assert_cmpuint (n_customers, >, 0);
+}
+
+static char *
+deals_digest (CrmStore *store)
+{
+  g_autoptr (GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr (GPtrArray) stages = list_stages (store);
+
+  for (guint s = 0; s < stages->len; s++)
+    {
+      const CrmStageRecord *stage = g_ptr_array_index (stages, s);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GArray) ids = crm_store_list_deal_ids_in_stage (store, stage->id, &error);
+
+      g_assert_no_error (error);
+      for (guint i = 0; i < ids->len; i++)
+        {
+          g_autoptr (CrmDealRecord) deal
+              = crm_store_get_deal (store, g_array_index (ids, gint64, i), &error);
+          g_autofree char *line = NULL;
+
+          g_assert_no_error (error);
+          line = g_strdup_printf ("%s|%" G_GINT64_FORMAT "|%s|%" G_GINT64_FORMAT "|%s\n",
+                                  deal->title, deal->value_minor, deal->currency, deal->created_at,
+                                  stage->name);
+          g_checksum_update (checksum, (const guchar *) line, -1);
+        }
+    }
+  return g_strdup (g_checksum_get_string (checksum));
+}
+
+static void
+test_seed_deterministic (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *other_path = g_build_filename (fixture->folder, "other.db", NULL);
+  g_autofree char *third_path = g_build_filename (fixture->folder, "third.db", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrmStore) other = crm_store_open (other_path, &error);
+  g_autoptr (CrmStore) third = crm_store_open (third_path, &error);
+  g_autofree char *digest = NULL;
+  g_autofree char *other_digest = NULL;
+  g_autofree char *third_digest = NULL;
+  CrmSeedOptions options;
+
+  g_assert_no_error (error);
+  small_options (&options, 99);
+  seed (fixture->store, &options);
+  seed (other, &options);
+  options.seed = 100;
+  seed (third, &options);
+
+  digest = deals_digest (fixture->store);
+  other_digest = deals_digest (other);
+  third_digest = deals_digest (third);
+  g_assert_cmpstr (digest, ==, other_digest);
+  g_assert_cmpstr (digest, !=, third_digest);
+}
+
+typedef struct
+{
+  CrmSeedPhase last_phase;
+  guint n_phase_ends;
+} ProgressLog;
+
+static void
+on_progress (CrmSeedPhase phase, guint done, guint total, gpointer user_data)
+{
+  ProgressLog *log = user_data;
+
+  g_assert_cmpint (phase, >=, log->last_phase);
+  g_assert_cmpint (phase, <, CRM_SEED_N_PHASES);
+  g_assert_cmpuint (done, <=, total);
+  log->last_phase = phase;
+  if (done == total)
+    log->n_phase_ends++;
+}
+
+static void
+test_seed_progress (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  ProgressLog log = { 0 };
+  CrmSeedOptions options;
+
+  small_options (&options, 5);
+  g_assert_true (crm_seed_database (fixture->store, &options, on_progress, &log, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (log.last_phase, ==, CRM_SEED_PHASE_COMMIT);
+  g_assert_cmpuint (log.n_phase_ends, >=, CRM_SEED_N_PHASES);
+}
+
+static void
+test_seed_empty (Fixture *fixture, gconstpointer data)
+{
+  CrmSeedOptions options;
+
+  crm_seed_options_init (&options);
+  options.n_contacts = options.n_deals = options.n_activities = 0;
+  options.now = REFERENCE_DAY;
+  seed (fixture->store, &options);
+  g_assert_cmpint (count (fixture->store, CRM_ENTITY_CONTACT), ==, 0);
+  g_assert_cmpint (count (fixture->store, CRM_ENTITY_COMPANY), ==, 0);
+  g_assert_cmpint (count (fixture->store, CRM_ENTITY_DEAL), ==, 0);
+}
+
+/* Refused options write nothing and leave no transaction open. */
+static void
+test_seed_invalid_options (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  CrmSeedOptions options;
+
+  crm_seed_options_init (&options);
+  options.n_contacts = 0;
+  options.n_deals = 10;
+  g_assert_false (crm_seed_database (fixture->store, &options, NULL, NULL, &error));
+  g_assert_error (error, CRM_SEED_ERROR, CRM_SEED_ERROR_INVALID_OPTIONS);
+  g_assert_cmpint (count (fixture->store, CRM_ENTITY_DEAL), ==, 0);
+
+  g_clear_error (&error);
+  g_assert_true (crm_store_begin (fixture->store, &error));
+  g_assert_no_error (error);
+  g_assert_true (crm_store_commit (fixture->store, &error));
+}
+
+/* A second seeding adds to what is there, with its own consistent deals. */
+static void
+test_seed_twice_appends (Fixture *fixture, gconstpointer data)
+{
+  CrmSeedOptions options;
+
+  small_options (&options, 8);
+  seed (fixture->store, &options);
+  seed (fixture->store, &options);
+  g_assert_cmpint (count (fixture->store, CRM_ENTITY_CONTACT), ==, 800);
+  g_assert_cmpint (count (fixture->store, CRM_ENTITY_DEAL), ==, 320);
+}
+
+/* One bulk transaction: one RESET per entity, no per-row signals. */
+typedef struct
+{
+  guint n_resets;
+  guint n_others;
+} SignalLog;
+
+static void
+on_changed (
+    CrmStore *store, guint entity, guint action, gint64 id, gpointer old_record, gpointer user_data)
+{
+  SignalLog *log = user_data;
+
+  if (action == CRM_CHANGE_RESET)
+    log->n_resets++;
+  else
+    log->n_others++;
+}
+
+static void
+test_seed_one_transaction (Fixture *fixture, gconstpointer data)
+{
+  SignalLog log = { 0 };
+  CrmSeedOptions options;
+
+  small_options (&options, 2);
+  g_signal_connect (fixture->store, "changed", G_CALLBACK (on_changed), &log);
+  seed (fixture->store, &options);
+  g_assert_cmpuint (log.n_others, ==, 0);
+  g_assert_cmpuint (log.n_resets, >=, 5);
+  g_assert_cmpuint (log.n_resets, <=, CRM_N_ENTITIES);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  TEST_F ("/seed/consistent", test_seed_consistent);
+  TEST_F ("/seed/lifecycles", test_seed_lifecycles);
+  TEST_F ("/seed/deterministic", test_seed_deterministic);
+  TEST_F ("/seed/progress", test_seed_progress);
+  TEST_F ("/seed/empty", test_seed_empty);
+  TEST_F ("/seed/invalid-options", test_seed_invalid_options);
+  TEST_F ("/seed/twice-appends", test_seed_twice_appends);
+  TEST_F ("/seed/one-transaction", test_seed_one_transaction);
+
+  return g_test_run ();
+}

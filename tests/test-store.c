@@ -379,6 +379,19 @@ test_crud_contact (Fixture *fixture, gconstpointer data)
   g_assert_true (crm_store_update_contact (fixture->store, read, &error));
   g_assert_cmpint (sql_int (fixture->path, "SELECT count(*) FROM contact_lifecycle_history"), ==,
                    2);
+  g_assert_cmpint (sql_int (fixture->path, "SELECT changed_at >= unixepoch () - 60 FROM "
+                                           "contact_lifecycle_history WHERE to_stage = 'customer'"),
+                   ==, 1);
+
+  /* A change dated by the caller (an import, demo data) keeps its date in the history. */
+  g_clear_pointer (&read, crm_contact_record_free);
+  read = crm_store_get_contact (fixture->store, contact->id, &error);
+  read->lifecycle = CRM_LIFECYCLE_CHURNED;
+  read->updated_at = 1600000000;
+  g_assert_true (crm_store_update_contact (fixture->store, read, &error));
+  g_assert_cmpint (sql_int (fixture->path, "SELECT changed_at FROM contact_lifecycle_history "
+                                           "WHERE to_stage = 'churned'"),
+                   ==, 1600000000);
 
   /* Deleting the company keeps the person, without a company. */
   g_assert_true (crm_store_delete_company (fixture->store, company->id, &error));

@@ -587,6 +587,15 @@ set_time_field_if_unset (
       }
 }
 
+static gint64
+record_time (const CrmEntityInfo *info, gconstpointer record, const char *column)
+{
+  for (guint i = 0; i < info->n_fields; i++)
+    if (strcmp (info->fields[i].column, column) == 0)
+      return MEMBER (record, &info->fields[i], gint64);
+  return 0;
+}
+
 static gboolean
 run_validation (CrmStore *self, const CrmEntityInfo *info, gconstpointer record, GError **error)
 {
@@ -794,7 +803,9 @@ crm_store_update_record (CrmStore *self, CrmEntity entity, gpointer record, GErr
     goto failed;
   if (header->uuid == NULL)
     header->uuid = g_strdup (((CrmRecordHeader *) old_record)->uuid);
-  set_time_field_if_unset (info, record, "updated_at", crm_store_now (), TRUE);
+  /* updated_at becomes now, unless the caller dated the change itself (imports, demo data). */
+  if (record_time (info, record, "updated_at") == record_time (info, old_record, "updated_at"))
+    set_time_field_if_unset (info, record, "updated_at", crm_store_now (), TRUE);
 
   if (entity == CRM_ENTITY_DEAL && !update_deal_place (self, record, old_record, error))
     goto failed;

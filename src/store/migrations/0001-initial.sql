@@ -277,10 +277,11 @@ CREATE TRIGGER contacts_lifecycle_insert AFTER INSERT ON contacts BEGIN
   INSERT INTO contact_lifecycle_history (contact_id, from_stage, to_stage, changed_at)
   VALUES (new.id, NULL, new.lifecycle, new.captured_at);
 END;
+-- Dated by the row's updated_at, so imports and demo data can record when a change happened.
 CREATE TRIGGER contacts_lifecycle_update AFTER UPDATE OF lifecycle ON contacts
 WHEN old.lifecycle IS NOT new.lifecycle BEGIN
-  INSERT INTO contact_lifecycle_history (contact_id, from_stage, to_stage)
-  VALUES (new.id, old.lifecycle, new.lifecycle);
+  INSERT INTO contact_lifecycle_history (contact_id, from_stage, to_stage, changed_at)
+  VALUES (new.id, old.lifecycle, new.lifecycle, new.updated_at);
 END;
 
 -- Change log: one row per written row, with the old and new values as JSON objects.

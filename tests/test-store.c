@@ -6,7 +6,9 @@
 #include <sys/stat.h>
 
 #include "crm-fractional-index.h"
+#include "crm-store-private.h"
 #include "crm-store.h"
+#include "test-migrations-resources.h"
 
 typedef struct
 {
@@ -293,6 +295,82 @@ make_deal (CrmStore *store, const char *title, gint64 stage_id)
   crm_store_insert_deal (store, deal, &error);
   g_assert_no_error (error);
   return deal->id;
+}
+
+#define UPGRADE_MIGRATIONS "/io/github/rapportcrm/Rapport/tests/upgrade/"
+#define BROKEN_MIGRATIONS "/io/github/rapportcrm/Rapport/tests/broken-upgrade/"
+
+static void
+test_migrate_backs_up_then_upgrades (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrmStore) upgraded = NULL;
+  g_autoptr (CrmStore) backup = NULL;
+  g_autofree char *before = NULL;
+  const char *backup_path;
+  GStatBuf st;
+
+  make_contact (fixture->store, "Kept through the upgrade");
+  g_clear_object (&fixture->store);
+  run_sql (fixture->path, "PRAGMA wal_checkpoint (TRUNCATE)");
+  before = file_checksum (fixture->path);
+
+  upgraded = crm_store_open_with_migrations (fixture->path, UPGRADE_MIGRATIONS, 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (crm_store_get_schema_version (upgraded), ==, 2);
+  g_assert_cmpint (sql_int (fixture->path, "SELECT count(*) FROM upgrade_marker"), ==, 1);
+  g_assert_cmpint (sql_int (fixture->path, "SELECT count(*) FROM contacts WHERE nickname IS NULL"),
+                   ==, 1);
+
+  /* The copy taken before the upgrade holds the old version and all the data, privately. */
+  backup_path = crm_store_get_migration_backup_path (upgraded);
+  g_assert_nonnull (backup_path);
+  g_assert_true (g_str_has_prefix (backup_path, fixture->path));
+  g_assert_cmpint (g_stat (backup_path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpint (sql_int (backup_path, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (sql_int (backup_path, "SELECT count(*) FROM contacts"), ==, 1);
+  backup = crm_store_open (backup_path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (crm_store_count (backup, CRM_ENTITY_CONTACT, NULL), ==, 1);
+
+  /* This program (version 1) now refuses the upgraded file, and leaves it alone. */
+  g_clear_object (&upgraded);
+  run_sql (fixture->path, "PRAGMA wal_checkpoint (TRUNCATE)");
+  g_free (before);
+  before = file_checksum (fixture->path);
+  g_assert_null (crm_store_open (fixture->path, &error));
+  g_assert_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_NEWER_VERSION);
+  {
+    g_autofree char *after = file_checksum (fixture->path);
+    g_assert_cmpstr (before, ==, after);
+  }
+}
+
+static void
+test_migrate_failure_keeps_file (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  make_contact (fixture->store, "Safe");
+  g_clear_object (&fixture->store);
+  run_sql (fixture->path, "PRAGMA wal_checkpoint (TRUNCATE)");
+  before = file_checksum (fixture->path);
+
+  g_assert_null (crm_store_open_with_migrations (fixture->path, BROKEN_MIGRATIONS, 2, &error));
+  g_assert_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_MIGRATION);
+  g_assert_nonnull (strstr (error->message, "no_such_table"));
+
+  /* Nothing of the half-run migration is left, in the file or its WAL. */
+  run_sql (fixture->path, "PRAGMA wal_checkpoint (TRUNCATE)");
+  after = file_checksum (fixture->path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpint (sql_int (fixture->path, "SELECT count(*) FROM sqlite_schema WHERE name = "
+                                           "'half_done'"),
+                   ==, 0);
+  g_assert_cmpint (sql_int (fixture->path, "PRAGMA user_version"), ==, 1);
 }
 
 static void
@@ -1393,6 +1471,7 @@ int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  g_resources_register (test_migrations_get_resource ());
 
   TEST_F ("/store/open/creates-private-file-with-defaults",
           test_open_creates_private_file_with_defaults);
@@ -1402,6 +1481,8 @@ main (int argc, char *argv[])
   TEST_F ("/store/open/refuses-foreign-database", test_open_refuses_foreign_database);
   TEST_F ("/store/open/refuses-folder", test_open_refuses_folder);
   TEST_F ("/store/migrate/failure-changes-nothing", test_open_failed_migration_changes_nothing);
+  TEST_F ("/store/migrate/backs-up-then-upgrades", test_migrate_backs_up_then_upgrades);
+  TEST_F ("/store/migrate/broken-migration-keeps-file", test_migrate_failure_keeps_file);
   TEST_F ("/store/crud/company", test_crud_company);
   TEST_F ("/store/crud/contact", test_crud_contact);
   TEST_F ("/store/crud/tag", test_crud_tag);

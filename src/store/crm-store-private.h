@@ -16,6 +16,8 @@ struct _CrmStore
   sqlite3 *db;
   char *path;
   char *migration_backup_path;
+  char *migrations_path; /* resource folder of the NNNN-*.sql files */
+  int target_version;
   int schema_version;
   GHashTable *statements; /* SQL text -> sqlite3_stmt* */
 
@@ -133,5 +135,12 @@ crm_store_bulk_forget (CrmStore *self);
  * the suspended triggers would have written. */
 gboolean
 crm_store_bulk_log_explicit_insert (CrmStore *self, const char *table, gint64 id, GError **error);
+
+/* crm_store_open() with another set of migrations (for tests of upgrades). */
+CrmStore *
+crm_store_open_with_migrations (const char *path,
+                                const char *migrations_path,
+                                int target_version,
+                                GError **error);
 
 G_END_DECLS

@@ -66,6 +66,7 @@ crm_store_finalize (GObject *object)
   g_clear_pointer (&self->savepoint_marks, g_array_unref);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->migration_backup_path, g_free);
+  g_clear_pointer (&self->migrations_path, g_free);
 
   G_OBJECT_CLASS (crm_store_parent_class)->finalize (object);
 }
@@ -459,7 +460,7 @@ crm_store_get_default_path (void)
 
 /* Reads the header facts of an existing file without writing to it. */
 static gboolean
-probe_existing_file (const char *path, GError **error)
+probe_existing_file (const char *path, int target_version, GError **error)
 {
   sqlite3 *db = NULL;
   int rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
@@ -492,12 +493,12 @@ probe_existing_file (const char *path, GError **error)
                    _ ("“%s” is a database of another program, not of Rapport"), path);
       return FALSE;
     }
-  if (user_version > CRM_STORE_SCHEMA_VERSION)
+  if (user_version > target_version)
     {
       g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_NEWER_VERSION,
                    _ ("“%s” was written by a newer version of Rapport (database version %d; this "
                       "version understands up to %d). The file was not changed."),
-                   path, (int) user_version, CRM_STORE_SCHEMA_VERSION);
+                   path, (int) user_version, target_version);
       return FALSE;
     }
   return TRUE;
@@ -557,9 +558,9 @@ configure_connection (CrmStore *self, GError **error)
 }
 
 static char *
-load_migration (int version, GError **error)
+load_migration (CrmStore *self, int version, GError **error)
 {
-  g_auto (GStrv) names = g_resources_enumerate_children (MIGRATIONS_PATH, 0, error);
+  g_auto (GStrv) names = g_resources_enumerate_children (self->migrations_path, 0, error);
   g_autofree char *prefix = g_strdup_printf ("%04d-", version);
 
   if (names == NULL)
@@ -567,7 +568,7 @@ load_migration (int version, GError **error)
   for (guint i = 0; names[i] != NULL; i++)
     if (g_str_has_prefix (names[i], prefix))
       {
-        g_autofree char *resource_path = g_strconcat (MIGRATIONS_PATH, names[i], NULL);
+        g_autofree char *resource_path = g_strconcat (self->migrations_path, names[i], NULL);
         g_autoptr (GBytes) bytes = g_resources_lookup_data (resource_path, 0, error);
         if (bytes == NULL)
           return NULL;
@@ -584,7 +585,7 @@ backup_before_migration (CrmStore *self, int from_version, GError **error)
   g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *stamp = g_date_time_format (now, "%Y%m%dT%H%M%SZ");
   g_autofree char *backup_path
-      = g_strdup_printf ("%s.before-v%d-%s.bak", self->path, CRM_STORE_SCHEMA_VERSION, stamp);
+      = g_strdup_printf ("%s.before-v%d-%s.bak", self->path, self->target_version, stamp);
 
   (void) from_version;
   if (!crm_store_backup (self, backup_path, error))
@@ -608,7 +609,7 @@ migrate (CrmStore *self, GError **error)
       return FALSE;
     }
   self->schema_version = version;
-  if (version == CRM_STORE_SCHEMA_VERSION)
+  if (version == self->target_version)
     return TRUE;
 
   if (version > 0 && !backup_before_migration (self, version, error))
@@ -617,9 +618,9 @@ migrate (CrmStore *self, GError **error)
   if (!crm_store_begin (self, error))
     return FALSE;
 
-  for (int next = version + 1; next <= CRM_STORE_SCHEMA_VERSION; next++)
+  for (int next = version + 1; next <= self->target_version; next++)
     {
-      g_autofree char *sql = load_migration (next, &local_error);
+      g_autofree char *sql = load_migration (self, next, &local_error);
 
       if (sql == NULL || !crm_store_exec (self, sql, &local_error))
         goto failed;
@@ -628,7 +629,7 @@ migrate (CrmStore *self, GError **error)
     }
 
   set_version = g_strdup_printf ("PRAGMA user_version = %d; PRAGMA application_id = %d",
-                                 CRM_STORE_SCHEMA_VERSION, RAPPORT_APPLICATION_ID);
+                                 self->target_version, RAPPORT_APPLICATION_ID);
   if (!crm_store_exec (self, set_version, &local_error))
     goto failed;
 
@@ -637,7 +638,7 @@ migrate (CrmStore *self, GError **error)
   if (!crm_store_commit (self, &local_error))
     goto failed_after_rollback;
 
-  self->schema_version = CRM_STORE_SCHEMA_VERSION;
+  self->schema_version = self->target_version;
   return TRUE;
 
 failed:
@@ -645,12 +646,15 @@ failed:
 failed_after_rollback:
   g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_MIGRATION,
                _ ("Cannot upgrade the database from version %d to %d: %s. Nothing was changed."),
-               version, CRM_STORE_SCHEMA_VERSION, local_error->message);
+               version, self->target_version, local_error->message);
   return FALSE;
 }
 
 CrmStore *
-crm_store_open (const char *path, GError **error)
+crm_store_open_with_migrations (const char *path,
+                                const char *migrations_path,
+                                int target_version,
+                                GError **error)
 {
   g_autoptr (CrmStore) self = NULL;
   int rc;
@@ -667,7 +671,7 @@ crm_store_open (const char *path, GError **error)
                        _ ("“%s” is not a regular file"), path);
           return NULL;
         }
-      if (!probe_existing_file (path, error))
+      if (!probe_existing_file (path, target_version, error))
         return NULL;
     }
   else if (!create_owner_only_file (path, error))
@@ -685,6 +689,8 @@ crm_store_open (const char *path, GError **error)
 
   self = g_object_new (CRM_TYPE_STORE, NULL);
   self->path = g_strdup (path);
+  self->migrations_path = g_strdup (migrations_path);
+  self->target_version = target_version;
   rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc != SQLITE_OK)
     {
@@ -698,6 +704,12 @@ crm_store_open (const char *path, GError **error)
 
   self->data_version = crm_store_query_int64 (self->db, "PRAGMA data_version", NULL);
   return g_steal_pointer (&self);
+}
+
+CrmStore *
+crm_store_open (const char *path, GError **error)
+{
+  return crm_store_open_with_migrations (path, MIGRATIONS_PATH, CRM_STORE_SCHEMA_VERSION, error);
 }
 
 const char *
@@ -799,10 +811,10 @@ crm_store_check (CrmStore *self, GString *report, GError **error)
       crm_store_set_error_from_db (self, error, NULL);
       return FALSE;
     }
-  if (version != CRM_STORE_SCHEMA_VERSION)
+  if (version != self->target_version)
     {
       g_string_append_printf (report, _ ("Schema version is %d, expected %d\n"), (int) version,
-                              CRM_STORE_SCHEMA_VERSION);
+                              self->target_version);
       sound = FALSE;
     }
   return sound;

@@ -30,7 +30,7 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (CrmEntityObject, crm_entity_object, G_TYPE_OBJECT)
 
-#define MEMBER(record, field, Type) (*(Type *) ((guint8 *) (record) + (field)->offset))
+#define MEMBER CRM_FIELD_MEMBER
 
 static const CrmEntityInfo *
 entity_info_of (CrmEntityObject *self)

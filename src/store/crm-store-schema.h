@@ -7,6 +7,9 @@
 
 G_BEGIN_DECLS
 
+/* The member of @record that @field describes, as an lvalue of type @Type. */
+#define CRM_FIELD_MEMBER(record, field, Type) (*(Type *) ((guint8 *) (record) + (field)->offset))
+
 typedef enum
 {
   CRM_FIELD_TEXT,    /* char *, NULL <-> NULL */

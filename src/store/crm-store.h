@@ -221,4 +221,19 @@ crm_store_search (CrmStore *self, const char *text, guint limit, GError **error)
 gint64
 crm_store_count (CrmStore *self, CrmEntity entity, GError **error);
 
+/* ---- Undo ----------------------------------------------------------------------------------
+ * Reverts, in one transaction and newest first, every change_log row with
+ * @after_change_id < id <= @up_to_change_id: a row the range inserted is deleted (with what
+ * hangs off it), an updated row gets every old value back, a deleted row comes back with its id
+ * and uuid. Change signals are queued as for any write. Refuses with CRM_STORE_ERROR_CONSTRAINT,
+ * changing nothing, when a row of the range was written since and is no longer as the range
+ * left it (it is when a later change was itself undone), or when the revert would reach a row
+ * outside the range (a cascade into an activity added since to a deal the range created).
+ * The revert's own writes are logged like any others (the audit trail). */
+gboolean
+crm_store_revert_changes (CrmStore *self,
+                          gint64 after_change_id,
+                          gint64 up_to_change_id,
+                          GError **error);
+
 G_END_DECLS

@@ -1,8 +1,9 @@
 /* test-seed.c — crm_seed_database() called directly: the sample data tells a consistent story
  * (won deals are closed and their people customers, lost deals have reasons, every stage
- * history walks forward to the deal's stage), is the same for the same seed, and is written in
- * one transaction. */
+ * history walks forward to the deal's stage, some customers left and their lifecycle history
+ * says when), is the same for the same seed, and is written in one transaction. */
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "crm-seed.h"
 
@@ -160,6 +161,16 @@ assert_history_walks_forward (CrmStore *store, GPtrArray *stages, const CrmDealR
     }
 }
 
+/* Customers, advocates (customers who recommend us) and churned customers (who left) all won
+ * a deal once. */
+static gboolean
+was_customer (const CrmContactRecord *contact)
+{
+  return contact->lifecycle == CRM_LIFECYCLE_CUSTOMER
+         || contact->lifecycle == CRM_LIFECYCLE_ADVOCATE
+         || contact->lifecycle == CRM_LIFECYCLE_CHURNED;
+}
+
 static void
 assert_deal_consistent (CrmStore *store, GPtrArray *stages, const CrmDealRecord *deal)
 {
@@ -183,9 +194,7 @@ assert_deal_consistent (CrmStore *store, GPtrArray *stages, const CrmDealRecord 
       case CRM_STAGE_KIND_WON:
         g_assert_cmpint (deal->closed_at, !=, 0);
         g_assert_cmpint (deal->lost_reason_id, ==, 0);
-        /* Advocates are customers who recommend us: still customers. */
-        g_assert_true (contact->lifecycle == CRM_LIFECYCLE_CUSTOMER
-                       || contact->lifecycle == CRM_LIFECYCLE_ADVOCATE);
+        g_assert_true (was_customer (contact));
         break;
       case CRM_STAGE_KIND_LOST:
         g_assert_cmpint (deal->closed_at, !=, 0);
@@ -193,6 +202,7 @@ assert_deal_consistent (CrmStore *store, GPtrArray *stages, const CrmDealRecord 
         g_assert_cmpint (contact->lifecycle, !=, CRM_LIFECYCLE_LEAD);
         break;
       case CRM_STAGE_KIND_OPEN:
+        /* Nobody leaves while a deal with them is open. */
         g_assert_cmpint (deal->closed_at, ==, 0);
         g_assert_true (contact->lifecycle == CRM_LIFECYCLE_OPPORTUNITY
                        || contact->lifecycle == CRM_LIFECYCLE_CUSTOMER
@@ -204,8 +214,7 @@ assert_deal_consistent (CrmStore *store, GPtrArray *stages, const CrmDealRecord 
   if (deal->closed_at != 0)
     g_assert_cmpint (deal->closed_at, ==, deal->stage_entered_at);
   if (deal->is_expansion)
-    g_assert_true (contact->lifecycle == CRM_LIFECYCLE_CUSTOMER
-                   || contact->lifecycle == CRM_LIFECYCLE_ADVOCATE);
+    g_assert_true (was_customer (contact));
 
   assert_history_walks_forward (store, stages, deal);
 }
@@ -288,8 +297,8 @@ collect_deal_kinds (CrmStore *store, GPtrArray *stages)
   return kinds;
 }
 
-/* Lifecycle follows the deals: a customer has a won deal, an opportunity an open one, and
- * leads and qualified people have neither. */
+/* Lifecycle follows the deals: a customer has a won deal, an opportunity an open one, a churned
+ * customer won a deal once and has none open, and leads and qualified people have neither. */
 static void
 test_seed_lifecycles (Fixture *fixture, gconstpointer data)
 {
@@ -328,6 +337,9 @@ test_seed_lifecycles (Fixture *fixture, gconstpointer data)
           case CRM_LIFECYCLE_OPPORTUNITY:
             g_assert_true ((flags & HAS_OPEN) && !(flags & HAS_WON));
             break;
+          case CRM_LIFECYCLE_CHURNED:
+            g_assert_true ((flags & HAS_WON) && !(flags & HAS_OPEN));
+            break;
           default:
             g_assert_cmpuint (flags & (HAS_WON | HAS_OPEN), ==, 0);
             break;
@@ -365,6 +377,50 @@ deals_digest (CrmStore *store)
   return g_strdup (g_checksum_get_string (checksum));
 }
 
+/* Contacts as written, and their lifecycle history (which has no public reader: read the file). */
+static char *
+contacts_digest (CrmStore *store, const char *path)
+{
+  g_autoptr (GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) contacts = crm_store_fetch_contacts (store, NULL, 0, 0, G_MAXUINT, &error);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *statement = NULL;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < contacts->len; i++)
+    {
+      const CrmContactRecord *contact = g_ptr_array_index (contacts, i);
+      g_autofree char *line = g_strdup_printf (
+          "%s|%s|%d|%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT "\n",
+          contact->name, contact->email != NULL ? contact->email : "", contact->lifecycle,
+          contact->captured_at, contact->updated_at, contact->last_contacted_at);
+
+      g_checksum_update (checksum, (const guchar *) line, -1);
+    }
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "SELECT contact_id, ifnull (from_stage, ''), to_stage, "
+                                       "changed_at FROM contact_lifecycle_history ORDER BY id",
+                                       -1, &statement, NULL),
+                   ==, SQLITE_OK);
+  while (sqlite3_step (statement) == SQLITE_ROW)
+    {
+      gint64 contact_id = sqlite3_column_int64 (statement, 0);
+      gint64 changed_at = sqlite3_column_int64 (statement, 3);
+      g_autofree char *line
+          = g_strdup_printf ("%" G_GINT64_FORMAT "|%s|%s|%" G_GINT64_FORMAT "\n", contact_id,
+                             (const char *) sqlite3_column_text (statement, 1),
+                             (const char *) sqlite3_column_text (statement, 2), changed_at);
+
+      g_checksum_update (checksum, (const guchar *) line, -1);
+    }
+  sqlite3_finalize (statement);
+  sqlite3_close (db);
+  return g_strdup (g_checksum_get_string (checksum));
+}
+
 static void
 test_seed_deterministic (Fixture *fixture, gconstpointer data)
 {
@@ -390,6 +446,190 @@ test_seed_deterministic (Fixture *fixture, gconstpointer data)
   third_digest = deals_digest (third);
   g_assert_cmpstr (digest, ==, other_digest);
   g_assert_cmpstr (digest, !=, third_digest);
+
+  g_clear_pointer (&digest, g_free);
+  g_clear_pointer (&other_digest, g_free);
+  g_clear_pointer (&third_digest, g_free);
+  digest = contacts_digest (fixture->store, fixture->path);
+  other_digest = contacts_digest (other, other_path);
+  third_digest = contacts_digest (third, third_path);
+  g_assert_cmpstr (digest, ==, other_digest);
+  g_assert_cmpstr (digest, !=, third_digest);
+}
+
+/* When each contact that ever won a deal first did so: contact id → closed_at. */
+static GHashTable *
+collect_first_wins (CrmStore *store, GPtrArray *stages)
+{
+  GHashTable *first_wins = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+
+  for (guint s = 0; s < stages->len; s++)
+    {
+      const CrmStageRecord *stage = g_ptr_array_index (stages, s);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GArray) ids = NULL;
+
+      if (stage->kind != CRM_STAGE_KIND_WON)
+        continue;
+      ids = crm_store_list_deal_ids_in_stage (store, stage->id, &error);
+      g_assert_no_error (error);
+      for (guint d = 0; d < ids->len; d++)
+        {
+          g_autoptr (CrmDealRecord) deal
+              = crm_store_get_deal (store, g_array_index (ids, gint64, d), &error);
+          gint64 *first_win;
+
+          g_assert_no_error (error);
+          first_win = g_hash_table_lookup (first_wins, &deal->contact_id);
+          if (first_win == NULL)
+            g_hash_table_insert (first_wins, g_memdup2 (&deal->contact_id, sizeof (gint64)),
+                                 g_memdup2 (&deal->closed_at, sizeof (gint64)));
+          else
+            *first_win = MIN (*first_win, deal->closed_at);
+        }
+    }
+  return first_wins;
+}
+
+typedef struct
+{
+  char *from; /* "" on the row written when the contact was created */
+  char *to;
+  gint64 changed_at;
+} LifecycleChange;
+
+static void
+lifecycle_change_free (gpointer data)
+{
+  LifecycleChange *change = data;
+
+  g_free (change->from);
+  g_free (change->to);
+  g_free (change);
+}
+
+/* A contact's lifecycle history, oldest first. */
+static GPtrArray *
+list_lifecycle_history (sqlite3 *db, gint64 contact_id)
+{
+  GPtrArray *history = g_ptr_array_new_with_free_func (lifecycle_change_free);
+  sqlite3_stmt *statement = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "SELECT ifnull (from_stage, ''), to_stage, changed_at "
+                                       "FROM contact_lifecycle_history WHERE contact_id = ?1 "
+                                       "ORDER BY id",
+                                       -1, &statement, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_bind_int64 (statement, 1, contact_id);
+  while (sqlite3_step (statement) == SQLITE_ROW)
+    {
+      LifecycleChange *change = g_new0 (LifecycleChange, 1);
+
+      change->from = g_strdup ((const char *) sqlite3_column_text (statement, 0));
+      change->to = g_strdup ((const char *) sqlite3_column_text (statement, 1));
+      change->changed_at = sqlite3_column_int64 (statement, 2);
+      g_ptr_array_add (history, change);
+    }
+  sqlite3_finalize (statement);
+  return history;
+}
+
+static const LifecycleChange *
+find_change (GPtrArray *history, CrmLifecycleStage from, CrmLifecycleStage to)
+{
+  for (guint i = 0; i < history->len; i++)
+    {
+      const LifecycleChange *change = g_ptr_array_index (history, i);
+
+      if (g_str_equal (change->from, crm_lifecycle_stage_to_string (from))
+          && g_str_equal (change->to, crm_lifecycle_stage_to_string (to)))
+        return change;
+    }
+  return NULL;
+}
+
+/* A customer's history: created as an opportunity, a customer when its first deal was won, and
+ * then only forward in time, never past the reference day. */
+static void
+assert_customer_history (GPtrArray *history, const CrmContactRecord *contact, gint64 first_win)
+{
+  const LifecycleChange *became_customer
+      = find_change (history, CRM_LIFECYCLE_OPPORTUNITY, CRM_LIFECYCLE_CUSTOMER);
+  const LifecycleChange *last = g_ptr_array_index (history, history->len - 1);
+
+  g_assert_nonnull (became_customer);
+  g_assert_cmpint (became_customer->changed_at, ==, first_win);
+  g_assert_cmpstr (last->to, ==, crm_lifecycle_stage_to_string (contact->lifecycle));
+  for (guint i = 0; i < history->len; i++)
+    {
+      const LifecycleChange *change = g_ptr_array_index (history, i);
+
+      g_assert_cmpint (change->changed_at, <=, REFERENCE_DAY);
+      if (i > 0)
+        g_assert_cmpint (change->changed_at, >=,
+                         ((LifecycleChange *) g_ptr_array_index (history, i - 1))->changed_at);
+    }
+}
+
+/* About one customer in ten left. Each churned contact's history ends with a customer → churned
+ * row after its first won deal closed and not after the reference day, and nobody talked to it
+ * after that. */
+static void
+test_seed_churn (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) stages = list_stages (fixture->store);
+  g_autoptr (GHashTable) first_wins = NULL;
+  g_autoptr (GPtrArray) contacts = NULL;
+  sqlite3 *db = NULL;
+  guint n_customers = 0, n_churned = 0;
+  CrmSeedOptions options;
+
+  crm_seed_options_init (&options);
+  options.n_contacts = 4000;
+  options.n_deals = 700;
+  options.n_activities = 6000;
+  options.seed = 21;
+  options.now = REFERENCE_DAY;
+  seed (fixture->store, &options);
+  first_wins = collect_first_wins (fixture->store, stages);
+  contacts = crm_store_fetch_contacts (fixture->store, NULL, 0, 0, G_MAXUINT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (contacts->len, ==, 4000);
+  g_assert_cmpint (sqlite3_open_v2 (fixture->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+
+  for (guint i = 0; i < contacts->len; i++)
+    {
+      const CrmContactRecord *contact = g_ptr_array_index (contacts, i);
+      const gint64 *first_win = g_hash_table_lookup (first_wins, &contact->id);
+      g_autoptr (GPtrArray) history = NULL;
+      const LifecycleChange *churn;
+
+      /* Dated by the story, not by the clock of the machine that seeded. */
+      g_assert_cmpint (contact->updated_at, <=, REFERENCE_DAY);
+      g_assert_cmpint (contact->updated_at, >=, contact->last_contacted_at);
+      g_assert_cmpint (was_customer (contact), ==, first_win != NULL);
+      if (first_win == NULL)
+        continue;
+      n_customers++;
+      history = list_lifecycle_history (db, contact->id);
+      assert_customer_history (history, contact, *first_win);
+      if (contact->lifecycle != CRM_LIFECYCLE_CHURNED)
+        continue;
+
+      n_churned++;
+      churn = find_change (history, CRM_LIFECYCLE_CUSTOMER, CRM_LIFECYCLE_CHURNED);
+      g_assert_true (churn == g_ptr_array_index (history, history->len - 1));
+      g_assert_cmpint (churn->changed_at, >, *first_win);
+      g_assert_cmpint (churn->changed_at, <=, REFERENCE_DAY);
+      g_assert_cmpint (contact->last_contacted_at, <=, churn->changed_at);
+    }
+  sqlite3_close (db);
+
+  g_assert_cmpuint (n_churned, >, 0);
+  g_assert_cmpuint (n_churned * 100, >=, n_customers * 3);
+  g_assert_cmpuint (n_churned * 100, <=, n_customers * 20);
 }
 
 typedef struct
@@ -513,6 +753,7 @@ main (int argc, char **argv)
   TEST_F ("/seed/consistent", test_seed_consistent);
   TEST_F ("/seed/lifecycles", test_seed_lifecycles);
   TEST_F ("/seed/deterministic", test_seed_deterministic);
+  TEST_F ("/seed/churn", test_seed_churn);
   TEST_F ("/seed/progress", test_seed_progress);
   TEST_F ("/seed/empty", test_seed_empty);
   TEST_F ("/seed/invalid-options", test_seed_invalid_options);

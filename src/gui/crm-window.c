@@ -1,5 +1,6 @@
 /* crm-window.c — CrmWindow: the header bar with the page switcher, the three pages, the window
- * actions, and remembering size and page in GSettings.
+ * actions (among them win.undo, over the window's undo stack), and remembering size and page in
+ * GSettings.
  */
 #include "config.h"
 
@@ -8,12 +9,16 @@
 #include <glib/gi18n.h>
 
 #include "crm-gui-resources.h"
+#include "crm-pipeline-view.h"
 
 struct _CrmWindow
 {
   AdwApplicationWindow parent_instance;
 
   CrmStore *store;
+  /* One live object per row for every view of the window, and the window's undo stack. */
+  CrmRepository *repository;
+  CrmUndoManager *undo_manager;
   GSettings *settings;
   /* FALSE until the saved state is applied, so building the pages does not overwrite it. */
   gboolean state_restored;
@@ -25,7 +30,7 @@ struct _CrmWindow
   AdwViewSwitcherTitle *switcher_title;
   AdwViewSwitcherBar *switcher_bar;
   AdwViewStack *stack;
-  AdwStatusPage *pipeline_status_page;
+  AdwBin *pipeline_bin;
 };
 
 G_DEFINE_FINAL_TYPE (CrmWindow, crm_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -145,60 +150,27 @@ crm_window_restore_state (CrmWindow *self)
   self->state_restored = TRUE;
 }
 
-/* Fills the Pipeline empty state with the first pipeline's name and number of stages. */
 static void
-crm_window_update_pipeline_status (CrmWindow *self)
+on_undo_activate (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
+  CrmWindow *self = CRM_WINDOW (widget);
   g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) pipelines = NULL;
-  g_autoptr (GPtrArray) stages = NULL;
-  g_autofree char *description = NULL;
-  const CrmPipelineRecord *pipeline;
+  g_autofree char *title = NULL;
 
-  pipelines = crm_store_list_pipelines (self->store, &error);
-  if (pipelines == NULL)
-    {
-      g_warning ("Cannot list the pipelines: %s", error->message);
-      adw_status_page_set_description (self->pipeline_status_page, NULL);
-      return;
-    }
+  if (crm_undo_manager_undo (self->undo_manager, &error))
+    return;
 
-  if (pipelines->len == 0)
-    {
-      adw_status_page_set_description (
-          self->pipeline_status_page,
-          _ ("Deals will appear here, in columns by stage, once the database has a pipeline."));
-      return;
-    }
-
-  pipeline = g_ptr_array_index (pipelines, 0);
-  stages = crm_store_list_stages (self->store, pipeline->id, &error);
-  if (stages == NULL)
-    {
-      g_warning ("Cannot list the stages of pipeline %" G_GINT64_FORMAT ": %s", pipeline->id,
-                 error->message);
-      return;
-    }
-
-  /* The status page's description is markup; the pipeline name is user text. */
-  description = g_markup_printf_escaped (
-      /* Translators: %s is the name of a sales pipeline, %u its number of stages. */
-      ngettext ("Deals of the “%s” pipeline and its %u stage will appear here.",
-                "Deals of the “%s” pipeline and its %u stages will appear here.", stages->len),
-      pipeline->name != NULL ? pipeline->name : "", stages->len);
-  adw_status_page_set_description (self->pipeline_status_page, description);
+  /* Toast titles are markup; the message may quote user text. */
+  title = g_markup_printf_escaped (_ ("Cannot undo: %s"), error->message);
+  crm_window_add_toast (self, adw_toast_new (title));
+  gtk_widget_error_bell (widget);
 }
 
 static void
-on_store_changed (CrmWindow *self,
-                  CrmEntity entity,
-                  CrmChangeAction action,
-                  gint64 id,
-                  gpointer old_record,
-                  CrmStore *store)
+on_undo_manager_can_undo_notify (CrmWindow *self)
 {
-  if (entity == CRM_ENTITY_PIPELINE || entity == CRM_ENTITY_STAGE)
-    crm_window_update_pipeline_status (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                 crm_undo_manager_get_can_undo (self->undo_manager));
 }
 
 static void
@@ -244,9 +216,14 @@ crm_window_constructed (GObject *object)
 
   g_return_if_fail (CRM_IS_STORE (self->store));
 
-  g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed), self,
-                           G_CONNECT_SWAPPED);
-  crm_window_update_pipeline_status (self);
+  self->repository = crm_repository_new (self->store);
+  self->undo_manager = crm_undo_manager_new (self->store);
+  g_signal_connect_object (self->undo_manager, "notify::can-undo",
+                           G_CALLBACK (on_undo_manager_can_undo_notify), self, G_CONNECT_SWAPPED);
+  on_undo_manager_can_undo_notify (self);
+
+  adw_bin_set_child (self->pipeline_bin,
+                     crm_pipeline_view_new (self->repository, self->undo_manager));
 }
 
 static void
@@ -256,6 +233,8 @@ crm_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CRM_TYPE_WINDOW);
 
+  g_clear_object (&self->undo_manager);
+  g_clear_object (&self->repository);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
 
@@ -332,7 +311,7 @@ crm_window_class_init (CrmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, CrmWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, CrmWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, CrmWindow, pipeline_status_page);
+  gtk_widget_class_bind_template_child (widget_class, CrmWindow, pipeline_bin);
   gtk_widget_class_bind_template_callback (widget_class, on_stack_visible_child_name_notify);
 
   /* win.page('contacts') and friends: a stateful action over the visible-page property. */
@@ -341,6 +320,11 @@ crm_window_class_init (CrmWindowClass *klass)
   for (guint i = 0; i < G_N_ELEMENTS (pending_actions); i++)
     gtk_widget_class_install_action (widget_class, pending_actions[i], NULL,
                                      on_pending_action_activate);
+
+  /* Undo of the last move (the toasts' Undo button too). A text field that has the focus
+   * takes Ctrl+Z first, for its own undo. */
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, on_undo_activate);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
 }
 
 static void

@@ -1,0 +1,44 @@
+/* crm-deal-card.h — CrmDealCard, one deal on the pipeline board: title, company or contact,
+ * value, expected close date, days in its stage and a stale badge. A card is recycled by its
+ * column's list view: set another deal and it shows that one. Dragging it carries the CrmDeal.
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "crm-deal.h"
+#include "crm-repository.h"
+#include "crm-stage.h"
+
+G_BEGIN_DECLS
+
+#define CRM_TYPE_DEAL_CARD (crm_deal_card_get_type ())
+G_DECLARE_FINAL_TYPE (CrmDealCard, crm_deal_card, CRM, DEAL_CARD, GtkWidget)
+
+/* A card that looks up company and contact names in @repository. */
+GtkWidget *
+crm_deal_card_new (CrmRepository *repository);
+
+CrmDeal *
+crm_deal_card_get_deal (CrmDealCard *self);
+void
+crm_deal_card_set_deal (CrmDealCard *self, CrmDeal *deal);
+
+/* The stage the card is shown in, for its rotting limit. */
+CrmStage *
+crm_deal_card_get_stage (CrmDealCard *self);
+void
+crm_deal_card_set_stage (CrmDealCard *self, CrmStage *stage);
+
+/* Whole days since the deal entered its stage. */
+int
+crm_deal_card_get_days_in_stage (CrmDealCard *self);
+/* TRUE when the days in stage exceed the stage's rotting limit (when it has one). */
+gboolean
+crm_deal_card_get_stale (CrmDealCard *self);
+
+/* The days in stage and stale badge depend on today: call when the day changes. */
+void
+crm_deal_card_refresh_age (CrmDealCard *self);
+
+G_END_DECLS

@@ -1,0 +1,58 @@
+/* crm-stage-column.h — CrmStageColumn, one stage of the pipeline board: a header with the
+ * stage's name, deal count and money totals, and the stage's deals in a view that recycles its
+ * cards (5,000 deals cost what 50 cost). Deals dropped on the column are moved there with
+ * the pipeline.move-deal action, at the place the drop indicator shows.
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "crm-board-totals.h"
+#include "crm-deal-card.h"
+#include "crm-repository.h"
+#include "crm-stage.h"
+
+G_BEGIN_DECLS
+
+#define CRM_TYPE_STAGE_COLUMN (crm_stage_column_get_type ())
+G_DECLARE_FINAL_TYPE (CrmStageColumn, crm_stage_column, CRM, STAGE_COLUMN, GtkWidget)
+
+/* A column of @stage's deals; its totals come from @totals, which it asks to track the stage. */
+GtkWidget *
+crm_stage_column_new (CrmRepository *repository, CrmStage *stage, CrmBoardTotals *totals);
+
+CrmStage *
+crm_stage_column_get_stage (CrmStageColumn *self);
+/* The stage's deals in board order (a CrmDealListModel). */
+GListModel *
+crm_stage_column_get_deals (CrmStageColumn *self);
+/* Position of deal @deal_id in the column, or -1. */
+int
+crm_stage_column_find_deal (CrmStageColumn *self, gint64 deal_id);
+
+/* The card showing deal @deal_id, when the view has one for it (it makes cards only for
+ * the deals in or near view), else NULL. */
+CrmDealCard *
+crm_stage_column_get_card (CrmStageColumn *self, gint64 deal_id);
+
+/* Brings the days in stage (and stale badges) of the cards up to today. */
+void
+crm_stage_column_refresh_ages (CrmStageColumn *self);
+
+/* Scrolls deal @deal_id into view and gives its card the keyboard focus. */
+gboolean
+crm_stage_column_focus_deal (CrmStageColumn *self, gint64 deal_id);
+
+/* The header's texts, as shown: "12", and one totals line per currency ("" when none). */
+const char *
+crm_stage_column_get_count_text (CrmStageColumn *self);
+const char *
+crm_stage_column_get_totals_text (CrmStageColumn *self);
+
+/* Where a deal dropped at @y (in column coordinates) would land: the ordinal position among
+ * the column's deals not counting @deal_id itself (as crm_store_move_deal() takes it), or -1
+ * when the drop would leave the deal where it is. */
+int
+crm_stage_column_get_drop_position (CrmStageColumn *self, gint64 deal_id, double y);
+
+G_END_DECLS

@@ -11,6 +11,7 @@
 #include "crm-repository.h"
 #include "crm-stage-list-model.h"
 #include "crm-stage.h"
+#include "crm-test-util.h"
 
 typedef struct
 {
@@ -25,8 +26,6 @@ fixture_set_up (Fixture *fixture, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *path = NULL;
-  g_autoptr (GPtrArray) pipelines = NULL;
-  g_autoptr (GPtrArray) stages = NULL;
 
   fixture->folder = g_dir_make_tmp ("rapport-models-XXXXXX", &error);
   g_assert_no_error (error);
@@ -35,28 +34,15 @@ fixture_set_up (Fixture *fixture, gconstpointer data)
   g_assert_no_error (error);
   fixture->repository = crm_repository_new (fixture->store);
 
-  pipelines = crm_store_list_pipelines (fixture->store, &error);
-  stages = crm_store_list_stages (fixture->store, ((CrmPipelineRecord *) pipelines->pdata[0])->id,
-                                  &error);
-  fixture->stage_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  for (guint i = 0; i < stages->len; i++)
-    g_array_append_val (fixture->stage_ids, ((CrmStageRecord *) stages->pdata[i])->id);
+  fixture->stage_ids = crm_test_list_default_stage_ids (fixture->store);
 }
 
 static void
 fixture_tear_down (Fixture *fixture, gconstpointer data)
 {
-  g_autoptr (GDir) dir = g_dir_open (fixture->folder, 0, NULL);
-  const char *name;
-
   g_clear_object (&fixture->repository);
   g_clear_object (&fixture->store);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (fixture->folder, name, NULL);
-      g_unlink (child);
-    }
-  g_rmdir (fixture->folder);
+  crm_test_remove_tree (fixture->folder);
   g_free (fixture->folder);
   g_array_unref (fixture->stage_ids);
 }

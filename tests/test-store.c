@@ -8,6 +8,7 @@
 #include "crm-fractional-index.h"
 #include "crm-store-private.h"
 #include "crm-store.h"
+#include "crm-test-util.h"
 #include "test-migrations-resources.h"
 
 typedef struct
@@ -31,29 +32,10 @@ fixture_set_up (Fixture *fixture, gconstpointer data)
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
-}
-
-static void
 fixture_tear_down (Fixture *fixture, gconstpointer data)
 {
   g_clear_object (&fixture->store);
-  remove_tree (fixture->folder);
+  crm_test_remove_tree (fixture->folder);
   g_free (fixture->folder);
   g_free (fixture->path);
 }

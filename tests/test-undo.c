@@ -10,6 +10,7 @@
 #include "crm-repository.h"
 #include "crm-store-schema.h"
 #include "crm-undo-manager.h"
+#include "crm-test-util.h"
 
 /* A time in the past, so that anything a write dates "now" differs from it. */
 #define PAST ((gint64) 1700000000)
@@ -58,26 +59,16 @@ fixture_set_up (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (stages->len, ==, 7);
   g_assert_cmpint (((CrmStageRecord *) stages->pdata[STAGE_WON])->kind, ==, CRM_STAGE_KIND_WON);
   g_assert_cmpint (((CrmStageRecord *) stages->pdata[STAGE_LOST])->kind, ==, CRM_STAGE_KIND_LOST);
-  fixture->stage_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  for (guint i = 0; i < stages->len; i++)
-    g_array_append_val (fixture->stage_ids, ((CrmStageRecord *) stages->pdata[i])->id);
+  fixture->stage_ids = crm_test_list_default_stage_ids (fixture->store);
 }
 
 static void
 fixture_tear_down (Fixture *fixture, gconstpointer data)
 {
-  g_autoptr (GDir) dir = g_dir_open (fixture->folder, 0, NULL);
-  const char *name;
-
   g_clear_object (&fixture->undo);
   g_clear_object (&fixture->repository);
   g_clear_object (&fixture->store);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (fixture->folder, name, NULL);
-      g_unlink (child);
-    }
-  g_rmdir (fixture->folder);
+  crm_test_remove_tree (fixture->folder);
   g_free (fixture->folder);
   g_array_unref (fixture->stage_ids);
 }

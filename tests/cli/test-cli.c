@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "crm-store.h"
+#include "crm-test-util.h"
 
 typedef struct
 {
@@ -34,25 +35,6 @@ cli_result_free (CliResult *result)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CliResult, cli_result_free)
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
-}
-
-static void
 fixture_set_up (Fixture *fixture, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
@@ -65,7 +47,7 @@ fixture_set_up (Fixture *fixture, gconstpointer data)
 static void
 fixture_tear_down (Fixture *fixture, gconstpointer data)
 {
-  remove_tree (fixture->folder);
+  crm_test_remove_tree (fixture->folder);
   g_free (fixture->folder);
   g_free (fixture->path);
 }

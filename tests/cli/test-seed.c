@@ -6,6 +6,7 @@
 #include <sqlite3.h>
 
 #include "crm-seed.h"
+#include "crm-test-util.h"
 
 /* A fixed reference day, so the data does not depend on when the test runs. */
 #define REFERENCE_DAY G_GINT64_CONSTANT (1717200000) /* 2024-06-01 00:00 UTC */
@@ -16,25 +17,6 @@ typedef struct
   char *path;
   CrmStore *store;
 } Fixture;
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
-}
 
 static void
 fixture_set_up (Fixture *fixture, gconstpointer data)
@@ -52,7 +34,7 @@ static void
 fixture_tear_down (Fixture *fixture, gconstpointer data)
 {
   g_clear_object (&fixture->store);
-  remove_tree (fixture->folder);
+  crm_test_remove_tree (fixture->folder);
   g_free (fixture->folder);
   g_free (fixture->path);
 }

@@ -1,0 +1,40 @@
+/* crm-test-util.c — shared helpers of the test programs. */
+#include <glib/gstdio.h>
+
+#include "crm-test-util.h"
+
+void
+crm_test_remove_tree (const char *path)
+{
+  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    {
+      g_unlink (path);
+      return;
+    }
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      crm_test_remove_tree (child);
+    }
+  g_rmdir (path);
+}
+
+GArray *
+crm_test_list_default_stage_ids (CrmStore *store)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) pipelines = crm_store_list_pipelines (store, &error);
+  g_autoptr (GPtrArray) stages = NULL;
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (pipelines->len, >, 0);
+  stages = crm_store_list_stages (store, ((CrmPipelineRecord *) pipelines->pdata[0])->id, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < stages->len; i++)
+    g_array_append_val (ids, ((CrmStageRecord *) stages->pdata[i])->id);
+  return ids;
+}

@@ -748,9 +748,13 @@ test_deal_move_between_stages (Fixture *fixture, gconstpointer data)
   gint64 b1 = make_deal (fixture->store, "B1", stage_b);
   gint64 history_before = crm_store_count (fixture->store, CRM_ENTITY_DEAL_STAGE_HISTORY, NULL);
 
+  guint64 writes_before = crm_store_get_n_write_statements (fixture->store);
+
   g_signal_connect (fixture->store, "changed", G_CALLBACK (on_store_changed), &recorder);
   g_assert_true (crm_store_move_deal (fixture->store, a2, stage_b, 0, &error));
   g_assert_no_error (error);
+  /* A move writes the deal row and one history row, nothing more. */
+  g_assert_cmpuint (crm_store_get_n_write_statements (fixture->store) - writes_before, ==, 2);
 
   {
     const gint64 order_a[] = { a1, a3 };
@@ -796,7 +800,12 @@ test_deal_reorder_within_stage (Fixture *fixture, gconstpointer data)
     }
   history_before = crm_store_count (fixture->store, CRM_ENTITY_DEAL_STAGE_HISTORY, NULL);
 
-  g_assert_true (crm_store_move_deal (fixture->store, d[4], stage, 0, &error));
+  {
+    guint64 writes_before = crm_store_get_n_write_statements (fixture->store);
+    g_assert_true (crm_store_move_deal (fixture->store, d[4], stage, 0, &error));
+    /* Within a stage only the deal row is written. */
+    g_assert_cmpuint (crm_store_get_n_write_statements (fixture->store) - writes_before, ==, 1);
+  }
   {
     const gint64 order[] = { d[4], d[0], d[1], d[2], d[3] };
     assert_stage_order (fixture->store, stage, order, 5);

@@ -27,6 +27,7 @@ struct _CrmStore
   GArray *pending_changes; /* CrmPendingChange */
   GArray *savepoint_marks; /* guint: pending_changes->len at each savepoint */
   gint64 data_version;
+  guint64 n_write_statements;
 
   /* Bulk transactions (crm-store-bulk.c). */
   gboolean bulk_failed;

@@ -189,8 +189,17 @@ crm_store_step_done (CrmStore *self, sqlite3_stmt *statement, GError **error)
       sqlite3_reset (statement);
       return FALSE;
     }
+  if (!sqlite3_stmt_readonly (statement))
+    self->n_write_statements++;
   sqlite3_reset (statement);
   return TRUE;
+}
+
+guint64
+crm_store_get_n_write_statements (CrmStore *self)
+{
+  g_return_val_if_fail (CRM_IS_STORE (self), 0);
+  return self->n_write_statements;
 }
 
 gboolean

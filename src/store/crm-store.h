@@ -84,6 +84,11 @@ crm_store_backup (CrmStore *self, const char *dest_path, GError **error);
 gboolean
 crm_store_poll_external_changes (CrmStore *self);
 
+/* How many data-writing SQL statements this connection has run (transaction control and the
+ * triggers' own writes not counted): for benchmarks that hold writes to a budget. */
+guint64
+crm_store_get_n_write_statements (CrmStore *self);
+
 /* Largest id in the change log (0 when empty); undo and audit read ranges of it. */
 gint64
 crm_store_get_last_change_id (CrmStore *self);

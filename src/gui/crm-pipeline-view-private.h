@@ -20,6 +20,8 @@ struct _CrmPipelineView
   CrmBoardTotals *totals;
   /* The totals are held until the first frame is painted (after-paint of the frame clock). */
   gboolean totals_held;
+  /* Until the first frame is painted, each column makes only the cards that frame shows. */
+  gboolean first_frame_pending;
   GdkFrameClock *frame_clock;
   gulong after_paint_handler;
   GListStore *pipelines; /* CrmPipeline, in the store's order */
@@ -79,6 +81,11 @@ crm_pipeline_view_locate_deal (CrmPipelineView *self,
                                gint64 deal_id,
                                guint *column_index,
                                int *position);
+
+/* TRUE once every column makes cards for all its deals, not only the first frame's (for
+ * tests). */
+gboolean
+crm_pipeline_view_get_columns_complete (CrmPipelineView *self);
 
 /* The toast of the last move while it shows, else NULL (for tests). */
 AdwToast *

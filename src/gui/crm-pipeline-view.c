@@ -4,10 +4,12 @@
  * follows a moved deal. The moves themselves are in crm-board-actions.c.
  */
 #include "config.h"
+#include "/tmp/xxx.h"
 
 #include "crm-pipeline-view-private.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "crm-gui-resources.h"
 #include "crm-pipeline.h"
@@ -179,6 +181,10 @@ static GtkWidget *
 create_column (CrmPipelineView *self, CrmStage *stage)
 {
   GtkWidget *column = crm_stage_column_new (self->repository, stage, self->totals);
+
+  /* The first layout says how many cards this column shows (limit_cards_to_view). */
+  if (self->first_frame_pending)
+    crm_stage_column_set_card_limit (CRM_STAGE_COLUMN (column), 0);
 
   g_signal_connect_object (crm_stage_column_get_deals (CRM_STAGE_COLUMN (column)), "items-changed",
                            G_CALLBACK (on_column_deals_items_changed), self, G_CONNECT_SWAPPED);
@@ -532,25 +538,113 @@ on_day_changed (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* ---- The totals of big columns wait for the first frame -------------------------------- */
+/* ---- The first frame: its cards only, and no totals of big columns -------------------- */
+
+/* No card is lower than this many times the line height of the view's font: a one-line title,
+ * the party, the value and the age (some in smaller type), the spacing between them, the
+ * card's padding and the gap between cards (see crm-deal-card.ui and style.css). The limit
+ * errs on the side of one card more, never one less than the frame shows. */
+#define MIN_CARD_LINES 4.0
+
+static double
+min_card_height (CrmPipelineView *self)
+{
+  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
+  PangoFontMetrics *metrics = pango_context_get_metrics (context, NULL, NULL);
+  double line = (double) pango_font_metrics_get_height (metrics) / PANGO_SCALE;
+
+  pango_font_metrics_unref (metrics);
+  /* Captions are about 0.8 of the body text; 3 × 6 spacing + 2 × 12 padding + 12 gap. */
+  return MAX (MIN_CARD_LINES * 0.8 * line, 24.0) + 3 * 6 + 2 * 12 + 12;
+}
+
+/* Before the first frame's columns are laid out: the columns in view (scrolled sideways
+ * they may be fewer) get the cards that fit the board's height, plus one; the others none.
+ * Only ever raises a limit, so an early smaller allocation loses nothing. */
+static void
+limit_cards_to_view (CrmPipelineView *self, int width, int height)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_hadjustment (self->board_scroller);
+  double scrolled = gtk_adjustment_get_value (adjustment);
+  int spacing = gtk_box_get_spacing (self->columns_box);
+  int x = gtk_widget_get_margin_start (GTK_WIDGET (self->columns_box));
+  guint fits = (guint) ceil (MAX (height, 0) / min_card_height (self)) + 1;
+
+  for (guint i = 0; i < self->columns->len; i++)
+    {
+      CrmStageColumn *column = self->columns->pdata[i];
+      int column_width = 0;
+      guint limit = 0;
+
+      gtk_widget_measure (GTK_WIDGET (column), GTK_ORIENTATION_HORIZONTAL, -1, &column_width,
+                          NULL, NULL, NULL);
+      if (x < scrolled + width && x + column_width > scrolled)
+        limit = fits;
+      if (limit > crm_stage_column_get_card_limit (column))
+        crm_stage_column_set_card_limit (column, limit);
+      x += column_width + spacing;
+    }
+}
+
+gboolean
+crm_pipeline_view_get_columns_complete (CrmPipelineView *self)
+{
+  g_return_val_if_fail (CRM_IS_PIPELINE_VIEW (self), FALSE);
+
+  for (guint i = 0; i < self->columns->len; i++)
+    if (crm_stage_column_get_card_limit (self->columns->pdata[i]) != G_MAXUINT)
+      return FALSE;
+  return TRUE;
+}
 
 static void
-release_totals (CrmPipelineView *self)
+on_first_frame_painted (CrmPipelineView *self)
 {
+  xxx_t("after paint");
   if (self->frame_clock != NULL)
     g_clear_signal_handler (&self->after_paint_handler, self->frame_clock);
   g_clear_object (&self->frame_clock);
+  if (self->first_frame_pending && g_getenv ("XXX_DEBUG") != NULL)
+    for (guint i = 0; i < self->columns->len; i++)
+      {
+        GtkWidget *col = self->columns->pdata[i];
+        GtkWidget *gv = NULL;
+        graphene_rect_t cb;
+        guint n = 0, vis = 0;
+        double maxb = 0;
+        {
+          GtkWidget *o = gtk_widget_get_last_child (col);
+          GtkWidget *sc = gtk_widget_get_first_child (o);
+          gv = gtk_widget_get_first_child (sc);
+          while (gv && !GTK_IS_GRID_VIEW (gv)) gv = gtk_widget_get_next_sibling (gv);
+          if (!gtk_widget_compute_bounds (sc, GTK_WIDGET (self), &cb)) continue;
+        }
+        for (GtkWidget *r = gv ? gtk_widget_get_first_child (gv) : NULL; r; r = gtk_widget_get_next_sibling (r))
+          {
+            graphene_rect_t b;
+            if (!CRM_IS_DEAL_CARD (gtk_widget_get_first_child (r))) continue;
+            n++;
+            if (gtk_widget_get_child_visible (r) && gtk_widget_compute_bounds (r, GTK_WIDGET (self), &b))
+              {
+                if (b.origin.y < cb.origin.y + cb.size.height && b.origin.x < gtk_widget_get_width (GTK_WIDGET (self))) vis++;
+                maxb = MAX (maxb, b.origin.y + b.size.height);
+              }
+          }
+        g_printerr ("col %u limit %u cards %u visible %u lowest %.0f viewport bottom %.0f x %.0f\n", i,
+                    crm_stage_column_get_card_limit (CRM_STAGE_COLUMN (col)), n, vis, maxb,
+                    cb.origin.y + cb.size.height, cb.origin.x);
+      }
+  if (self->first_frame_pending)
+    {
+      self->first_frame_pending = FALSE;
+      for (guint i = 0; i < self->columns->len; i++)
+        crm_stage_column_set_card_limit (self->columns->pdata[i], G_MAXUINT);
+    }
   if (self->totals_held)
     {
       self->totals_held = FALSE;
       crm_board_totals_release (self->totals);
     }
-}
-
-static void
-on_frame_clock_after_paint (CrmPipelineView *self)
-{
-  release_totals (self);
 }
 
 static void
@@ -560,12 +654,12 @@ crm_pipeline_view_realize (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (crm_pipeline_view_parent_class)->realize (widget);
 
-  if (!self->totals_held)
+  if (!self->totals_held && !self->first_frame_pending)
     return;
   self->frame_clock = g_object_ref (gtk_widget_get_frame_clock (widget));
   self->after_paint_handler
       = g_signal_connect_object (self->frame_clock, "after-paint",
-                                 G_CALLBACK (on_frame_clock_after_paint), self, G_CONNECT_SWAPPED);
+                                 G_CALLBACK (on_first_frame_painted), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -602,8 +696,12 @@ crm_pipeline_view_size_allocate (GtkWidget *widget, int width, int height, int b
 {
   CrmPipelineView *self = CRM_PIPELINE_VIEW (widget);
 
+  xxx_t("view alloc");
+  if (self->first_frame_pending)
+    limit_cards_to_view (self, width, height);
   gtk_widget_size_allocate (GTK_WIDGET (self->stack), &(GtkAllocation){ 0, 0, width, height },
                             baseline);
+  xxx_t("view alloc end");
   if (self->deal_menu != NULL)
     gtk_popover_present (GTK_POPOVER (self->deal_menu));
 }
@@ -619,6 +717,7 @@ crm_pipeline_view_constructed (GObject *object)
 
   g_return_if_fail (CRM_IS_REPOSITORY (self->repository));
 
+  xxx_t("view constructed");
   self->totals = crm_board_totals_new (get_store (self));
   /* Big columns are summed after the first frame (see crm_pipeline_view_realize). */
   crm_board_totals_hold (self->totals);
@@ -630,6 +729,7 @@ crm_pipeline_view_constructed (GObject *object)
   reload_pipelines (self);
   crm_board_actions_constructed (self);
   schedule_day_change (self);
+  xxx_t("view constructed end");
 }
 
 static void
@@ -779,6 +879,7 @@ crm_pipeline_view_init (CrmPipelineView *self)
   GtkEventController *drag_motion;
 
   self->empty = TRUE;
+  self->first_frame_pending = TRUE;
   self->columns = g_ptr_array_new ();
   self->pipelines = g_list_store_new (CRM_TYPE_PIPELINE);
 

@@ -9,6 +9,7 @@
  * about 30 rows. Both are GtkListBase: same factory, model, recycling and list.* actions.
  */
 #include "config.h"
+#include "/tmp/xxx.h"
 
 #include "crm-stage-column.h"
 
@@ -32,6 +33,9 @@ struct _CrmStageColumn
   CrmStage *stage;
   CrmBoardTotals *totals;
   CrmDealListModel *deals;
+  /* The deals that get cards: all of them, but for the board's first frame (see
+   * crm_stage_column_set_card_limit). */
+  GtkSliceListModel *carded;
   gulong totals_handler;
   gulong probability_handler;
   gulong name_handler;
@@ -98,6 +102,22 @@ crm_stage_column_find_deal (CrmStageColumn *self, gint64 deal_id)
   g_return_val_if_fail (CRM_IS_STAGE_COLUMN (self), -1);
 
   return crm_deal_list_model_find (self->deals, deal_id);
+}
+
+void
+crm_stage_column_set_card_limit (CrmStageColumn *self, guint limit)
+{
+  g_return_if_fail (CRM_IS_STAGE_COLUMN (self));
+
+  gtk_slice_list_model_set_size (self->carded, limit);
+}
+
+guint
+crm_stage_column_get_card_limit (CrmStageColumn *self)
+{
+  g_return_val_if_fail (CRM_IS_STAGE_COLUMN (self), 0);
+
+  return gtk_slice_list_model_get_size (self->carded);
 }
 
 const char *
@@ -169,6 +189,8 @@ crm_stage_column_focus_deal (CrmStageColumn *self, gint64 deal_id)
   position = crm_deal_list_model_find (self->deals, deal_id);
   if (position < 0)
     return FALSE;
+  if ((guint) position >= gtk_slice_list_model_get_size (self->carded))
+    gtk_slice_list_model_set_size (self->carded, G_MAXUINT);
 
   /* Makes the view create (and scroll to) a card for the deal if it has none yet. */
   gtk_widget_activate_action (GTK_WIDGET (self->deal_view), "list.scroll-to-item", "u",
@@ -180,6 +202,7 @@ crm_stage_column_focus_deal (CrmStageColumn *self, gint64 deal_id)
 static void
 on_factory_setup (GtkSignalListItemFactory *factory, GtkListItem *item, CrmStageColumn *self)
 {
+  xxx_t("card setup");
   gtk_list_item_set_child (item, crm_deal_card_new (self->repository));
   /* The card takes the focus itself; the board has no selection. */
   gtk_list_item_set_selectable (item, FALSE);
@@ -193,6 +216,7 @@ on_factory_bind (GtkSignalListItemFactory *factory, GtkListItem *item, CrmStageC
 
   crm_deal_card_set_stage (card, self->stage);
   crm_deal_card_set_deal (card, gtk_list_item_get_item (item));
+  xxx_t("card bound");
 }
 
 static void
@@ -484,6 +508,7 @@ crm_stage_column_constructed (GObject *object)
   GtkDropTarget *drop_target;
   gint64 stage_id;
 
+  xxx_t("column constructed");
   G_OBJECT_CLASS (crm_stage_column_parent_class)->constructed (object);
 
   g_return_if_fail (CRM_IS_STAGE (self->stage) && CRM_IS_REPOSITORY (self->repository));
@@ -496,7 +521,8 @@ crm_stage_column_constructed (GObject *object)
   g_signal_connect (factory, "setup", G_CALLBACK (on_factory_setup), self);
   g_signal_connect (factory, "bind", G_CALLBACK (on_factory_bind), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (on_factory_unbind), self);
-  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->deals)));
+  self->carded = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->deals)), 0, G_MAXUINT);
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->carded)));
   gtk_grid_view_set_factory (self->deal_view, factory);
   gtk_grid_view_set_model (self->deal_view, GTK_SELECTION_MODEL (selection));
 
@@ -528,6 +554,7 @@ crm_stage_column_constructed (GObject *object)
   update_count (self);
   update_totals (self);
   update_accessible (self);
+  xxx_t("column constructed end");
 }
 
 static void
@@ -560,6 +587,7 @@ crm_stage_column_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
 
+  g_clear_object (&self->carded);
   g_clear_object (&self->deals);
   g_clear_object (&self->totals);
   g_clear_object (&self->stage);

@@ -52,6 +52,13 @@ crm_stage_column_get_totals_text (CrmStageColumn *self);
 /* Where a deal dropped at @y (in column coordinates) would land: the ordinal position among
  * the column's deals not counting @deal_id itself (as crm_store_move_deal() takes it), or -1
  * when the drop would leave the deal where it is. */
+/* How many of the column's deals get a card, from the top (G_MAXUINT: all, the default).
+ * The board makes only the cards its first frame shows, and lets the rest join after it. */
+void
+crm_stage_column_set_card_limit (CrmStageColumn *self, guint limit);
+guint
+crm_stage_column_get_card_limit (CrmStageColumn *self);
+
 int
 crm_stage_column_get_drop_position (CrmStageColumn *self, gint64 deal_id, double y);
 

@@ -223,6 +223,13 @@ count_history (Fixture *fixture, gint64 deal_id)
   return history->len;
 }
 
+/* The first frame makes only the cards it shows; the others join right after it. */
+static gboolean
+board_columns_complete (gpointer data)
+{
+  return crm_pipeline_view_get_columns_complete (data);
+}
+
 static void
 show_board (Fixture *fixture)
 {
@@ -232,6 +239,7 @@ show_board (Fixture *fixture)
   fixture->view
       = CRM_PIPELINE_VIEW (find_descendant (GTK_WIDGET (fixture->window), CRM_TYPE_PIPELINE_VIEW));
   g_assert_nonnull (fixture->view);
+  wait_for (board_columns_complete, fixture->view, "the columns' cards");
   run_for (50);
 }
 

@@ -1,0 +1,494 @@
+/* crm-deal-editor.c — CrmDealEditor: create or edit a deal (title, contact, company, value and
+ * currency, expected close, stage, own win probability, notes) and delete it with undo.
+ * Everything is checked before anything is written, and the write is one store call, so a
+ * deal is never saved half. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "crm-board-money.h"
+#include "crm-deal-editor.h"
+#include "crm-gui-resources.h"
+#include "crm-stage-list-model.h"
+#include "crm-stage.h"
+#include "crm-window.h"
+
+struct _CrmDealEditor
+{
+  AdwWindow parent_instance;
+
+  CrmRepository *repository;
+  CrmUndoManager *undo_manager;
+  CrmStageListModel *stages;
+  CrmDeal *deal; /* NULL for a new deal */
+
+  AdwWindowTitle *window_title;
+  GtkLabel *error_label;
+  AdwEntryRow *title_row;
+  AdwEntryRow *contact_row;
+  AdwEntryRow *company_row;
+  AdwEntryRow *value_row;
+  AdwEntryRow *currency_row;
+  AdwEntryRow *close_row;
+  AdwComboRow *stage_row;
+  GtkSwitch *probability_switch;
+  GtkSpinButton *probability_spin;
+  GtkTextView *notes_view;
+  GtkWidget *delete_button;
+};
+
+G_DEFINE_FINAL_TYPE (CrmDealEditor, crm_deal_editor, ADW_TYPE_WINDOW)
+
+/* ---- Parsing what a person typed ---------------------------------------------------------- */
+
+gboolean
+crm_deal_editor_parse_value (const char *text, const char *currency, gint64 *value_minor)
+{
+  guint digits = crm_currency_get_digits (currency);
+  g_autoptr (GString) clean = g_string_new (NULL);
+  const char *decimal = NULL;
+  gint64 units = 0, fraction = 0;
+  guint fraction_digits = 0;
+  char grouping = '\0';
+
+  /* Keep digits and separators; spaces (also no-break ones) only group thousands. */
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (g_unichar_isspace (c) || c == 0x202f || c == 0x00a0 || c == '\'')
+        continue;
+      if (!(c == '.' || c == ',' || (c >= '0' && c <= '9')))
+        return FALSE;
+      g_string_append_c (clean, (char) c);
+    }
+  if (clean->len == 0)
+    return FALSE;
+
+  /* The last separator is the decimal one when at most the currency's digits follow it. */
+  for (gsize i = clean->len; i > 0; i--)
+    if (clean->str[i - 1] == '.' || clean->str[i - 1] == ',')
+      {
+        if (clean->len - i <= digits && clean->len - i > 0)
+          decimal = clean->str + i - 1;
+        break;
+      }
+
+  for (const char *p = clean->str; *p != '\0'; p++)
+    {
+      if (p == decimal)
+        continue;
+      if (*p == '.' || *p == ',')
+        {
+          /* Grouping separators: before the decimal one, all alike, and unlike it. */
+          if ((decimal != NULL && (p > decimal || *p == *decimal))
+              || (grouping != '\0' && *p != grouping))
+            return FALSE;
+          grouping = *p;
+          continue;
+        }
+      if (decimal != NULL && p > decimal)
+        {
+          fraction = fraction * 10 + (*p - '0');
+          fraction_digits++;
+        }
+      else
+        {
+          if (units > (G_MAXINT64 / 10) - 10)
+            return FALSE;
+          units = units * 10 + (*p - '0');
+        }
+    }
+  for (; fraction_digits < digits; fraction_digits++)
+    fraction *= 10;
+  for (guint i = 0; i < digits; i++)
+    {
+      if (units > G_MAXINT64 / 10)
+        return FALSE;
+      units *= 10;
+    }
+  *value_minor = units + fraction;
+  return TRUE;
+}
+
+static char *
+format_plain_value (gint64 value_minor, const char *currency)
+{
+  guint digits = crm_currency_get_digits (currency);
+  gint64 divisor = 1;
+
+  for (guint i = 0; i < digits; i++)
+    divisor *= 10;
+  if (digits == 0)
+    return g_strdup_printf ("%" G_GINT64_FORMAT, value_minor);
+  return g_strdup_printf ("%" G_GINT64_FORMAT ".%0*" G_GINT64_FORMAT, value_minor / divisor,
+                          (int) digits, value_minor % divisor);
+}
+
+static gboolean
+parse_date (const char *text, gint64 *unix_time)
+{
+  int year, month, day;
+  char extra;
+  g_autoptr (GDateTime) date = NULL;
+
+  if (sscanf (text, "%4d-%2d-%2d%c", &year, &month, &day, &extra) != 3)
+    return FALSE;
+  date = g_date_time_new_utc (year, month, day, 0, 0, 0);
+  if (date == NULL)
+    return FALSE;
+  *unix_time = g_date_time_to_unix (date);
+  return TRUE;
+}
+
+/* The contact or company whose name is @name (case-insensitive), through the search index. */
+static gint64
+find_by_name (CrmStore *store, CrmEntity entity, const char *name)
+{
+  g_autoptr (GPtrArray) hits = crm_store_search (store, name, 50, NULL);
+  g_autofree char *wanted = g_utf8_casefold (name, -1);
+
+  for (guint i = 0; hits != NULL && i < hits->len; i++)
+    {
+      CrmSearchHit *hit = hits->pdata[i];
+      g_autofree char *title = g_utf8_casefold (hit->title != NULL ? hit->title : "", -1);
+      if (hit->entity == entity && g_strcmp0 (title, wanted) == 0)
+        return hit->id;
+    }
+  return 0;
+}
+
+static char *
+name_of (CrmStore *store, CrmEntity entity, gint64 id)
+{
+  if (id == 0)
+    return g_strdup ("");
+  if (entity == CRM_ENTITY_CONTACT)
+    {
+      g_autoptr (CrmContactRecord) contact = crm_store_get_contact (store, id, NULL);
+      return g_strdup (contact != NULL ? contact->name : "");
+    }
+  {
+    g_autoptr (CrmCompanyRecord) company = crm_store_get_company (store, id, NULL);
+    return g_strdup (company != NULL ? company->name : "");
+  }
+}
+
+/* ---- Showing problems --------------------------------------------------------------------- */
+
+static void
+clear_problems (CrmDealEditor *self)
+{
+  GtkWidget *rows[] = { GTK_WIDGET (self->title_row),    GTK_WIDGET (self->contact_row),
+                        GTK_WIDGET (self->company_row),  GTK_WIDGET (self->value_row),
+                        GTK_WIDGET (self->currency_row), GTK_WIDGET (self->close_row) };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    gtk_widget_remove_css_class (rows[i], "error");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+}
+
+static gint64
+refuse (CrmDealEditor *self, AdwEntryRow *row, GError **error, const char *message)
+{
+  if (row != NULL)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+      gtk_widget_grab_focus (GTK_WIDGET (row));
+    }
+  gtk_label_set_text (self->error_label, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+  g_set_error_literal (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID, message);
+  return 0;
+}
+
+/* ---- Saving ------------------------------------------------------------------------------- */
+
+static char *
+dup_trimmed_text (AdwEntryRow *row)
+{
+  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+}
+
+static gint64
+resolve_party (
+    CrmDealEditor *self, AdwEntryRow *row, CrmEntity entity, gboolean *ok, GError **error)
+{
+  g_autofree char *name = dup_trimmed_text (row);
+  CrmStore *store = crm_repository_get_store (self->repository);
+  gint64 id;
+
+  *ok = TRUE;
+  if (name[0] == '\0')
+    return 0;
+  id = find_by_name (store, entity, name);
+  if (id == 0)
+    {
+      g_autofree char *message
+          = g_strdup_printf (entity == CRM_ENTITY_CONTACT ? _ ("There is no contact named “%s”")
+                                                          : _ ("There is no company named “%s”"),
+                             name);
+      *ok = FALSE;
+      refuse (self, row, error, message);
+    }
+  return id;
+}
+
+gint64
+crm_deal_editor_save (CrmDealEditor *self, GError **error)
+{
+  CrmStore *store = crm_repository_get_store (self->repository);
+  g_autoptr (CrmDealRecord) deal = NULL;
+  g_autofree char *title = dup_trimmed_text (self->title_row);
+  g_autofree char *currency
+      = g_ascii_strup (gtk_editable_get_text (GTK_EDITABLE (self->currency_row)), -1);
+  g_autofree char *value_text = dup_trimmed_text (self->value_row);
+  g_autofree char *close_text = dup_trimmed_text (self->close_row);
+  g_autoptr (CrmStage) stage = NULL;
+  g_autoptr (GError) store_error = NULL;
+  GtkTextIter start, end;
+  gint64 value_minor = 0, expected_close = 0, contact_id, company_id;
+  gboolean ok;
+
+  g_return_val_if_fail (CRM_IS_DEAL_EDITOR (self), 0);
+
+  clear_problems (self);
+  g_strstrip (currency);
+  if (title[0] == '\0')
+    return refuse (self, self->title_row, error, _ ("A deal needs a title"));
+  if (strlen (currency) != 3 || !g_ascii_isalpha (currency[0]) || !g_ascii_isalpha (currency[1])
+      || !g_ascii_isalpha (currency[2]))
+    return refuse (self, self->currency_row, error,
+                   _ ("The currency is a three-letter code such as EUR, USD or GBP"));
+  if (value_text[0] != '\0' && !crm_deal_editor_parse_value (value_text, currency, &value_minor))
+    return refuse (self, self->value_row, error,
+                   _ ("The value is an amount such as 1250 or 1250.50"));
+  if (close_text[0] != '\0' && !parse_date (close_text, &expected_close))
+    return refuse (self, self->close_row, error,
+                   _ ("The expected close is a date written as YYYY-MM-DD"));
+  contact_id = resolve_party (self, self->contact_row, CRM_ENTITY_CONTACT, &ok, error);
+  if (!ok)
+    return 0;
+  company_id = resolve_party (self, self->company_row, CRM_ENTITY_COMPANY, &ok, error);
+  if (!ok)
+    return 0;
+  stage = adw_combo_row_get_selected_item (self->stage_row) != NULL
+              ? g_object_ref (adw_combo_row_get_selected_item (self->stage_row))
+              : NULL;
+  if (stage == NULL)
+    return refuse (self, NULL, error, _ ("Choose a stage for the deal"));
+
+  deal = self->deal != NULL ? crm_entity_object_dup_record (CRM_ENTITY_OBJECT (self->deal))
+                            : crm_deal_record_new ();
+  g_free (deal->title);
+  deal->title = g_steal_pointer (&title);
+  g_free (deal->currency);
+  deal->currency = g_strdup (currency);
+  deal->value_minor = value_minor;
+  deal->expected_close = expected_close;
+  deal->contact_id = contact_id;
+  deal->company_id = company_id;
+  deal->stage_id = crm_entity_object_get_id (CRM_ENTITY_OBJECT (stage));
+  deal->probability_override = gtk_switch_get_active (self->probability_switch)
+                                   ? gtk_spin_button_get_value_as_int (self->probability_spin)
+                                   : -1;
+  gtk_text_buffer_get_bounds (gtk_text_view_get_buffer (self->notes_view), &start, &end);
+  g_free (deal->notes);
+  deal->notes = gtk_text_iter_get_text (&start, &end);
+  if (deal->notes[0] == '\0')
+    g_clear_pointer (&deal->notes, g_free);
+
+  if (!(self->deal != NULL ? crm_store_update_deal (store, deal, &store_error)
+                           : crm_store_insert_deal (store, deal, &store_error)))
+    {
+      refuse (self, NULL, NULL, store_error->message);
+      g_propagate_error (error, g_steal_pointer (&store_error));
+      return 0;
+    }
+  return deal->id;
+}
+
+static void
+on_save_activate (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  CrmDealEditor *self = CRM_DEAL_EDITOR (widget);
+
+  if (crm_deal_editor_save (self, NULL) != 0)
+    gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+on_delete_activate (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  CrmDealEditor *self = CRM_DEAL_EDITOR (widget);
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  g_autoptr (GError) error = NULL;
+
+  if (self->deal == NULL)
+    return;
+  if (!crm_undo_manager_delete_deal (
+          self->undo_manager, crm_entity_object_get_id (CRM_ENTITY_OBJECT (self->deal)), &error))
+    {
+      refuse (self, NULL, NULL, error->message);
+      return;
+    }
+  if (CRM_IS_WINDOW (parent))
+    {
+      /* Toast titles are markup; the label quotes the deal's title. */
+      g_autofree char *escaped
+          = g_markup_escape_text (crm_undo_manager_get_undo_label (self->undo_manager), -1);
+      AdwToast *toast = adw_toast_new (escaped);
+      adw_toast_set_button_label (toast, _ ("_Undo"));
+      adw_toast_set_action_name (toast, "win.undo");
+      crm_window_add_toast (CRM_WINDOW (parent), toast);
+    }
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+/* ---- Filling the form --------------------------------------------------------------------- */
+
+static void
+select_stage (CrmDealEditor *self, gint64 stage_id)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->stages));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (CrmStage) stage = g_list_model_get_item (G_LIST_MODEL (self->stages), i);
+      if (crm_entity_object_get_id (CRM_ENTITY_OBJECT (stage)) == stage_id)
+        {
+          adw_combo_row_set_selected (self->stage_row, i);
+          return;
+        }
+    }
+}
+
+static void
+fill_from_deal (CrmDealEditor *self)
+{
+  CrmStore *store = crm_repository_get_store (self->repository);
+  const CrmDealRecord *deal = crm_entity_object_get_record (CRM_ENTITY_OBJECT (self->deal));
+  g_autofree char *contact = name_of (store, CRM_ENTITY_CONTACT, deal->contact_id);
+  g_autofree char *company = name_of (store, CRM_ENTITY_COMPANY, deal->company_id);
+  g_autofree char *value = format_plain_value (deal->value_minor, deal->currency);
+
+  adw_window_title_set_title (self->window_title, _ ("Edit Deal"));
+  gtk_editable_set_text (GTK_EDITABLE (self->title_row), deal->title != NULL ? deal->title : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->contact_row), contact);
+  gtk_editable_set_text (GTK_EDITABLE (self->company_row), company);
+  gtk_editable_set_text (GTK_EDITABLE (self->value_row), value);
+  gtk_editable_set_text (GTK_EDITABLE (self->currency_row),
+                         deal->currency != NULL ? deal->currency : "");
+  if (deal->expected_close != 0)
+    {
+      g_autoptr (GDateTime) date = g_date_time_new_from_unix_utc (deal->expected_close);
+      g_autofree char *text = g_date_time_format (date, "%Y-%m-%d");
+      gtk_editable_set_text (GTK_EDITABLE (self->close_row), text);
+    }
+  select_stage (self, deal->stage_id);
+  gtk_switch_set_active (self->probability_switch, deal->probability_override >= 0);
+  if (deal->probability_override >= 0)
+    gtk_spin_button_set_value (self->probability_spin, deal->probability_override);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->notes_view),
+                            deal->notes != NULL ? deal->notes : "", -1);
+  gtk_widget_set_visible (self->delete_button, TRUE);
+}
+
+static void
+fill_for_new_deal (CrmDealEditor *self)
+{
+  g_autoptr (GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autofree char *currency = g_settings_get_string (settings, "default-currency");
+
+  adw_window_title_set_title (self->window_title, _ ("New Deal"));
+  gtk_editable_set_text (GTK_EDITABLE (self->currency_row), currency);
+  adw_combo_row_set_selected (self->stage_row, 0);
+}
+
+/* ---- GObject ---------------------------------------------------------------------------- */
+
+static void
+crm_deal_editor_dispose (GObject *object)
+{
+  CrmDealEditor *self = CRM_DEAL_EDITOR (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CRM_TYPE_DEAL_EDITOR);
+  g_clear_object (&self->stages);
+  g_clear_object (&self->deal);
+  g_clear_object (&self->undo_manager);
+  g_clear_object (&self->repository);
+  G_OBJECT_CLASS (crm_deal_editor_parent_class)->dispose (object);
+}
+
+static void
+crm_deal_editor_class_init (CrmDealEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  crm_gui_resources_ensure ();
+  object_class->dispose = crm_deal_editor_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/crm-deal-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, window_title);
+  gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, error_label);
+  gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, title_row);
+  gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, contact_row);
+  gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, company_row);
+  gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, value_row);
+  gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, currency_row);
+  gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, close_row);
+  gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, stage_row);
+  gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, probability_switch);
+  gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, probability_spin);
+  gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, notes_view);
+  gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, delete_button);
+
+  gtk_widget_class_install_action (widget_class, "editor.save", NULL, on_save_activate);
+  gtk_widget_class_install_action (widget_class, "editor.delete", NULL, on_delete_activate);
+}
+
+static void
+crm_deal_editor_init (CrmDealEditor *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_object_bind_property (self->probability_switch, "active", self->probability_spin, "sensitive",
+                          G_BINDING_SYNC_CREATE);
+}
+
+CrmDealEditor *
+crm_deal_editor_new (GtkWindow *parent,
+                     CrmRepository *repository,
+                     CrmUndoManager *undo_manager,
+                     gint64 pipeline_id,
+                     CrmDeal *deal)
+{
+  CrmDealEditor *self;
+  g_autoptr (GtkExpression) name = NULL;
+
+  g_return_val_if_fail (CRM_IS_REPOSITORY (repository), NULL);
+  g_return_val_if_fail (CRM_IS_UNDO_MANAGER (undo_manager), NULL);
+
+  self = g_object_new (CRM_TYPE_DEAL_EDITOR, "transient-for", parent, NULL);
+  self->repository = g_object_ref (repository);
+  self->undo_manager = g_object_ref (undo_manager);
+  self->deal = deal != NULL ? g_object_ref (deal) : NULL;
+  if (deal != NULL)
+    {
+      gint64 stage_id = crm_deal_get_stage_id (deal);
+      g_autoptr (CrmStage) stage
+          = crm_repository_get_object (repository, CRM_ENTITY_STAGE, stage_id, NULL);
+      if (stage != NULL)
+        pipeline_id = crm_stage_get_pipeline_id (stage);
+    }
+  self->stages = crm_stage_list_model_new (repository, pipeline_id);
+  name = gtk_property_expression_new (CRM_TYPE_STAGE, NULL, "name");
+  adw_combo_row_set_expression (self->stage_row, name);
+  adw_combo_row_set_model (self->stage_row, G_LIST_MODEL (self->stages));
+
+  if (deal != NULL)
+    fill_from_deal (self);
+  else
+    fill_for_new_deal (self);
+  return self;
+}

@@ -34,6 +34,8 @@ typedef struct
   GHashTable *by_currency; /* char *currency -> Sums */
   GArray *pending_ids;     /* deal ids still to read; NULL once summed */
   guint next;
+  /* A big stage tracked while the totals are held: not even listed until they are released. */
+  gboolean deferred;
 } StageTotals;
 
 struct _CrmBoardTotals
@@ -180,6 +182,7 @@ stage_totals_restart (CrmBoardTotals *self, StageTotals *stage)
   g_hash_table_remove_all (stage->by_currency);
   g_clear_pointer (&stage->pending_ids, g_array_unref);
   stage->next = 0;
+  stage->deferred = FALSE;
   stage->pending_ids = crm_store_list_deal_ids_in_stage (self->store, stage->stage_id, &error);
   if (stage->pending_ids == NULL)
     {
@@ -274,7 +277,7 @@ on_store_changed (CrmBoardTotals *self,
 }
 
 void
-crm_board_totals_track_stage (CrmBoardTotals *self, gint64 stage_id)
+crm_board_totals_track_stage (CrmBoardTotals *self, gint64 stage_id, guint n_deals)
 {
   StageTotals *stage;
 
@@ -286,6 +289,13 @@ crm_board_totals_track_stage (CrmBoardTotals *self, gint64 stage_id)
   stage->stage_id = stage_id;
   stage->by_currency = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_hash_table_insert (self->stages, &stage->stage_id, stage);
+  /* Summed in idle batches after the release anyway: listing its deals can wait too. */
+  if (self->hold_count > 0 && n_deals > SYNC_LIMIT)
+    {
+      stage->deferred = TRUE;
+      stage->pending_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      return;
+    }
   if (stage_totals_restart (self, stage))
     g_signal_emit (self, signals[SIGNAL_CHANGED], 0, stage_id);
 }
@@ -309,6 +319,7 @@ crm_board_totals_hold (CrmBoardTotals *self)
 void
 crm_board_totals_release (CrmBoardTotals *self)
 {
+  g_autoptr (GArray) done = g_array_new (FALSE, FALSE, sizeof (gint64));
   GHashTableIter iter;
   gpointer value;
 
@@ -317,6 +328,17 @@ crm_board_totals_release (CrmBoardTotals *self)
 
   if (--self->hold_count > 0)
     return;
+  g_hash_table_iter_init (&iter, self->stages);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      StageTotals *stage = value;
+
+      if (stage->deferred && stage_totals_restart (self, stage))
+        g_array_append_val (done, stage->stage_id);
+    }
+  for (guint i = 0; i < done->len; i++)
+    g_signal_emit (self, signals[SIGNAL_CHANGED], 0, g_array_index (done, gint64, i));
+
   g_hash_table_iter_init (&iter, self->stages);
   while (g_hash_table_iter_next (&iter, NULL, &value))
     {

@@ -29,9 +29,11 @@ G_DECLARE_FINAL_TYPE (CrmBoardTotals, crm_board_totals, CRM, BOARD_TOTALS, GObje
 CrmBoardTotals *
 crm_board_totals_new (CrmStore *store);
 
-/* Starts (or stops) keeping the totals of @stage_id. ::changed tells when they are known. */
+/* Starts (or stops) keeping the totals of @stage_id, which has about @n_deals deals (a big
+ * stage tracked while held is not read before the release). ::changed tells when they are
+ * known. */
 void
-crm_board_totals_track_stage (CrmBoardTotals *self, gint64 stage_id);
+crm_board_totals_track_stage (CrmBoardTotals *self, gint64 stage_id, guint n_deals);
 void
 crm_board_totals_untrack_stage (CrmBoardTotals *self, gint64 stage_id);
 

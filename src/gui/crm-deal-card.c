@@ -2,6 +2,11 @@
  * store write (from this window, the undo stack or another process) shows at once. The card
  * is a drag source whose content is the CrmDeal object itself, never the widget: a list view
  * may recycle the widget for another deal while the drag is under way.
+ *
+ * The card builds its children in code rather than from a GtkBuilder template: the board makes
+ * a card for every deal in view when it opens, and parsing a template per card was a good part
+ * of the first frame's time. The widgets, style classes and properties are the ones a template
+ * would set (see build_children).
  */
 #include "config.h"
 
@@ -10,7 +15,6 @@
 #include <glib/gi18n.h>
 
 #include "crm-board-money.h"
-#include "crm-gui-resources.h"
 
 #define SECONDS_PER_DAY (24 * 60 * 60)
 
@@ -33,7 +37,7 @@ struct _CrmDealCard
   double drag_x;
   double drag_y;
 
-  /* Template children */
+  /* Children */
   GtkLabel *title_label;
   GtkWidget *stale_badge;
   GtkLabel *party_label;
@@ -451,8 +455,6 @@ crm_deal_card_dispose (GObject *object)
   g_clear_object (&self->party);
   g_clear_object (&self->repository);
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), CRM_TYPE_DEAL_CARD);
-  /* The template's unnamed children too. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
 
@@ -542,27 +544,121 @@ crm_deal_card_class_init (CrmDealCardClass *klass)
                               G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  crm_gui_resources_ensure ();
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/crm-deal-card.ui");
-  gtk_widget_class_bind_template_child (widget_class, CrmDealCard, title_label);
-  gtk_widget_class_bind_template_child (widget_class, CrmDealCard, stale_badge);
-  gtk_widget_class_bind_template_child (widget_class, CrmDealCard, party_label);
-  gtk_widget_class_bind_template_child (widget_class, CrmDealCard, value_label);
-  gtk_widget_class_bind_template_child (widget_class, CrmDealCard, close_box);
-  gtk_widget_class_bind_template_child (widget_class, CrmDealCard, close_label);
-  gtk_widget_class_bind_template_child (widget_class, CrmDealCard, age_label);
-  gtk_widget_class_bind_template_callback (widget_class, on_click_pressed);
-  gtk_widget_class_bind_template_callback (widget_class, on_close_box_query_tooltip);
-  gtk_widget_class_bind_template_callback (widget_class, on_drag_source_prepare);
-  gtk_widget_class_bind_template_callback (widget_class, on_drag_source_drag_begin);
-  gtk_widget_class_bind_template_callback (widget_class, on_drag_source_drag_end);
-
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "dealcard");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+/* ---- Children ---------------------------------------------------------------------------- */
+
+/* A label for user text: plain text (no markup), aligned to the start, cut short with an
+ * ellipsis rather than widening the card. */
+static GtkLabel *
+new_text_label (const char *first_class, const char *second_class)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 1);
+  if (first_class != NULL)
+    gtk_widget_add_css_class (label, first_class);
+  if (second_class != NULL)
+    gtk_widget_add_css_class (label, second_class);
+  return GTK_LABEL (label);
+}
+
+static GtkWidget *
+new_row (int spacing)
+{
+  return gtk_box_new (GTK_ORIENTATION_HORIZONTAL, spacing);
+}
+
+/* Title and stale badge; party; value and expected close; age. */
+static void
+build_children (CrmDealCard *self)
+{
+  GtkWidget *title_row = new_row (6);
+  GtkWidget *value_row = new_row (12);
+  /* Decoration: the tooltip and the card's description say what the date is. */
+  GtkWidget *calendar = g_object_new (GTK_TYPE_IMAGE, "icon-name", "x-office-calendar-symbolic",
+                                      "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
+
+  self->title_label = new_text_label ("heading", NULL);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->title_label), TRUE);
+  gtk_label_set_wrap (self->title_label, TRUE);
+  gtk_label_set_wrap_mode (self->title_label, PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (self->title_label, 3);
+  gtk_box_append (GTK_BOX (title_row), GTK_WIDGET (self->title_label));
+
+  self->stale_badge = gtk_label_new (C_ ("deal card badge", "Stale"));
+  gtk_widget_set_visible (self->stale_badge, FALSE);
+  gtk_widget_set_valign (self->stale_badge, GTK_ALIGN_START);
+  gtk_widget_add_css_class (self->stale_badge, "caption-heading");
+  gtk_widget_add_css_class (self->stale_badge, "crm-stale-badge");
+  gtk_box_append (GTK_BOX (title_row), self->stale_badge);
+  gtk_widget_set_parent (title_row, GTK_WIDGET (self));
+
+  self->party_label = new_text_label ("dim-label", NULL);
+  gtk_widget_set_parent (GTK_WIDGET (self->party_label), GTK_WIDGET (self));
+
+  self->value_label = new_text_label ("numeric", "crm-deal-value");
+  gtk_widget_set_hexpand (GTK_WIDGET (self->value_label), TRUE);
+  gtk_box_append (GTK_BOX (value_row), GTK_WIDGET (self->value_label));
+
+  self->close_box = new_row (6);
+  gtk_widget_set_has_tooltip (self->close_box, TRUE);
+  g_signal_connect_object (self->close_box, "query-tooltip",
+                           G_CALLBACK (on_close_box_query_tooltip), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_css_class (calendar, "dim-label");
+  gtk_box_append (GTK_BOX (self->close_box), calendar);
+  self->close_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_add_css_class (GTK_WIDGET (self->close_label), "caption");
+  gtk_widget_add_css_class (GTK_WIDGET (self->close_label), "dim-label");
+  gtk_widget_add_css_class (GTK_WIDGET (self->close_label), "numeric");
+  gtk_box_append (GTK_BOX (self->close_box), GTK_WIDGET (self->close_label));
+  gtk_box_append (GTK_BOX (value_row), self->close_box);
+  gtk_widget_set_parent (value_row, GTK_WIDGET (self));
+
+  self->age_label = new_text_label ("caption", "dim-label");
+  gtk_widget_set_parent (GTK_WIDGET (self->age_label), GTK_WIDGET (self));
+}
+
+/* A click focuses the card (the list item does not: it is neither selectable nor
+ * activatable), so the keyboard moves apply to the card just clicked; a drag carries the deal. */
+static void
+add_controllers (CrmDealCard *self)
+{
+  GtkGesture *click = gtk_gesture_click_new ();
+  GtkDragSource *drag_source = gtk_drag_source_new ();
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  g_signal_connect_object (click, "pressed", G_CALLBACK (on_click_pressed), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  /* Connected to the card's life: a drag keeps its source alive after a recycled card is gone. */
+  gtk_drag_source_set_actions (drag_source, GDK_ACTION_MOVE);
+  g_signal_connect_object (drag_source, "prepare", G_CALLBACK (on_drag_source_prepare), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (drag_source, "drag-begin", G_CALLBACK (on_drag_source_drag_begin), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (drag_source, "drag-end", G_CALLBACK (on_drag_source_drag_end), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag_source));
 }
 
 static void
 crm_deal_card_init (CrmDealCard *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
+  GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
+  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 6);
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self), "card");
+  gtk_widget_add_css_class (GTK_WIDGET (self), "crm-deal-card");
+
+  build_children (self);
+  add_controllers (self);
 }

@@ -22,6 +22,8 @@ struct _CrmPipelineView
   gboolean totals_held;
   /* Until the first frame is painted, each column makes only the cards that frame shows. */
   gboolean first_frame_pending;
+  /* Then the columns make the others, one per idle callback. */
+  guint complete_columns_id;
   GdkFrameClock *frame_clock;
   gulong after_paint_handler;
   GListStore *pipelines; /* CrmPipeline, in the store's order */

@@ -4,7 +4,6 @@
  * follows a moved deal. The moves themselves are in crm-board-actions.c.
  */
 #include "config.h"
-#include "/tmp/xxx.h"
 
 #include "crm-pipeline-view-private.h"
 
@@ -180,11 +179,11 @@ on_column_deals_items_changed (CrmPipelineView *self)
 static GtkWidget *
 create_column (CrmPipelineView *self, CrmStage *stage)
 {
-  GtkWidget *column = crm_stage_column_new (self->repository, stage, self->totals);
-
-  /* The first layout says how many cards this column shows (limit_cards_to_view). */
-  if (self->first_frame_pending)
-    crm_stage_column_set_card_limit (CRM_STAGE_COLUMN (column), 0);
+  /* Before the first frame, its layout says how many cards a column makes
+   * (limit_cards_to_view). */
+  GtkWidget *column = g_object_new (CRM_TYPE_STAGE_COLUMN, "repository", self->repository, "stage",
+                                    stage, "totals", self->totals, "card-limit",
+                                    self->first_frame_pending ? 0 : G_MAXUINT, NULL);
 
   g_signal_connect_object (crm_stage_column_get_deals (CRM_STAGE_COLUMN (column)), "items-changed",
                            G_CALLBACK (on_column_deals_items_changed), self, G_CONNECT_SWAPPED);
@@ -540,12 +539,10 @@ on_day_changed (gpointer user_data)
 
 /* ---- The first frame: its cards only, and no totals of big columns -------------------- */
 
-/* No card is lower than this many times the line height of the view's font: a one-line title,
- * the party, the value and the age (some in smaller type), the spacing between them, the
- * card's padding and the gap between cards (see crm-deal-card.ui and style.css). The limit
- * errs on the side of one card more, never one less than the frame shows. */
-#define MIN_CARD_LINES 4.0
-
+/* No card is lower than this: a one-line title, the party and the value in body text, the age
+ * in a caption (about 0.8 of it), three times 6px between them, 12px padding above and below
+ * and 12px between cards (see crm-deal-card.c and style.css). The estimate errs low, so the
+ * first frame gets a card more rather than one less than it shows. */
 static double
 min_card_height (CrmPipelineView *self)
 {
@@ -554,21 +551,23 @@ min_card_height (CrmPipelineView *self)
   double line = (double) pango_font_metrics_get_height (metrics) / PANGO_SCALE;
 
   pango_font_metrics_unref (metrics);
-  /* Captions are about 0.8 of the body text; 3 × 6 spacing + 2 × 12 padding + 12 gap. */
-  return MAX (MIN_CARD_LINES * 0.8 * line, 24.0) + 3 * 6 + 2 * 12 + 12;
+  return MAX (3.6 * line, 36.0) + 3 * 6 + 2 * 12 + 12;
 }
 
 /* Before the first frame's columns are laid out: the columns in view (scrolled sideways
- * they may be fewer) get the cards that fit the board's height, plus one; the others none.
+ * they may be fewer) get the cards that fit under their header, plus one; the others none.
  * Only ever raises a limit, so an early smaller allocation loses nothing. */
 static void
 limit_cards_to_view (CrmPipelineView *self, int width, int height)
 {
   GtkAdjustment *adjustment = gtk_scrolled_window_get_hadjustment (self->board_scroller);
+  GtkWidget *box = GTK_WIDGET (self->columns_box);
   double scrolled = gtk_adjustment_get_value (adjustment);
+  double card_height = min_card_height (self);
   int spacing = gtk_box_get_spacing (self->columns_box);
-  int x = gtk_widget_get_margin_start (GTK_WIDGET (self->columns_box));
-  guint fits = (guint) ceil (MAX (height, 0) / min_card_height (self)) + 1;
+  int x = gtk_widget_get_margin_start (box);
+  /* The toolbar, when shown, only takes room: leaving it out errs on the safe side. */
+  int column_height = height - gtk_widget_get_margin_top (box) - gtk_widget_get_margin_bottom (box);
 
   for (guint i = 0; i < self->columns->len; i++)
     {
@@ -576,10 +575,14 @@ limit_cards_to_view (CrmPipelineView *self, int width, int height)
       int column_width = 0;
       guint limit = 0;
 
-      gtk_widget_measure (GTK_WIDGET (column), GTK_ORIENTATION_HORIZONTAL, -1, &column_width,
-                          NULL, NULL, NULL);
+      gtk_widget_measure (GTK_WIDGET (column), GTK_ORIENTATION_HORIZONTAL, -1, &column_width, NULL,
+                          NULL, NULL);
       if (x < scrolled + width && x + column_width > scrolled)
-        limit = fits;
+        {
+          int cards_height = column_height - crm_stage_column_measure_header (column, column_width);
+
+          limit = (guint) ceil (MAX (cards_height, 0) / card_height) + 1;
+        }
       if (limit > crm_stage_column_get_card_limit (column))
         crm_stage_column_set_card_limit (column, limit);
       x += column_width + spacing;
@@ -597,48 +600,33 @@ crm_pipeline_view_get_columns_complete (CrmPipelineView *self)
   return TRUE;
 }
 
+/* One column at a time, left to right, so that the window answers input between columns. */
+static gboolean
+on_complete_columns_idle (gpointer user_data)
+{
+  CrmPipelineView *self = user_data;
+
+  for (guint i = 0; i < self->columns->len; i++)
+    if (crm_stage_column_get_card_limit (self->columns->pdata[i]) != G_MAXUINT)
+      {
+        crm_stage_column_set_card_limit (self->columns->pdata[i], G_MAXUINT);
+        return G_SOURCE_CONTINUE;
+      }
+  self->complete_columns_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_first_frame_painted (CrmPipelineView *self)
 {
-  xxx_t("after paint");
   if (self->frame_clock != NULL)
     g_clear_signal_handler (&self->after_paint_handler, self->frame_clock);
   g_clear_object (&self->frame_clock);
-  if (self->first_frame_pending && g_getenv ("XXX_DEBUG") != NULL)
-    for (guint i = 0; i < self->columns->len; i++)
-      {
-        GtkWidget *col = self->columns->pdata[i];
-        GtkWidget *gv = NULL;
-        graphene_rect_t cb;
-        guint n = 0, vis = 0;
-        double maxb = 0;
-        {
-          GtkWidget *o = gtk_widget_get_last_child (col);
-          GtkWidget *sc = gtk_widget_get_first_child (o);
-          gv = gtk_widget_get_first_child (sc);
-          while (gv && !GTK_IS_GRID_VIEW (gv)) gv = gtk_widget_get_next_sibling (gv);
-          if (!gtk_widget_compute_bounds (sc, GTK_WIDGET (self), &cb)) continue;
-        }
-        for (GtkWidget *r = gv ? gtk_widget_get_first_child (gv) : NULL; r; r = gtk_widget_get_next_sibling (r))
-          {
-            graphene_rect_t b;
-            if (!CRM_IS_DEAL_CARD (gtk_widget_get_first_child (r))) continue;
-            n++;
-            if (gtk_widget_get_child_visible (r) && gtk_widget_compute_bounds (r, GTK_WIDGET (self), &b))
-              {
-                if (b.origin.y < cb.origin.y + cb.size.height && b.origin.x < gtk_widget_get_width (GTK_WIDGET (self))) vis++;
-                maxb = MAX (maxb, b.origin.y + b.size.height);
-              }
-          }
-        g_printerr ("col %u limit %u cards %u visible %u lowest %.0f viewport bottom %.0f x %.0f\n", i,
-                    crm_stage_column_get_card_limit (CRM_STAGE_COLUMN (col)), n, vis, maxb,
-                    cb.origin.y + cb.size.height, cb.origin.x);
-      }
   if (self->first_frame_pending)
     {
       self->first_frame_pending = FALSE;
-      for (guint i = 0; i < self->columns->len; i++)
-        crm_stage_column_set_card_limit (self->columns->pdata[i], G_MAXUINT);
+      /* After the layout and drawing of the frames (GDK_PRIORITY_REDRAW is higher). */
+      self->complete_columns_id = g_idle_add (on_complete_columns_idle, self);
     }
   if (self->totals_held)
     {
@@ -696,12 +684,10 @@ crm_pipeline_view_size_allocate (GtkWidget *widget, int width, int height, int b
 {
   CrmPipelineView *self = CRM_PIPELINE_VIEW (widget);
 
-  xxx_t("view alloc");
   if (self->first_frame_pending)
     limit_cards_to_view (self, width, height);
   gtk_widget_size_allocate (GTK_WIDGET (self->stack), &(GtkAllocation){ 0, 0, width, height },
                             baseline);
-  xxx_t("view alloc end");
   if (self->deal_menu != NULL)
     gtk_popover_present (GTK_POPOVER (self->deal_menu));
 }
@@ -717,7 +703,6 @@ crm_pipeline_view_constructed (GObject *object)
 
   g_return_if_fail (CRM_IS_REPOSITORY (self->repository));
 
-  xxx_t("view constructed");
   self->totals = crm_board_totals_new (get_store (self));
   /* Big columns are summed after the first frame (see crm_pipeline_view_realize). */
   crm_board_totals_hold (self->totals);
@@ -729,7 +714,6 @@ crm_pipeline_view_constructed (GObject *object)
   reload_pipelines (self);
   crm_board_actions_constructed (self);
   schedule_day_change (self);
-  xxx_t("view constructed end");
 }
 
 static void
@@ -740,6 +724,7 @@ crm_pipeline_view_dispose (GObject *object)
 
   crm_board_actions_dispose (self);
   g_clear_handle_id (&self->day_change_id, g_source_remove);
+  g_clear_handle_id (&self->complete_columns_id, g_source_remove);
   if (self->frame_clock != NULL)
     g_clear_signal_handler (&self->after_paint_handler, self->frame_clock);
   g_clear_object (&self->frame_clock);

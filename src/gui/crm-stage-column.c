@@ -9,7 +9,6 @@
  * about 30 rows. Both are GtkListBase: same factory, model, recycling and list.* actions.
  */
 #include "config.h"
-#include "/tmp/xxx.h"
 
 #include "crm-stage-column.h"
 
@@ -36,6 +35,8 @@ struct _CrmStageColumn
   /* The deals that get cards: all of them, but for the board's first frame (see
    * crm_stage_column_set_card_limit). */
   GtkSliceListModel *carded;
+  guint card_limit;
+  gboolean constructed;
   gulong totals_handler;
   gulong probability_handler;
   gulong name_handler;
@@ -64,6 +65,7 @@ enum
   PROP_REPOSITORY,
   PROP_STAGE,
   PROP_TOTALS,
+  PROP_CARD_LIMIT,
   N_PROPS
 };
 
@@ -109,7 +111,12 @@ crm_stage_column_set_card_limit (CrmStageColumn *self, guint limit)
 {
   g_return_if_fail (CRM_IS_STAGE_COLUMN (self));
 
-  gtk_slice_list_model_set_size (self->carded, limit);
+  if (self->card_limit == limit)
+    return;
+  self->card_limit = limit;
+  if (self->carded != NULL)
+    gtk_slice_list_model_set_size (self->carded, limit);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CARD_LIMIT]);
 }
 
 guint
@@ -117,7 +124,20 @@ crm_stage_column_get_card_limit (CrmStageColumn *self)
 {
   g_return_val_if_fail (CRM_IS_STAGE_COLUMN (self), 0);
 
-  return gtk_slice_list_model_get_size (self->carded);
+  return self->card_limit;
+}
+
+int
+crm_stage_column_measure_header (CrmStageColumn *self, int width)
+{
+  int height = 0;
+
+  g_return_val_if_fail (CRM_IS_STAGE_COLUMN (self), 0);
+
+  /* The layout measures it for the same width, so this costs nothing more. */
+  gtk_widget_measure (gtk_widget_get_first_child (GTK_WIDGET (self)), GTK_ORIENTATION_VERTICAL,
+                      width, &height, NULL, NULL, NULL);
+  return height;
 }
 
 const char *
@@ -189,8 +209,8 @@ crm_stage_column_focus_deal (CrmStageColumn *self, gint64 deal_id)
   position = crm_deal_list_model_find (self->deals, deal_id);
   if (position < 0)
     return FALSE;
-  if ((guint) position >= gtk_slice_list_model_get_size (self->carded))
-    gtk_slice_list_model_set_size (self->carded, G_MAXUINT);
+  if ((guint) position >= self->card_limit)
+    crm_stage_column_set_card_limit (self, G_MAXUINT);
 
   /* Makes the view create (and scroll to) a card for the deal if it has none yet. */
   gtk_widget_activate_action (GTK_WIDGET (self->deal_view), "list.scroll-to-item", "u",
@@ -202,7 +222,6 @@ crm_stage_column_focus_deal (CrmStageColumn *self, gint64 deal_id)
 static void
 on_factory_setup (GtkSignalListItemFactory *factory, GtkListItem *item, CrmStageColumn *self)
 {
-  xxx_t("card setup");
   gtk_list_item_set_child (item, crm_deal_card_new (self->repository));
   /* The card takes the focus itself; the board has no selection. */
   gtk_list_item_set_selectable (item, FALSE);
@@ -216,7 +235,6 @@ on_factory_bind (GtkSignalListItemFactory *factory, GtkListItem *item, CrmStageC
 
   crm_deal_card_set_stage (card, self->stage);
   crm_deal_card_set_deal (card, gtk_list_item_get_item (item));
-  xxx_t("card bound");
 }
 
 static void
@@ -227,17 +245,48 @@ on_factory_unbind (GtkSignalListItemFactory *factory, GtkListItem *item, CrmStag
 
 /* ---- Header ----------------------------------------------------------------------------- */
 
+/* What the count badge means, for its tooltip and the column's description. */
+static char *
+dup_count_description (CrmStageColumn *self)
+{
+  guint n_deals = g_list_model_get_n_items (G_LIST_MODEL (self->deals));
+
+  return g_strdup_printf (ngettext ("%u deal in this stage", "%u deals in this stage", n_deals),
+                          n_deals);
+}
+
+/* The tooltip's text is made when asked for, not with every count. */
+static gboolean
+on_count_label_query_tooltip (CrmStageColumn *self,
+                              int x,
+                              int y,
+                              gboolean keyboard_mode,
+                              GtkTooltip *tooltip,
+                              GtkWidget *count_label)
+{
+  g_autofree char *text = dup_count_description (self);
+
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 /* Named after the stage; described by the header's count and totals. */
 static void
 update_accessible (CrmStageColumn *self)
 {
   const char *name = crm_stage_get_name (self->stage);
-  const char *count = gtk_widget_get_tooltip_text (GTK_WIDGET (self->count_label));
-  g_auto (GStrv) totals_lines = g_strsplit (gtk_label_get_text (self->totals_label), "\n", -1);
-  g_autofree char *totals = g_strjoinv ("; ", totals_lines);
-  g_autofree char *description = totals[0] != '\0' && count != NULL
-                                     ? g_strconcat (count, "; ", totals, NULL)
-                                     : g_strdup (count);
+  g_auto (GStrv) totals_lines = NULL;
+  g_autofree char *totals = NULL;
+  g_autofree char *count = NULL;
+  g_autofree char *description = NULL;
+
+  /* While constructing: once, at the end. */
+  if (!self->constructed)
+    return;
+  totals_lines = g_strsplit (gtk_label_get_text (self->totals_label), "\n", -1);
+  totals = g_strjoinv ("; ", totals_lines);
+  count = dup_count_description (self);
+  description = totals[0] != '\0' ? g_strconcat (count, "; ", totals, NULL) : g_strdup (count);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   name != NULL ? name : "", GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
@@ -249,11 +298,8 @@ update_count (CrmStageColumn *self)
 {
   guint n_deals = g_list_model_get_n_items (G_LIST_MODEL (self->deals));
   g_autofree char *count = g_strdup_printf ("%u", n_deals);
-  g_autofree char *tooltip = g_strdup_printf (
-      ngettext ("%u deal in this stage", "%u deals in this stage", n_deals), n_deals);
 
   gtk_label_set_text (self->count_label, count);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->count_label), tooltip);
   gtk_widget_set_visible (self->empty_label, n_deals == 0);
   update_accessible (self);
 }
@@ -508,7 +554,6 @@ crm_stage_column_constructed (GObject *object)
   GtkDropTarget *drop_target;
   gint64 stage_id;
 
-  xxx_t("column constructed");
   G_OBJECT_CLASS (crm_stage_column_parent_class)->constructed (object);
 
   g_return_if_fail (CRM_IS_STAGE (self->stage) && CRM_IS_REPOSITORY (self->repository));
@@ -521,7 +566,8 @@ crm_stage_column_constructed (GObject *object)
   g_signal_connect (factory, "setup", G_CALLBACK (on_factory_setup), self);
   g_signal_connect (factory, "bind", G_CALLBACK (on_factory_bind), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (on_factory_unbind), self);
-  self->carded = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->deals)), 0, G_MAXUINT);
+  self->carded
+      = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->deals)), 0, self->card_limit);
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->carded)));
   gtk_grid_view_set_factory (self->deal_view, factory);
   gtk_grid_view_set_model (self->deal_view, GTK_SELECTION_MODEL (selection));
@@ -534,7 +580,8 @@ crm_stage_column_constructed (GObject *object)
       self->stage, "notify::probability", G_CALLBACK (update_totals), self, G_CONNECT_SWAPPED);
   self->totals_handler = g_signal_connect_object (
       self->totals, "changed", G_CALLBACK (on_totals_changed), self, G_CONNECT_SWAPPED);
-  crm_board_totals_track_stage (self->totals, stage_id);
+  crm_board_totals_track_stage (self->totals, stage_id,
+                                g_list_model_get_n_items (G_LIST_MODEL (self->deals)));
 
   drop_target = gtk_drop_target_new (CRM_TYPE_DEAL, GDK_ACTION_MOVE);
   gtk_drop_target_set_preload (drop_target, TRUE);
@@ -553,8 +600,8 @@ crm_stage_column_constructed (GObject *object)
 
   update_count (self);
   update_totals (self);
+  self->constructed = TRUE;
   update_accessible (self);
-  xxx_t("column constructed end");
 }
 
 static void
@@ -615,6 +662,10 @@ crm_stage_column_get_property (GObject *object, guint prop_id, GValue *value, GP
         g_value_set_object (value, self->totals);
         break;
 
+      case PROP_CARD_LIMIT:
+        g_value_set_uint (value, self->card_limit);
+        break;
+
       default:
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -640,6 +691,10 @@ crm_stage_column_set_property (GObject *object,
 
       case PROP_TOTALS:
         self->totals = g_value_dup_object (value);
+        break;
+
+      case PROP_CARD_LIMIT:
+        crm_stage_column_set_card_limit (self, g_value_get_uint (value));
         break;
 
       default:
@@ -669,6 +724,10 @@ crm_stage_column_class_init (CrmStageColumnClass *klass)
   properties[PROP_TOTALS]
       = g_param_spec_object ("totals", NULL, NULL, CRM_TYPE_BOARD_TOTALS,
                              G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* Set at construction, the view never asks for the items beyond it. */
+  properties[PROP_CARD_LIMIT] = g_param_spec_uint (
+      "card-limit", NULL, NULL, 0, G_MAXUINT, G_MAXUINT,
+      G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   crm_gui_resources_ensure ();
@@ -680,6 +739,7 @@ crm_stage_column_class_init (CrmStageColumnClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmStageColumn, scroller);
   gtk_widget_class_bind_template_child (widget_class, CrmStageColumn, deal_view);
   gtk_widget_class_bind_template_child (widget_class, CrmStageColumn, empty_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_count_label_query_tooltip);
 
   gtk_widget_class_set_css_name (widget_class, "stagecolumn");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);

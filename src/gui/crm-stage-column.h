@@ -58,6 +58,9 @@ void
 crm_stage_column_set_card_limit (CrmStageColumn *self, guint limit);
 guint
 crm_stage_column_get_card_limit (CrmStageColumn *self);
+/* The height the header takes in a column @width wide: the rest is for the cards. */
+int
+crm_stage_column_measure_header (CrmStageColumn *self, int width);
 
 int
 crm_stage_column_get_drop_position (CrmStageColumn *self, gint64 deal_id, double y);

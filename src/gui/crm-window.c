@@ -3,7 +3,6 @@
  * GSettings.
  */
 #include "config.h"
-#include "/tmp/xxx.h"
 
 #include "crm-window.h"
 
@@ -213,7 +212,6 @@ crm_window_constructed (GObject *object)
 {
   CrmWindow *self = CRM_WINDOW (object);
 
-  xxx_t("window constructed");
   G_OBJECT_CLASS (crm_window_parent_class)->constructed (object);
 
   g_return_if_fail (CRM_IS_STORE (self->store));
@@ -332,7 +330,6 @@ crm_window_class_init (CrmWindowClass *klass)
 static void
 crm_window_init (CrmWindow *self)
 {
-  xxx_t("window init");
   self->settings = g_settings_new (APPLICATION_ID);
   self->visible_page = page_names[0];
 

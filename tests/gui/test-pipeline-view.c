@@ -998,6 +998,130 @@ test_board_drop_position (Fixture *fixture, gconstpointer data)
       ==, 0);
 }
 
+/* The first frame, as painted: what each column may make cards for, whether it is in view,
+ * and whether its cards reach below its visible part. */
+typedef struct
+{
+  GtkWidget *window;
+  gboolean painted;
+  guint n_columns;
+  guint limits[16];
+  gboolean in_view[16];
+  gboolean filled[16];
+} FirstFrame;
+
+/* The bottom of the lowest card the column has made, in window coordinates. */
+static double
+lowest_card_bottom (GtkWidget *column, GtkWidget *window)
+{
+  GtkWidget *list = find_descendant (column, GTK_TYPE_GRID_VIEW);
+  double bottom = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      graphene_rect_t bounds;
+
+      if (CRM_IS_DEAL_CARD (gtk_widget_get_first_child (row)) && gtk_widget_get_child_visible (row)
+          && gtk_widget_compute_bounds (row, window, &bounds))
+        bottom = MAX (bottom, bounds.origin.y + bounds.size.height);
+    }
+  return bottom;
+}
+
+static void
+on_first_after_paint (GdkFrameClock *clock, FirstFrame *first)
+{
+  CrmPipelineView *view;
+
+  if (first->painted)
+    return;
+  first->painted = TRUE;
+  view = CRM_PIPELINE_VIEW (find_descendant (first->window, CRM_TYPE_PIPELINE_VIEW));
+  first->n_columns = MIN (crm_pipeline_view_get_n_columns (view), G_N_ELEMENTS (first->limits));
+  for (guint i = 0; i < first->n_columns; i++)
+    {
+      GtkWidget *column = GTK_WIDGET (crm_pipeline_view_get_column (view, i));
+      GtkWidget *scroller = find_descendant (column, GTK_TYPE_SCROLLED_WINDOW);
+      graphene_rect_t bounds;
+
+      first->limits[i] = crm_stage_column_get_card_limit (CRM_STAGE_COLUMN (column));
+      g_assert_true (gtk_widget_compute_bounds (scroller, first->window, &bounds));
+      first->in_view[i] = bounds.origin.x < gtk_widget_get_width (first->window);
+      first->filled[i]
+          = lowest_card_bottom (column, first->window) >= bounds.origin.y + bounds.size.height;
+    }
+}
+
+static void
+on_window_realize_watch_first_frame (GtkWidget *window, FirstFrame *first)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (on_first_after_paint), first);
+}
+
+static gboolean
+first_frame_painted (gpointer data)
+{
+  return ((FirstFrame *) data)->painted;
+}
+
+/* The first frame makes the cards it shows (and one more per column), not the ones below or
+ * in the columns out of view; those join right after it. */
+static void
+test_board_first_frame_cards (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  guint last = fixture->stage_ids->len - 1;
+  FirstFrame first = { 0 };
+  gboolean some_out_of_view = FALSE;
+
+  g_assert_true (crm_store_begin_bulk (fixture->store, &error));
+  for (guint i = 0; i < 60; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Deal %u", i);
+
+      insert_deal (fixture, title, 0);
+      insert_deal (fixture, title, last);
+    }
+  g_assert_true (crm_store_commit (fixture->store, &error));
+  g_assert_no_error (error);
+
+  fixture->window = crm_window_new (app, fixture->store);
+  first.window = GTK_WIDGET (fixture->window);
+  g_signal_connect_after (fixture->window, "realize",
+                          G_CALLBACK (on_window_realize_watch_first_frame), &first);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  wait_for (first_frame_painted, &first, "the first frame");
+  fixture->view
+      = CRM_PIPELINE_VIEW (find_descendant (GTK_WIDGET (fixture->window), CRM_TYPE_PIPELINE_VIEW));
+
+  g_assert_cmpuint (first.n_columns, ==, fixture->stage_ids->len);
+  g_assert_true (first.in_view[0]);
+  g_assert_cmpuint (first.limits[0], >, 0);
+  g_assert_cmpuint (first.limits[0], <, 60);
+  g_assert_true (first.filled[0]);
+  for (guint i = 0; i < first.n_columns; i++)
+    if (!first.in_view[i])
+      {
+        some_out_of_view = TRUE;
+        g_assert_cmpuint (first.limits[i], ==, 0);
+      }
+  if (!some_out_of_view)
+    g_test_message ("every column is in view: the window is wide");
+
+  wait_for (board_columns_complete, fixture->view, "the columns' cards");
+  g_assert_cmpstr (
+      crm_stage_column_get_count_text (crm_pipeline_view_get_column (fixture->view, 0)), ==, "60");
+  /* The column out of view has its cards now. */
+  {
+    g_autoptr (GArray) order = store_order (fixture, last);
+
+    g_assert_nonnull (crm_stage_column_get_card (crm_pipeline_view_get_column (fixture->view, last),
+                                                 g_array_index (order, gint64, 0)));
+  }
+}
+
 static void
 test_board_recycles_cards (Fixture *fixture, gconstpointer data)
 {
@@ -1610,6 +1734,7 @@ main (int argc, char *argv[])
   ADD_TEST ("/gui/pipeline/totals-mixed-currencies", test_board_totals_mixed_currencies);
   ADD_TEST ("/gui/pipeline/drop-position", test_board_drop_position);
   ADD_TEST ("/gui/pipeline/recycles-cards", test_board_recycles_cards);
+  ADD_TEST ("/gui/pipeline/first-frame-cards", test_board_first_frame_cards);
   ADD_TEST ("/gui/pipeline/pipeline-switcher", test_board_pipeline_switcher);
   ADD_TEST ("/gui/pipeline/xtest/drag-to-other-column", test_xtest_drag_to_other_column);
   ADD_TEST ("/gui/pipeline/xtest/drag-within-column", test_xtest_drag_within_column);

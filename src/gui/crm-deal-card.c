@@ -397,12 +397,38 @@ on_close_box_query_tooltip (CrmDealCard *self,
   return TRUE;
 }
 
+/* Double click, Enter or Space on a card opens the deal editor (win.edit-deal). */
+static void
+crm_deal_card_open_editor (CrmDealCard *self)
+{
+  if (self->deal != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.edit-deal", "x",
+                                crm_entity_object_get_id (CRM_ENTITY_OBJECT (self->deal)));
+}
+
+static gboolean
+on_key_pressed (CrmDealCard *self,
+                guint keyval,
+                guint keycode,
+                GdkModifierType state,
+                GtkEventControllerKey *controller)
+{
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0)
+    return FALSE;
+  if (keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter && keyval != GDK_KEY_space)
+    return FALSE;
+  crm_deal_card_open_editor (self);
+  return TRUE;
+}
+
 static void
 on_click_pressed (CrmDealCard *self, int n_press, double x, double y, GtkGestureClick *gesture)
 {
   /* Not claimed: the same press may start a drag. */
   if (gtk_widget_get_focus_on_click (GTK_WIDGET (self)))
     gtk_widget_grab_focus (GTK_WIDGET (self));
+  if (n_press == 2)
+    crm_deal_card_open_editor (self);
 }
 
 static GdkContentProvider *
@@ -636,6 +662,12 @@ add_controllers (CrmDealCard *self)
   g_signal_connect_object (click, "pressed", G_CALLBACK (on_click_pressed), self,
                            G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+    g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_key_pressed), self,
+                             G_CONNECT_SWAPPED);
+    gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  }
 
   /* Connected to the card's life: a drag keeps its source alive after a recycled card is gone. */
   gtk_drag_source_set_actions (drag_source, GDK_ACTION_MOVE);

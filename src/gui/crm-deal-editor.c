@@ -490,5 +490,6 @@ crm_deal_editor_new (GtkWindow *parent,
     fill_from_deal (self);
   else
     fill_for_new_deal (self);
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->title_row));
   return self;
 }

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "crm-gui-resources.h"
+#include "crm-deal-editor.h"
 #include "crm-pipeline-view.h"
 
 struct _CrmWindow
@@ -50,7 +51,7 @@ static const char *const page_names[] = { "pipeline", "contacts", "dashboard" };
 
 /* Actions whose work a later issue brings: real, so menus and buttons point at them, but
  * disabled until they do something. */
-static const char *const pending_actions[] = { "win.new-deal", "win.new-contact", "win.import" };
+static const char *const pending_actions[] = { "win.new-contact", "win.import" };
 
 static gboolean
 is_page_name (const char *name)
@@ -199,6 +200,41 @@ on_pending_action_activate (GtkWidget *widget, const char *action_name, GVariant
   g_debug ("%s is not available yet", action_name);
 }
 
+/* The deal editor, for a new deal of the board's pipeline or for an existing deal. */
+static void
+open_deal_editor (CrmWindow *self, CrmDeal *deal)
+{
+  CrmPipelineView *view = CRM_PIPELINE_VIEW (adw_bin_get_child (self->pipeline_bin));
+  CrmDealEditor *editor
+      = crm_deal_editor_new (GTK_WINDOW (self), self->repository, self->undo_manager,
+                             crm_pipeline_view_get_pipeline_id (view), deal);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+on_new_deal_activate (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  open_deal_editor (CRM_WINDOW (widget), NULL);
+}
+
+static void
+on_edit_deal_activate (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  CrmWindow *self = CRM_WINDOW (widget);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrmDeal) deal = crm_repository_get_object (self->repository, CRM_ENTITY_DEAL,
+                                                        g_variant_get_int64 (parameter), &error);
+
+  if (deal == NULL)
+    {
+      g_autofree char *title
+          = g_markup_printf_escaped (_ ("Cannot open the deal: %s"), error->message);
+      crm_window_add_toast (self, adw_toast_new (title));
+      return;
+    }
+  open_deal_editor (self, deal);
+}
+
 static gboolean
 crm_window_close_request (GtkWindow *window)
 {
@@ -320,6 +356,11 @@ crm_window_class_init (CrmWindowClass *klass)
   for (guint i = 0; i < G_N_ELEMENTS (pending_actions); i++)
     gtk_widget_class_install_action (widget_class, pending_actions[i], NULL,
                                      on_pending_action_activate);
+
+  gtk_widget_class_install_action (widget_class, "win.new-deal", NULL, on_new_deal_activate);
+  gtk_widget_class_install_action (widget_class, "win.edit-deal", "x", on_edit_deal_activate);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-deal",
+                                       NULL);
 
   /* Undo of the last move (the toasts' Undo button too). A text field that has the focus
    * takes Ctrl+Z first, for its own undo. */

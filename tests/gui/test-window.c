@@ -11,6 +11,7 @@
 
 #include "crm-application.h"
 #include "crm-database-error-dialog.h"
+#include "crm-deal-editor.h"
 #include "crm-preferences-window.h"
 #include "crm-window.h"
 
@@ -265,7 +266,7 @@ test_window_pages (Fixture *fixture, gconstpointer data)
     { "contacts", "Contacts" },
     { "dashboard", "Dashboard" },
   };
-  static const char *const pending_actions[] = { "win.new-deal", "win.new-contact", "win.import" };
+  static const char *const pending_actions[] = { "win.new-contact", "win.import" };
   g_autoptr (CrmStore) store = open_store (fixture);
   CrmWindow *window = crm_window_new (app, store);
   AdwViewStack *stack = get_stack (window);
@@ -295,6 +296,26 @@ test_window_pages (Fixture *fixture, gconstpointer data)
       g_assert_false (gtk_widget_get_sensitive (button));
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), pending_actions[i], NULL));
     }
+  /* New Deal works: it opens the deal editor over the window. */
+  {
+    GtkWidget *new_deal = find_descendant (GTK_WIDGET (window), GTK_TYPE_BUTTON,
+                                           actionable_has_action, "win.new-deal");
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    GtkWindow *editor = NULL;
+
+    g_assert_nonnull (new_deal);
+    g_assert_true (gtk_widget_get_sensitive (new_deal));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-deal", NULL));
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr (GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+        if (CRM_IS_DEAL_EDITOR (toplevel))
+          editor = toplevel;
+      }
+    g_assert_nonnull (editor);
+    g_assert_true (gtk_window_get_transient_for (editor) == GTK_WINDOW (window));
+    gtk_window_destroy (editor);
+  }
   /* A working action, for contrast. */
   g_assert_true (gtk_widget_get_sensitive (
       find_descendant (GTK_WIDGET (window), GTK_TYPE_BUTTON, actionable_targets_page, "pipeline")));

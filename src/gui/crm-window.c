@@ -20,6 +20,9 @@ struct _CrmWindow
   /* One live object per row for every view of the window, and the window's undo stack. */
   CrmRepository *repository;
   CrmUndoManager *undo_manager;
+  /* Checks every second whether another program (rapport-cli, a second window) wrote to the
+   * database, so the views follow within a second. */
+  guint external_changes_source;
   GSettings *settings;
   /* FALSE until the saved state is applied, so building the pages does not overwrite it. */
   gboolean state_restored;
@@ -243,6 +246,15 @@ crm_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (crm_window_parent_class)->close_request (window);
 }
 
+static gboolean
+on_external_changes_timeout (gpointer data)
+{
+  CrmWindow *self = data;
+
+  crm_store_poll_external_changes (self->store);
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 crm_window_constructed (GObject *object)
 {
@@ -258,6 +270,8 @@ crm_window_constructed (GObject *object)
                            G_CALLBACK (on_undo_manager_can_undo_notify), self, G_CONNECT_SWAPPED);
   on_undo_manager_can_undo_notify (self);
 
+  self->external_changes_source = g_timeout_add_seconds (1, on_external_changes_timeout, self);
+
   adw_bin_set_child (self->pipeline_bin,
                      crm_pipeline_view_new (self->repository, self->undo_manager));
 }
@@ -266,6 +280,8 @@ static void
 crm_window_dispose (GObject *object)
 {
   CrmWindow *self = CRM_WINDOW (object);
+
+  g_clear_handle_id (&self->external_changes_source, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CRM_TYPE_WINDOW);
 

@@ -12,6 +12,8 @@
 #include "crm-application.h"
 #include "crm-database-error-dialog.h"
 #include "crm-deal-editor.h"
+#include "crm-pipeline-view.h"
+#include "crm-stage-column.h"
 #include "crm-preferences-window.h"
 #include "crm-window.h"
 
@@ -781,6 +783,58 @@ test_preferences_validators (void)
   g_assert_false (crm_preferences_is_valid_reminder_time ("09-00"));
 }
 
+typedef struct
+{
+  CrmWindow *window;
+  guint expected;
+} ColumnCount;
+
+static gboolean
+first_column_has_expected_count (gpointer data)
+{
+  ColumnCount *count = data;
+  GtkWidget *view = adw_view_stack_get_child_by_name (get_stack (count->window), "pipeline");
+  CrmPipelineView *board = CRM_PIPELINE_VIEW (adw_bin_get_child (ADW_BIN (view)));
+  CrmStageColumn *column = crm_pipeline_view_get_column (board, 0);
+
+  return column != NULL
+         && g_list_model_get_n_items (crm_stage_column_get_deals (column)) == count->expected;
+}
+
+/* Another program writes to the database: the board shows it within a second or so. */
+static void
+test_window_follows_other_programs (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrmStore) store = open_store (fixture);
+  g_autoptr (CrmStore) other = crm_store_open (fixture->db_path, &error);
+  g_autoptr (GPtrArray) pipelines = NULL;
+  g_autoptr (GPtrArray) stages = NULL;
+  CrmWindow *window = crm_window_new (app, store);
+  ColumnCount count = { window, 0 };
+  gint64 start;
+
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for (first_column_has_expected_count, &count, "an empty first column");
+
+  pipelines = crm_store_list_pipelines (other, &error);
+  stages = crm_store_list_stages (other, ((CrmPipelineRecord *) pipelines->pdata[0])->id, &error);
+  for (int i = 0; i < 2; i++)
+    {
+      g_autoptr (CrmDealRecord) deal = crm_deal_record_new ();
+      deal->title = g_strdup_printf ("Written elsewhere %d", i);
+      deal->currency = g_strdup ("EUR");
+      deal->stage_id = ((CrmStageRecord *) stages->pdata[0])->id;
+      g_assert_true (crm_store_insert_deal (other, deal, &error));
+    }
+  start = g_get_monotonic_time ();
+  count.expected = 2;
+  wait_for (first_column_has_expected_count, &count, "the deals written by another program");
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 3 * G_USEC_PER_SEC);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -807,6 +861,7 @@ main (int argc, char *argv[])
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD_TEST ("/gui/window/pages", test_window_pages);
+  ADD_TEST ("/gui/window/follows-other-programs", test_window_follows_other_programs);
   ADD_TEST ("/gui/window/last-page", test_window_switch_page_saved);
   ADD_TEST ("/gui/window/accels", test_window_accels);
   ADD_TEST ("/gui/window/size", test_window_size_saved);

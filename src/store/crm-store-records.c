@@ -289,13 +289,13 @@ insert_row (CrmStore *self, const CrmEntityInfo *info, gpointer record, GError *
   if (self->insert_sql[info->entity] == NULL)
     {
       g_autofree char *columns = column_list (info);
-      GString *placeholders = g_string_new ("?1, ?2");
+      GString *parameters = g_string_new ("?1, ?2");
 
       for (guint i = 0; i < info->n_fields; i++)
-        g_string_append_printf (placeholders, ", ?%u", i + 3);
+        g_string_append_printf (parameters, ", ?%u", i + 3);
       self->insert_sql[info->entity] = g_strdup_printf ("INSERT INTO %s (%s) VALUES (%s)",
-                                                        info->table, columns, placeholders->str);
-      g_string_free (placeholders, TRUE);
+                                                        info->table, columns, parameters->str);
+      g_string_free (parameters, TRUE);
     }
 
   /* Times that the schema requires default to the moment of the write. */

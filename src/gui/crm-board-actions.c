@@ -8,6 +8,7 @@
  */
 #include "config.h"
 
+#include "crm-lost-reason-prompt.h"
 #include "crm-pipeline-view-private.h"
 
 #include <glib/gi18n.h>
@@ -173,12 +174,38 @@ crm_pipeline_view_move_deal (
   return TRUE;
 }
 
+void
+crm_pipeline_view_report (CrmPipelineView *self, const char *text, gboolean undoable)
+{
+  show_toast (self, text, undoable);
+  if (!undoable)
+    gtk_widget_error_bell (GTK_WIDGET (self));
+}
+
+/* A move into a Lost stage from elsewhere asks for the reason first. */
+static gboolean
+move_needs_lost_reason (CrmPipelineView *self, gint64 deal_id, gint64 stage_id)
+{
+  g_autoptr (CrmStageRecord) stage = crm_store_get_stage (get_store (self), stage_id, NULL);
+  g_autoptr (CrmDealRecord) deal = NULL;
+
+  if (self->undo_manager == NULL || stage == NULL || stage->kind != CRM_STAGE_KIND_LOST)
+    return FALSE;
+  deal = crm_store_get_deal (get_store (self), deal_id, NULL);
+  return deal != NULL && deal->stage_id != stage_id;
+}
+
 static void
 move_or_report (CrmPipelineView *self, gint64 deal_id, gint64 stage_id, int position)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *text = NULL;
 
+  if (move_needs_lost_reason (self, deal_id, stage_id))
+    {
+      crm_lost_reason_prompt_show (self, self->undo_manager, deal_id, stage_id, position);
+      return;
+    }
   if (crm_pipeline_view_move_deal (self, deal_id, stage_id, position, &error))
     return;
 

@@ -93,4 +93,8 @@ crm_pipeline_view_get_columns_complete (CrmPipelineView *self);
 AdwToast *
 crm_pipeline_view_get_move_toast (CrmPipelineView *self);
 
+/* Reports @text in a toast over the board, with an Undo button when @undoable. */
+void
+crm_pipeline_view_report (CrmPipelineView *self, const char *text, gboolean undoable);
+
 G_END_DECLS

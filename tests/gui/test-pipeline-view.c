@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 #include <locale.h>
 #include <signal.h>
 
@@ -684,6 +685,76 @@ test_board_actions (Fixture *fixture, gconstpointer data)
   g_assert_cmpint (after->updated_at, ==, before->updated_at);
   g_assert_cmpstr (after->position, ==, before->position);
   g_assert_cmpuint (count_history (fixture, a), ==, 2);
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return ADW_MESSAGE_DIALOG (toplevel);
+    }
+  return NULL;
+}
+
+/* Moving a deal to Lost asks why; cancel leaves the deal where it was, a reason moves it with
+ * that reason as one undoable step. */
+static void
+test_board_lost_reason (Fixture *fixture, gconstpointer data)
+{
+  const char *title = "Q3 <renewal> & \"upsell\"";
+  gint64 deal_id = insert_deal (fixture, title, 1);
+  guint lost = fixture->stage_ids->len - 1;
+  g_autoptr (GPtrArray) reasons = crm_store_list_lost_reasons (fixture->store, NULL);
+  g_autoptr (GError) error = NULL;
+  AdwMessageDialog *dialog;
+  guint history_before;
+
+  show_board (fixture);
+  history_before = count_history (fixture, deal_id);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "pipeline.move-deal",
+                                             "(xxi)", deal_id, stage_id (fixture, lost), 0));
+  run_for (50);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), title));
+  g_assert_false (adw_message_dialog_get_body_use_markup (dialog));
+  adw_message_dialog_response (dialog, "cancel");
+  run_for (50);
+  g_assert_cmpint (deal_stage_id (fixture, deal_id), ==, stage_id (fixture, 1));
+  g_assert_cmpuint (count_history (fixture, deal_id), ==, history_before);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "pipeline.move-deal",
+                                             "(xxi)", deal_id, stage_id (fixture, lost), 0));
+  run_for (50);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (adw_message_dialog_get_extra_child (dialog)), 2);
+  adw_message_dialog_response (dialog, "lost");
+  run_for (50);
+  {
+    g_autoptr (CrmDealRecord) deal = crm_store_get_deal (fixture->store, deal_id, &error);
+    g_assert_cmpint (deal->stage_id, ==, stage_id (fixture, lost));
+    g_assert_cmpint (deal->lost_reason_id, ==, ((CrmLostReasonRecord *) reasons->pdata[2])->id);
+    g_assert_cmpint (deal->closed_at, >, 0);
+  }
+  g_assert_cmpuint (count_history (fixture, deal_id), ==, history_before + 1);
+
+  /* One undo takes back both the move and the reason. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  run_for (50);
+  {
+    g_autoptr (CrmDealRecord) deal = crm_store_get_deal (fixture->store, deal_id, &error);
+    g_assert_cmpint (deal->stage_id, ==, stage_id (fixture, 1));
+    g_assert_cmpint (deal->lost_reason_id, ==, 0);
+    g_assert_cmpint (deal->closed_at, ==, 0);
+  }
+  g_assert_cmpuint (count_history (fixture, deal_id), ==, history_before);
 }
 
 static GMenuModel *
@@ -1727,6 +1798,7 @@ main (int argc, char *argv[])
   ADD_TEST ("/gui/pipeline/closed-deals", test_board_closed_deals);
   ADD_TEST ("/gui/pipeline/keyboard-moves", test_board_keyboard_moves);
   ADD_TEST ("/gui/pipeline/actions", test_board_actions);
+  ADD_TEST ("/gui/pipeline/lost-reason", test_board_lost_reason);
   ADD_TEST ("/gui/pipeline/context-menu", test_board_context_menu);
   ADD_TEST ("/gui/pipeline/undo", test_board_undo);
   ADD_TEST ("/gui/pipeline/external-writes", test_board_external_writes);

@@ -22,6 +22,18 @@ crm_test_remove_tree (const char *path)
   g_rmdir (path);
 }
 
+void
+crm_test_remove_database (const char *path)
+{
+  const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+      g_unlink (file);
+    }
+}
+
 GArray *
 crm_test_list_default_stage_ids (CrmStore *store)
 {

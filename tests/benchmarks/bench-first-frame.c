@@ -16,6 +16,7 @@
 #include "crm-application.h"
 #include "crm-seed.h"
 #include "crm-window.h"
+#include "crm-test-util.h"
 
 #define GOAL_RATIO 1.2
 #define CHILD_TIMEOUT_SECONDS 120
@@ -150,18 +151,6 @@ create_database (const char *path, const CrmSeedOptions *options)
     g_error ("Cannot seed %s: %s", path, error->message);
 }
 
-static void
-remove_database (const char *path)
-{
-  const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
-      g_unlink (file);
-    }
-}
-
 int
 main (int argc, char **argv)
 {
@@ -234,8 +223,8 @@ main (int argc, char **argv)
   g_print ("first-frame: ratio seeded/empty %.2f (goal <= %.1f: %s)\n", ratio, GOAL_RATIO,
            ratio <= GOAL_RATIO ? "met" : "MISSED");
 
-  remove_database (empty_path);
-  remove_database (seeded_path);
+  crm_test_remove_database (empty_path);
+  crm_test_remove_database (seeded_path);
   g_rmdir (dir);
   return 0;
 }

@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "crm-seed.h"
+#include "crm-test-util.h"
 
 #define GOAL_SECONDS 10.0
 
@@ -54,18 +55,6 @@ count (CrmStore *store, CrmEntity entity)
 
   g_assert_no_error (error);
   return n;
-}
-
-static void
-remove_database (const char *path)
-{
-  const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
-      g_unlink (file);
-    }
 }
 
 int
@@ -132,7 +121,7 @@ main (int argc, char **argv)
   g_print ("seed: goal < %.0f s: %s\n", GOAL_SECONDS, total < GOAL_SECONDS ? "met" : "MISSED");
 
   g_clear_object (&store);
-  remove_database (path);
+  crm_test_remove_database (path);
   g_rmdir (dir);
   return 0;
 }

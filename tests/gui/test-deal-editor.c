@@ -7,6 +7,7 @@
 
 #include "crm-deal-editor.h"
 #include "crm-test-util.h"
+#include "crm-gui-test-util.h"
 
 typedef struct
 {
@@ -63,13 +64,6 @@ set_text (CrmDealEditor *editor, const char *row, const char *text)
 }
 
 static void
-iterate_main_context (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static void
 test_parse_value (void)
 {
   gint64 value = -1;
@@ -109,7 +103,7 @@ test_create_deal (Fixture *fixture, gconstpointer data)
   editor
       = crm_deal_editor_new (NULL, fixture->repository, fixture->undo, fixture->pipeline_id, NULL);
   gtk_window_present (GTK_WINDOW (editor));
-  iterate_main_context ();
+  crm_test_iterate_main_context ();
   set_text (editor, "title_row", title);
   set_text (editor, "contact_row", "ada lovelace");
   set_text (editor, "value_row", "1,250.50");
@@ -245,7 +239,7 @@ test_delete_with_undo (Fixture *fixture, gconstpointer data)
 
   gtk_window_present (GTK_WINDOW (editor));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.delete", NULL));
-  iterate_main_context ();
+  crm_test_iterate_main_context ();
   g_assert_cmpint (crm_store_count (fixture->store, CRM_ENTITY_DEAL, NULL), ==, 0);
   g_assert_true (crm_undo_manager_get_can_undo (fixture->undo));
 

@@ -18,6 +18,7 @@
 #include "crm-board-money.h"
 #include "crm-pipeline-view-private.h"
 #include "crm-window.h"
+#include "crm-gui-test-util.h"
 
 static CrmApplication *app;
 
@@ -33,63 +34,6 @@ typedef struct
 } Fixture;
 
 /* ---- Helpers ---------------------------------------------------------------------------- */
-
-static void
-iterate_main_context (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static gboolean
-on_timeout_set_flag (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until @condition holds, failing the test after @seconds. */
-static void
-wait_for_seconds (gboolean (*condition) (gpointer data),
-                  gpointer data,
-                  guint seconds,
-                  const char *what)
-{
-  gboolean timed_out = FALSE;
-  guint timeout_id = g_timeout_add_seconds (seconds, on_timeout_set_flag, &timed_out);
-
-  while (!condition (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (timed_out)
-    g_error ("Timed out waiting for %s", what);
-
-  g_source_remove (timeout_id);
-  iterate_main_context ();
-}
-
-static void
-wait_for (gboolean (*condition) (gpointer data), gpointer data, const char *what)
-{
-  wait_for_seconds (condition, data, 5, what);
-}
-
-static gboolean
-widget_is_mapped (gpointer widget)
-{
-  return gtk_widget_get_mapped (widget);
-}
-
-/* Runs the main loop for @ms milliseconds (for layout and frame clock work). */
-static void
-run_for (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, on_timeout_set_flag, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
 
 static GtkWidget *
 find_descendant (GtkWidget *widget, GType type)
@@ -236,12 +180,12 @@ show_board (Fixture *fixture)
 {
   fixture->window = crm_window_new (app, fixture->store);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  wait_for (widget_is_mapped, fixture->window, "the window to be mapped");
+  crm_test_wait_for (crm_test_widget_is_mapped, fixture->window, "the window to be mapped");
   fixture->view
       = CRM_PIPELINE_VIEW (find_descendant (GTK_WIDGET (fixture->window), CRM_TYPE_PIPELINE_VIEW));
   g_assert_nonnull (fixture->view);
-  wait_for (board_columns_complete, fixture->view, "the columns' cards");
-  run_for (50);
+  crm_test_wait_for (board_columns_complete, fixture->view, "the columns' cards");
+  crm_test_run_for (50);
 }
 
 static const char *
@@ -294,7 +238,7 @@ press_shortcut (Fixture *fixture, guint keyval, GdkModifierType modifiers)
             }
         }
     }
-  iterate_main_context ();
+  crm_test_iterate_main_context ();
   return handled;
 }
 
@@ -335,7 +279,7 @@ fixture_tear_down (Fixture *fixture, gconstpointer data)
 
       gtk_window_destroy (window);
     }
-  iterate_main_context ();
+  crm_test_iterate_main_context ();
 
   g_clear_object (&fixture->store);
   g_clear_pointer (&fixture->stage_ids, g_array_unref);
@@ -582,7 +526,7 @@ test_board_closed_deals (Fixture *fixture, gconstpointer data)
   g_assert_true (
       crm_pipeline_view_move_deal (fixture->view, deal_id, stage_id (fixture, won), 0, &error));
   g_assert_no_error (error);
-  run_for (50);
+  crm_test_run_for (50);
   column = crm_pipeline_view_get_column (fixture->view, won);
   card = crm_stage_column_get_card (column, deal_id);
   g_assert_nonnull (card);
@@ -719,24 +663,24 @@ test_board_lost_reason (Fixture *fixture, gconstpointer data)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "pipeline.move-deal",
                                              "(xxi)", deal_id, stage_id (fixture, lost), 0));
-  run_for (50);
+  crm_test_run_for (50);
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), title));
   g_assert_false (adw_message_dialog_get_body_use_markup (dialog));
   adw_message_dialog_response (dialog, "cancel");
-  run_for (50);
+  crm_test_run_for (50);
   g_assert_cmpint (deal_stage_id (fixture, deal_id), ==, stage_id (fixture, 1));
   g_assert_cmpuint (count_history (fixture, deal_id), ==, history_before);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "pipeline.move-deal",
                                              "(xxi)", deal_id, stage_id (fixture, lost), 0));
-  run_for (50);
+  crm_test_run_for (50);
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (adw_message_dialog_get_extra_child (dialog)), 2);
   adw_message_dialog_response (dialog, "lost");
-  run_for (50);
+  crm_test_run_for (50);
   {
     g_autoptr (CrmDealRecord) deal = crm_store_get_deal (fixture->store, deal_id, &error);
     g_assert_cmpint (deal->stage_id, ==, stage_id (fixture, lost));
@@ -747,7 +691,7 @@ test_board_lost_reason (Fixture *fixture, gconstpointer data)
 
   /* One undo takes back both the move and the reason. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
-  run_for (50);
+  crm_test_run_for (50);
   {
     g_autoptr (CrmDealRecord) deal = crm_store_get_deal (fixture->store, deal_id, &error);
     g_assert_cmpint (deal->stage_id, ==, stage_id (fixture, 1));
@@ -798,7 +742,7 @@ test_board_context_menu (Fixture *fixture, gconstpointer data)
   g_assert_true (GTK_IS_POPOVER_MENU (menu));
   g_assert_true (gtk_widget_get_visible (menu));
   gtk_popover_popdown (GTK_POPOVER (menu));
-  iterate_main_context ();
+  crm_test_iterate_main_context ();
   /* Closed, the menu gives the focus back to the card. */
   g_assert_cmpint (focused_deal (fixture), ==, a);
   g_assert_true (press_shortcut (fixture, GDK_KEY_F10, GDK_SHIFT_MASK));
@@ -834,7 +778,7 @@ test_board_context_menu (Fixture *fixture, gconstpointer data)
         }
     }
   g_assert_true (moved);
-  iterate_main_context ();
+  crm_test_iterate_main_context ();
   g_assert_cmpint (deal_stage_id (fixture, a), ==, stage_id (fixture, 3));
   g_assert_cmpint (crm_stage_column_find_deal (crm_pipeline_view_get_column (fixture->view, 3), a),
                    ==, 0);
@@ -868,7 +812,7 @@ test_board_undo (Fixture *fixture, gconstpointer data)
   /* Undo (the toast's button, or Ctrl+Z): stage, place and history as they were; the toast
    * goes, its step being undone. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
-  iterate_main_context ();
+  crm_test_iterate_main_context ();
   assert_stage_order (fixture, 0, (gint64[]){ a, b }, 2);
   g_assert_null (crm_pipeline_view_get_move_toast (fixture->view));
   g_assert_cmpuint (count_history (fixture, a), ==, 1);
@@ -878,7 +822,7 @@ test_board_undo (Fixture *fixture, gconstpointer data)
   g_assert_true (press_shortcut (fixture, GDK_KEY_Down, GDK_CONTROL_MASK));
   assert_stage_order (fixture, 0, (gint64[]){ b, a }, 2);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
-  iterate_main_context ();
+  crm_test_iterate_main_context ();
   assert_stage_order (fixture, 0, (gint64[]){ a, b }, 2);
 }
 
@@ -903,14 +847,14 @@ test_board_external_writes (Fixture *fixture, gconstpointer data)
   assert_stage_order (fixture, 2, (gint64[]){ b }, 1);
   g_assert_cmpstr (crm_stage_column_get_count_text (first), ==, "1");
   g_assert_cmpstr (crm_stage_column_get_count_text (third), ==, "1");
-  run_for (50);
+  crm_test_run_for (50);
   g_assert_nonnull (crm_stage_column_get_card (third, b));
   g_assert_null (crm_stage_column_get_card (first, b));
 
   /* An insert lands at the bottom of its column, with its card. */
   c = insert_deal (fixture, "C", 2);
   assert_stage_order (fixture, 2, (gint64[]){ b, c }, 2);
-  run_for (50);
+  crm_test_run_for (50);
   g_assert_cmpstr (card_title (crm_stage_column_get_card (third, c)), ==, "C");
 
   /* An update shows on the card. */
@@ -959,7 +903,7 @@ test_board_title_is_plain_text (Fixture *fixture, gconstpointer data)
   g_assert_true (pango_parse_markup (adw_toast_get_title (toast), -1, 0, NULL, &shown, NULL, NULL));
   expected = g_strdup_printf ("Moved “%s” to Qualification", title);
   g_assert_cmpstr (shown, ==, expected);
-  run_for (50);
+  crm_test_run_for (50);
   card = crm_stage_column_get_card (crm_pipeline_view_get_column (fixture->view, 1), deal_id);
   g_assert_cmpstr (card_title (card), ==, title);
 }
@@ -1000,7 +944,7 @@ test_board_totals_mixed_currencies (Fixture *fixture, gconstpointer data)
   jpy = insert_deal_full (fixture, "Yen", 0, 1201, "JPY", 50);
   insert_deal_full (fixture, "Elsewhere", 1, 777, "EUR", -1);
   show_board (fixture);
-  wait_for (totals_ready, fixture, "the totals");
+  crm_test_wait_for (totals_ready, fixture, "the totals");
   column = crm_pipeline_view_get_column (fixture->view, 0);
 
   /* One line per currency, by code; weighted = Σ value × probability, rounded once. */
@@ -1163,7 +1107,7 @@ test_board_first_frame_cards (Fixture *fixture, gconstpointer data)
   g_signal_connect_after (fixture->window, "realize",
                           G_CALLBACK (on_window_realize_watch_first_frame), &first);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  wait_for (first_frame_painted, &first, "the first frame");
+  crm_test_wait_for (first_frame_painted, &first, "the first frame");
   fixture->view
       = CRM_PIPELINE_VIEW (find_descendant (GTK_WIDGET (fixture->window), CRM_TYPE_PIPELINE_VIEW));
 
@@ -1181,7 +1125,7 @@ test_board_first_frame_cards (Fixture *fixture, gconstpointer data)
   if (!some_out_of_view)
     g_test_message ("every column is in view: the window is wide");
 
-  wait_for (board_columns_complete, fixture->view, "the columns' cards");
+  crm_test_wait_for (board_columns_complete, fixture->view, "the columns' cards");
   g_assert_cmpstr (
       crm_stage_column_get_count_text (crm_pipeline_view_get_column (fixture->view, 0)), ==, "60");
   /* The column out of view has its cards now. */
@@ -1225,7 +1169,7 @@ test_board_recycles_cards (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (n_cards, <=, 50);
 
   /* The totals are summed in idle batches, then shown. */
-  wait_for (totals_ready, fixture, "the totals of 5000 deals");
+  crm_test_wait_for (totals_ready, fixture, "the totals of 5000 deals");
   g_assert_nonnull (strstr (crm_stage_column_get_totals_text (column), "€5000000.00"));
 
   /* The last deal can be focused: its card is made on demand. */

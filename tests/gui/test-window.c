@@ -16,6 +16,7 @@
 #include "crm-stage-column.h"
 #include "crm-preferences-window.h"
 #include "crm-window.h"
+#include "crm-gui-test-util.h"
 
 static CrmApplication *app;
 
@@ -26,43 +27,6 @@ typedef struct
 } Fixture;
 
 /* ---- Helpers ---------------------------------------------------------------------------- */
-
-static void
-iterate_main_context (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static gboolean
-on_timeout_set_flag (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until @condition holds, failing the test after five seconds. */
-static void
-wait_for (gboolean (*condition) (gpointer data), gpointer data, const char *what)
-{
-  gboolean timed_out = FALSE;
-  guint timeout_id = g_timeout_add_seconds (5, on_timeout_set_flag, &timed_out);
-
-  while (!condition (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (timed_out)
-    g_error ("Timed out waiting for %s", what);
-
-  g_source_remove (timeout_id);
-  iterate_main_context ();
-}
-
-static gboolean
-widget_is_mapped (gpointer widget)
-{
-  return gtk_widget_get_mapped (widget);
-}
 
 /* Depth-first search for the first descendant of @widget of @type that @match accepts. */
 static GtkWidget *
@@ -155,7 +119,7 @@ respond (AdwMessageDialog *dialog, const char *response)
   if (gtk_widget_get_visible (GTK_WIDGET (dialog)))
     gtk_window_destroy (GTK_WINDOW (dialog));
   g_object_unref (dialog);
-  iterate_main_context ();
+  crm_test_iterate_main_context ();
 }
 
 static CrmWindow *
@@ -180,7 +144,7 @@ destroy_all_windows (void)
 
       gtk_window_destroy (window);
     }
-  iterate_main_context ();
+  crm_test_iterate_main_context ();
 }
 
 static void
@@ -404,11 +368,11 @@ test_window_size_saved (Fixture *fixture, gconstpointer data)
 
   gtk_window_set_default_size (GTK_WINDOW (window), 812, 534);
   gtk_window_present (GTK_WINDOW (window));
-  wait_for (widget_is_mapped, window, "the window to be mapped");
+  crm_test_wait_for (crm_test_widget_is_mapped, window, "the window to be mapped");
 
   /* Closing saves the size. */
   gtk_window_close (GTK_WINDOW (window));
-  iterate_main_context ();
+  crm_test_iterate_main_context ();
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 812);
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 534);
   g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
@@ -439,7 +403,7 @@ test_window_narrow_switcher (Fixture *fixture, gconstpointer data)
   /* Wide: the switcher is in the header bar, the bottom bar is hidden. */
   window = crm_window_new (app, store);
   gtk_window_present (GTK_WINDOW (window));
-  wait_for (widget_is_mapped, window, "the window to be mapped");
+  crm_test_wait_for (crm_test_widget_is_mapped, window, "the window to be mapped");
   g_assert_false (switcher_bar_revealed (window));
   gtk_window_destroy (GTK_WINDOW (window));
 
@@ -447,7 +411,7 @@ test_window_narrow_switcher (Fixture *fixture, gconstpointer data)
   g_settings_set_int (settings, "window-width", 360);
   window = crm_window_new (app, store);
   gtk_window_present (GTK_WINDOW (window));
-  wait_for (switcher_bar_revealed, window, "the bottom switcher bar to be revealed");
+  crm_test_wait_for (switcher_bar_revealed, window, "the bottom switcher bar to be revealed");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -610,7 +574,7 @@ test_database_open_shows_dialog_and_moves_aside (Fixture *fixture, gconstpointer
 
   /* No window full of nothing: the dialog instead. */
   crm_application_open (app, fixture->db_path);
-  iterate_main_context ();
+  crm_test_iterate_main_context ();
   g_assert_null (find_crm_window ());
   dialog = find_message_dialog ("Cannot Open Database");
   g_assert_nonnull (dialog);
@@ -684,11 +648,11 @@ test_application_quit_saves_and_closes (Fixture *fixture, gconstpointer data)
 
   gtk_window_set_default_size (GTK_WINDOW (window), 701, 451);
   gtk_window_present (GTK_WINDOW (window));
-  wait_for (widget_is_mapped, window, "the window to be mapped");
+  crm_test_wait_for (crm_test_widget_is_mapped, window, "the window to be mapped");
 
   /* Ctrl+Q does not go through close-request, yet the window's state is saved. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
-  iterate_main_context ();
+  crm_test_iterate_main_context ();
   g_assert_null (find_crm_window ());
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 701);
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 451);
@@ -707,7 +671,7 @@ test_preferences_rows (Fixture *fixture, gconstpointer data)
   g_autofree char *value = NULL;
 
   gtk_window_present (GTK_WINDOW (preferences));
-  iterate_main_context ();
+  crm_test_iterate_main_context ();
 
   currency = find_descendant (GTK_WIDGET (preferences), ADW_TYPE_ENTRY_ROW, row_title_contains,
                               "Currency");
@@ -816,7 +780,7 @@ test_window_follows_other_programs (Fixture *fixture, gconstpointer data)
 
   g_assert_no_error (error);
   gtk_window_present (GTK_WINDOW (window));
-  wait_for (first_column_has_expected_count, &count, "an empty first column");
+  crm_test_wait_for (first_column_has_expected_count, &count, "an empty first column");
 
   pipelines = crm_store_list_pipelines (other, &error);
   stages = crm_store_list_stages (other, ((CrmPipelineRecord *) pipelines->pdata[0])->id, &error);
@@ -830,7 +794,8 @@ test_window_follows_other_programs (Fixture *fixture, gconstpointer data)
     }
   start = g_get_monotonic_time ();
   count.expected = 2;
-  wait_for (first_column_has_expected_count, &count, "the deals written by another program");
+  crm_test_wait_for (first_column_has_expected_count, &count,
+                     "the deals written by another program");
   g_assert_cmpint (g_get_monotonic_time () - start, <, 3 * G_USEC_PER_SEC);
   gtk_window_destroy (GTK_WINDOW (window));
 }

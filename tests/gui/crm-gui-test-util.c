@@ -1,0 +1,57 @@
+/* crm-gui-test-util.c — main-loop helpers shared by the widget tests. */
+#include "crm-gui-test-util.h"
+
+void
+crm_test_iterate_main_context (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static gboolean
+on_timeout_set_flag (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+void
+crm_test_wait_for_seconds (gboolean (*condition) (gpointer data),
+                           gpointer data,
+                           guint seconds,
+                           const char *what)
+{
+  gboolean timed_out = FALSE;
+  guint timeout_id = g_timeout_add_seconds (seconds, on_timeout_set_flag, &timed_out);
+
+  while (!condition (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (timed_out)
+    g_error ("Timed out waiting for %s", what);
+
+  g_source_remove (timeout_id);
+  crm_test_iterate_main_context ();
+}
+
+void
+crm_test_wait_for (gboolean (*condition) (gpointer data), gpointer data, const char *what)
+{
+  crm_test_wait_for_seconds (condition, data, 5, what);
+}
+
+void
+crm_test_run_for (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, on_timeout_set_flag, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+gboolean
+crm_test_widget_is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (widget));
+}

@@ -1,5 +1,5 @@
 /* crm-deal-card.h — CrmDealCard, one deal on the pipeline board: title, company or contact,
- * value, expected close date, days in its stage and a stale badge. A card is recycled by its
+ * value, expected close date, days in its stage, next step and a stale badge. A card is recycled by its
  * column's list view: set another deal and it shows that one. Dragging it carries the CrmDeal.
  */
 #pragma once
@@ -14,6 +14,19 @@ G_BEGIN_DECLS
 
 #define CRM_TYPE_DEAL_CARD (crm_deal_card_get_type ())
 G_DECLARE_FINAL_TYPE (CrmDealCard, crm_deal_card, CRM, DEAL_CARD, GtkWidget)
+
+/* The lines of text a card shows. */
+typedef enum
+{
+  CRM_DEAL_CARD_TITLE,
+  CRM_DEAL_CARD_BADGE, /* "Stale", when it is */
+  CRM_DEAL_CARD_PARTY, /* company, else contact */
+  CRM_DEAL_CARD_VALUE,
+  CRM_DEAL_CARD_CLOSE_DATE, /* expected close, for open deals that have one */
+  CRM_DEAL_CARD_AGE,        /* days in stage, or when it was won or lost */
+  CRM_DEAL_CARD_NEXT_STEP,  /* the next activity due, or "No next step"; open deals only */
+  CRM_DEAL_CARD_N_LINES
+} CrmDealCardLine;
 
 /* A card that looks up company and contact names in @repository. */
 GtkWidget *
@@ -40,5 +53,11 @@ crm_deal_card_get_stale (CrmDealCard *self);
 /* The days in stage and stale badge depend on today: call when the day changes. */
 void
 crm_deal_card_refresh_age (CrmDealCard *self);
+/* Reads the deal's next activity again: call when activities change. */
+void
+crm_deal_card_refresh_next_step (CrmDealCard *self);
+/* What @line shows, or NULL when it is not shown. */
+const char *
+crm_deal_card_get_text (CrmDealCard *self, CrmDealCardLine line);
 
 G_END_DECLS

@@ -121,14 +121,12 @@ crm_pipeline_view_get_empty (CrmPipelineView *self)
   return self->empty;
 }
 
-/* The empty state's text: which pipeline, and how many stages it has. */
+/* The empty state, for a board without columns: no pipeline, or a pipeline without stages. */
 static void
-update_status_description (CrmPipelineView *self)
+update_status_page (CrmPipelineView *self)
 {
   g_autofree char *description = NULL;
-  CrmPipeline *pipeline = NULL;
-  guint n_stages
-      = self->stages != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->stages)) : 0;
+  g_autoptr (CrmPipeline) pipeline = NULL;
   guint selected = gtk_drop_down_get_selected (self->pipeline_dropdown);
 
   if (selected != GTK_INVALID_LIST_POSITION)
@@ -136,23 +134,24 @@ update_status_description (CrmPipelineView *self)
 
   if (pipeline == NULL)
     {
+      adw_status_page_set_title (self->status_page, _ ("No Pipeline"));
       adw_status_page_set_description (
           self->status_page,
           _ ("Deals will appear here, in columns by stage, once the database has a pipeline."));
       return;
     }
 
+  adw_status_page_set_title (self->status_page, _ ("No Stages"));
   /* The status page's description is markup; the pipeline name is user text. */
   description = g_markup_printf_escaped (
-      /* Translators: %s is the name of a sales pipeline, %u its number of stages. */
-      ngettext ("Deals of the “%s” pipeline and its %u stage will appear here.",
-                "Deals of the “%s” pipeline and its %u stages will appear here.", n_stages),
-      crm_pipeline_get_name (pipeline) != NULL ? crm_pipeline_get_name (pipeline) : "", n_stages);
+      /* Translators: %s is the name of a sales pipeline. */
+      _ ("The “%s” pipeline has no stages yet. Add stages to put deals in it."),
+      crm_pipeline_get_name (pipeline) != NULL ? crm_pipeline_get_name (pipeline) : "");
   adw_status_page_set_description (self->status_page, description);
-  g_object_unref (pipeline);
 }
 
-/* Shows the board while the pipeline has deals, the empty state otherwise. */
+/* Shows the board while the pipeline has stages (empty columns included: they are where the
+ * first deals land, and the toolbar stays in reach), the status page otherwise. */
 static void
 update_empty (CrmPipelineView *self)
 {
@@ -163,7 +162,7 @@ update_empty (CrmPipelineView *self)
     n_deals += g_list_model_get_n_items (crm_stage_column_get_deals (self->columns->pdata[i]));
   empty = n_deals == 0;
 
-  gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "board");
+  gtk_stack_set_visible_child_name (self->stack, self->columns->len > 0 ? "board" : "empty");
   if (empty == self->empty)
     return;
   self->empty = empty;
@@ -211,7 +210,7 @@ on_stages_items_changed (CrmPipelineView *self, guint position, guint removed, g
     }
 
   update_empty (self);
-  update_status_description (self);
+  update_status_page (self);
 }
 
 static void
@@ -284,7 +283,7 @@ crm_pipeline_view_set_pipeline_id (CrmPipelineView *self, gint64 pipeline_id)
   else
     {
       update_empty (self);
-      update_status_description (self);
+      update_status_page (self);
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PIPELINE_ID]);
@@ -355,7 +354,7 @@ reload_pipelines (CrmPipelineView *self)
     }
 
   gtk_widget_set_visible (self->toolbar, objects->len > 1);
-  update_status_description (self);
+  update_status_page (self);
 }
 
 /* ---- Keeping the focus on a moved deal ------------------------------------------------- */
@@ -531,6 +530,12 @@ on_day_changed (gpointer user_data)
 {
   CrmPipelineView *self = user_data;
 
+  if (self->totals_held)
+    {
+      self->totals_held = FALSE;
+      crm_board_totals_release (self->totals);
+      return G_SOURCE_CONTINUE;
+    }
   for (guint i = 0; i < self->columns->len; i++)
     crm_stage_column_refresh_ages (self->columns->pdata[i]);
   schedule_day_change (self);
@@ -606,6 +611,12 @@ on_complete_columns_idle (gpointer user_data)
 {
   CrmPipelineView *self = user_data;
 
+  if (self->totals_held)
+    {
+      self->totals_held = FALSE;
+      crm_board_totals_release (self->totals);
+      return G_SOURCE_CONTINUE;
+    }
   for (guint i = 0; i < self->columns->len; i++)
     if (crm_stage_column_get_card_limit (self->columns->pdata[i]) != G_MAXUINT)
       {
@@ -625,13 +636,9 @@ on_first_frame_painted (CrmPipelineView *self)
   if (self->first_frame_pending)
     {
       self->first_frame_pending = FALSE;
-      /* After the layout and drawing of the frames (GDK_PRIORITY_REDRAW is higher). */
+      /* After the layout and drawing of the frames (GDK_PRIORITY_REDRAW is higher); the
+       * totals are released there too, not while the frame is still being finished. */
       self->complete_columns_id = g_idle_add (on_complete_columns_idle, self);
-    }
-  if (self->totals_held)
-    {
-      self->totals_held = FALSE;
-      crm_board_totals_release (self->totals);
     }
 }
 

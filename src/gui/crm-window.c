@@ -34,6 +34,7 @@ struct _CrmWindow
   AdwViewSwitcherTitle *switcher_title;
   AdwViewSwitcherBar *switcher_bar;
   AdwViewStack *stack;
+  GtkWidget *new_deal_button;
   AdwBin *pipeline_bin;
 };
 
@@ -192,6 +193,8 @@ on_stack_visible_child_name_notify (CrmWindow *self)
         }
     }
 
+  /* The header's New Deal button belongs to the board. */
+  gtk_widget_set_visible (self->new_deal_button, g_str_equal (self->visible_page, "pipeline"));
   if (self->state_restored)
     g_settings_set_string (self->settings, "last-page", self->visible_page);
 }
@@ -363,6 +366,7 @@ crm_window_class_init (CrmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, CrmWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, CrmWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, CrmWindow, new_deal_button);
   gtk_widget_class_bind_template_child (widget_class, CrmWindow, pipeline_bin);
   gtk_widget_class_bind_template_callback (widget_class, on_stack_visible_child_name_notify);
 

@@ -100,6 +100,21 @@ crm_store_list_activities_for_deal (CrmStore *self, gint64 deal_id, GError **err
                                    &deal_id, 1, error);
 }
 
+CrmActivityRecord *
+crm_store_get_next_activity_for_deal (CrmStore *self, gint64 deal_id, GError **error)
+{
+  g_autoptr (GPtrArray) records = NULL;
+
+  g_return_val_if_fail (CRM_IS_STORE (self), NULL);
+  records = crm_store_select_records (
+      self, CRM_ENTITY_ACTIVITY,
+      "WHERE deal_id = ?1 AND done = 0 AND due_at IS NOT NULL ORDER BY due_at, id LIMIT 1",
+      &deal_id, 1, error);
+  if (records == NULL || records->len == 0)
+    return NULL;
+  return g_ptr_array_steal_index (records, 0);
+}
+
 gboolean
 crm_store_reorder_stages (
     CrmStore *self, gint64 pipeline_id, const gint64 *stage_ids, guint n_stage_ids, GError **error)

@@ -182,6 +182,10 @@ GPtrArray *
 crm_store_list_activities_for_contact (CrmStore *self, gint64 contact_id, GError **error);
 GPtrArray *
 crm_store_list_activities_for_deal (CrmStore *self, gint64 deal_id, GError **error);
+/* The deal's next step: its earliest open activity with a due time (overdue ones first), or
+ * NULL (without @error set) when it has none. */
+CrmActivityRecord *
+crm_store_get_next_activity_for_deal (CrmStore *self, gint64 deal_id, GError **error);
 
 /* Rewrites the order of a pipeline's stages to the order of @stage_ids (one transaction). */
 gboolean

@@ -415,18 +415,38 @@ test_window_narrow_switcher (Fixture *fixture, gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static CrmPipelineView *
+get_pipeline_view (CrmWindow *window)
+{
+  GtkWidget *view = find_descendant (GTK_WIDGET (window), CRM_TYPE_PIPELINE_VIEW, NULL, NULL);
+
+  g_assert_nonnull (view);
+  return CRM_PIPELINE_VIEW (view);
+}
+
+/* The visible child of the board's own stack: "board" or "empty". */
+static const char *
+pipeline_page_state (CrmWindow *window)
+{
+  GtkWidget *stack
+      = find_descendant (GTK_WIDGET (get_pipeline_view (window)), GTK_TYPE_STACK, NULL, NULL);
+
+  g_assert_nonnull (stack);
+  return gtk_stack_get_visible_child_name (GTK_STACK (stack));
+}
+
+/* A new database shows its pipeline's (empty) columns, named after the stages: they are where
+ * the first deals land. */
 static void
-test_window_pipeline_description (Fixture *fixture, gconstpointer data)
+test_window_pipeline_empty_board (Fixture *fixture, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (CrmStore) store = open_store (fixture);
   g_autoptr (GPtrArray) pipelines = crm_store_list_pipelines (store, &error);
   g_autoptr (GPtrArray) stages = NULL;
-  g_autofree char *expected_name = NULL;
-  g_autofree char *expected_count = NULL;
   CrmPipelineRecord *pipeline;
+  CrmPipelineView *view;
   CrmWindow *window;
-  const char *description;
 
   g_assert_no_error (error);
   g_assert_cmpuint (pipelines->len, >, 0);
@@ -435,32 +455,30 @@ test_window_pipeline_description (Fixture *fixture, gconstpointer data)
   g_assert_no_error (error);
 
   window = crm_window_new (app, store);
-  description = adw_status_page_get_description (get_status_page (window, "pipeline"));
-  g_assert_cmpstr (adw_status_page_get_title (get_status_page (window, "pipeline")), ==,
-                   "No Deals Yet");
-  expected_name = g_strdup_printf ("“%s”", pipeline->name);
-  expected_count = g_strdup_printf ("%u stages", stages->len);
-  g_assert_nonnull (strstr (description, expected_name));
-  g_assert_nonnull (strstr (description, expected_count));
+  view = get_pipeline_view (window);
+  g_assert_cmpstr (pipeline_page_state (window), ==, "board");
+  g_assert_true (crm_pipeline_view_get_empty (view));
+  g_assert_cmpuint (crm_pipeline_view_get_n_columns (view), ==, stages->len);
+  for (guint i = 0; i < stages->len; i++)
+    {
+      CrmStageColumn *column = crm_pipeline_view_get_column (view, i);
+      CrmStageRecord *stage = g_ptr_array_index (stages, i);
 
-  /* A renamed pipeline shows at once. */
-  g_free (pipeline->name);
-  pipeline->name = g_strdup ("Partnerships");
-  g_assert_true (crm_store_update_pipeline (store, pipeline, &error));
-  g_assert_no_error (error);
-  description = adw_status_page_get_description (get_status_page (window, "pipeline"));
-  g_assert_nonnull (strstr (description, "“Partnerships”"));
-  g_assert_null (strstr (description, expected_name));
-
+      g_assert_cmpstr (crm_stage_get_name (crm_stage_column_get_stage (column)), ==, stage->name);
+      g_assert_cmpstr (crm_stage_column_get_count_text (column), ==, "0");
+    }
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A pipeline without stages has nowhere to put deals: the status page says so, naming the
+ * pipeline literally (the description is markup; the name is user text). */
 static void
-test_window_pipeline_name_not_markup (Fixture *fixture, gconstpointer data)
+test_window_pipeline_without_stages (Fixture *fixture, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (CrmStore) store = open_store (fixture);
   g_autoptr (GPtrArray) pipelines = crm_store_list_pipelines (store, &error);
+  g_autoptr (GPtrArray) stages = NULL;
   g_autofree char *shown = NULL;
   CrmPipelineRecord *pipeline;
   CrmWindow *window;
@@ -474,12 +492,33 @@ test_window_pipeline_name_not_markup (Fixture *fixture, gconstpointer data)
   g_assert_no_error (error);
 
   window = crm_window_new (app, store);
-  description = adw_status_page_get_description (get_status_page (window, "pipeline"));
+  g_assert_cmpstr (pipeline_page_state (window), ==, "board");
 
-  /* The description is markup: it must parse, and show the name exactly as typed. */
+  /* Removing every stage (none holds a deal) leaves the status page. */
+  stages = crm_store_list_stages (store, pipeline->id, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < stages->len; i++)
+    {
+      CrmStageRecord *stage = g_ptr_array_index (stages, i);
+
+      g_assert_true (crm_store_delete_stage (store, stage->id, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_cmpstr (pipeline_page_state (window), ==, "empty");
+  g_assert_cmpstr (adw_status_page_get_title (get_status_page (window, "pipeline")), ==,
+                   "No Stages");
+  description = adw_status_page_get_description (get_status_page (window, "pipeline"));
   g_assert_true (pango_parse_markup (description, -1, 0, NULL, &shown, NULL, &error));
   g_assert_no_error (error);
   g_assert_nonnull (strstr (shown, "“R&D <b>Team</b>”"));
+
+  /* A renamed pipeline shows at once. */
+  g_free (pipeline->name);
+  pipeline->name = g_strdup ("Partnerships");
+  g_assert_true (crm_store_update_pipeline (store, pipeline, &error));
+  g_assert_no_error (error);
+  description = adw_status_page_get_description (get_status_page (window, "pipeline"));
+  g_assert_nonnull (strstr (description, "“Partnerships”"));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -831,8 +870,8 @@ main (int argc, char *argv[])
   ADD_TEST ("/gui/window/accels", test_window_accels);
   ADD_TEST ("/gui/window/size", test_window_size_saved);
   ADD_TEST ("/gui/window/narrow-switcher", test_window_narrow_switcher);
-  ADD_TEST ("/gui/window/pipeline-description", test_window_pipeline_description);
-  ADD_TEST ("/gui/window/pipeline-name-not-markup", test_window_pipeline_name_not_markup);
+  ADD_TEST ("/gui/window/pipeline-empty-board", test_window_pipeline_empty_board);
+  ADD_TEST ("/gui/window/pipeline-without-stages", test_window_pipeline_without_stages);
   ADD_TEST ("/gui/database/garbage-dialog", test_database_garbage_dialog);
   ADD_TEST ("/gui/database/newer-version-dialog", test_database_newer_version_dialog);
   ADD_TEST ("/gui/database/open-shows-dialog-and-moves-aside",

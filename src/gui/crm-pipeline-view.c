@@ -422,6 +422,12 @@ on_store_changed (CrmPipelineView *self,
 {
   if (entity == CRM_ENTITY_PIPELINE)
     reload_pipelines (self);
+  else if (entity == CRM_ENTITY_ACTIVITY)
+    {
+      /* Only the cards made (those in view and a few around) read it: a few queries. */
+      for (guint i = 0; i < self->columns->len; i++)
+        crm_stage_column_refresh_next_steps (self->columns->pdata[i]);
+    }
   else if (entity == CRM_ENTITY_DEAL && self->focus_deal_id != 0
            && (id == self->focus_deal_id || action == CRM_CHANGE_RESET))
     follow_focused_deal (self);

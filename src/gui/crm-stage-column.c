@@ -183,19 +183,33 @@ crm_stage_column_get_card (CrmStageColumn *self, gint64 deal_id)
   return NULL;
 }
 
-void
-crm_stage_column_refresh_ages (CrmStageColumn *self)
+static void
+foreach_card (CrmStageColumn *self, void (*func) (CrmDealCard *card))
 {
-  g_return_if_fail (CRM_IS_STAGE_COLUMN (self));
-
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->deal_view)); row != NULL;
        row = gtk_widget_get_next_sibling (row))
     {
       CrmDealCard *card = card_of_row (row);
 
       if (card != NULL)
-        crm_deal_card_refresh_age (card);
+        func (card);
     }
+}
+
+void
+crm_stage_column_refresh_ages (CrmStageColumn *self)
+{
+  g_return_if_fail (CRM_IS_STAGE_COLUMN (self));
+
+  foreach_card (self, crm_deal_card_refresh_age);
+}
+
+void
+crm_stage_column_refresh_next_steps (CrmStageColumn *self)
+{
+  g_return_if_fail (CRM_IS_STAGE_COLUMN (self));
+
+  foreach_card (self, crm_deal_card_refresh_next_step);
 }
 
 gboolean

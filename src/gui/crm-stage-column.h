@@ -38,6 +38,9 @@ crm_stage_column_get_card (CrmStageColumn *self, gint64 deal_id);
 /* Brings the days in stage (and stale badges) of the cards up to today. */
 void
 crm_stage_column_refresh_ages (CrmStageColumn *self);
+/* Reads the next step of every card again (activities changed). */
+void
+crm_stage_column_refresh_next_steps (CrmStageColumn *self);
 
 /* Scrolls deal @deal_id into view and gives its card the keyboard focus. */
 gboolean

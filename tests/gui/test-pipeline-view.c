@@ -493,6 +493,71 @@ test_board_stale_badge (Fixture *fixture, gconstpointer data)
   g_assert_false (crm_deal_card_get_stale (card));
 }
 
+static gint64
+insert_activity (Fixture *fixture, gint64 deal_id, const char *subject, gint64 due_at)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrmActivityRecord) activity = crm_activity_record_new ();
+
+  activity->kind = CRM_ACTIVITY_CALL;
+  activity->subject = g_strdup (subject);
+  activity->deal_id = deal_id;
+  activity->due_at = due_at;
+  g_assert_true (crm_store_insert_activity (fixture->store, activity, &error));
+  g_assert_no_error (error);
+  return activity->id;
+}
+
+/* The card's last line is the deal's next step: the earliest open activity with a due time,
+ * "Overdue" when late, "No next step" without one; it follows activity writes. */
+static void
+test_board_next_step (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrmActivityRecord) later = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gint64 deal_id = insert_deal (fixture, "Stepping", 0);
+  gint64 later_id;
+  CrmDealCard *card;
+  const char *text;
+
+  show_board (fixture);
+  card = crm_stage_column_get_card (crm_pipeline_view_get_column (fixture->view, 0), deal_id);
+  g_assert_nonnull (card);
+  g_assert_cmpstr (crm_deal_card_get_text (card, CRM_DEAL_CARD_NEXT_STEP), ==, "No next step");
+
+  /* Logged history (no due time) is not a next step. */
+  insert_activity (fixture, deal_id, "Intro call", 0);
+  g_assert_cmpstr (crm_deal_card_get_text (card, CRM_DEAL_CARD_NEXT_STEP), ==, "No next step");
+
+  later_id = insert_activity (fixture, deal_id, "Send <quote>", now + 5 * 86400);
+  insert_activity (fixture, deal_id, "Much later", now + 40 * 86400);
+  text = crm_deal_card_get_text (card, CRM_DEAL_CARD_NEXT_STEP);
+  g_assert_true (g_str_has_prefix (text, "Next: Send <quote> · "));
+
+  /* An earlier one that is already late comes first. */
+  insert_activity (fixture, deal_id, "Call back", now - 2 * 86400);
+  text = crm_deal_card_get_text (card, CRM_DEAL_CARD_NEXT_STEP);
+  g_assert_true (g_str_has_prefix (text, "Overdue: Call back · "));
+
+  /* Done activities drop out. */
+  later = crm_store_get_activity (fixture->store, later_id, &error);
+  g_assert_no_error (error);
+  later->done = TRUE;
+  g_assert_true (crm_store_update_activity (fixture->store, later, &error));
+  g_assert_no_error (error);
+  text = crm_deal_card_get_text (card, CRM_DEAL_CARD_NEXT_STEP);
+  g_assert_true (g_str_has_prefix (text, "Overdue: Call back · "));
+
+  /* Won: no next step line at all. */
+  g_assert_true (crm_store_move_deal (fixture->store, deal_id, stage_id (fixture, 5), 0, &error));
+  g_assert_no_error (error);
+  crm_test_run_for (50);
+  card = crm_stage_column_get_card (crm_pipeline_view_get_column (fixture->view, 5), deal_id);
+  g_assert_nonnull (card);
+  g_assert_null (crm_deal_card_get_text (card, CRM_DEAL_CARD_NEXT_STEP));
+}
+
 /* The days in stage on @card, or when a closed deal closed. */
 static const char *
 card_age_text (CrmDealCard *card)
@@ -1739,6 +1804,7 @@ main (int argc, char *argv[])
   ADD_TEST ("/gui/pipeline/cards-in-store-order", test_board_cards_in_store_order);
   ADD_TEST ("/gui/pipeline/empty-state", test_board_empty_state);
   ADD_TEST ("/gui/pipeline/stale-badge", test_board_stale_badge);
+  ADD_TEST ("/gui/pipeline/next-step", test_board_next_step);
   ADD_TEST ("/gui/pipeline/closed-deals", test_board_closed_deals);
   ADD_TEST ("/gui/pipeline/keyboard-moves", test_board_keyboard_moves);
   ADD_TEST ("/gui/pipeline/actions", test_board_actions);

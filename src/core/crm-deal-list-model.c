@@ -1,7 +1,11 @@
 /* crm-deal-list-model.c — deals of a stage. Holds the ordered ids (cheap even for thousands of
  * deals) and makes item objects only when asked, through the repository. On a store change
  * that touches this stage it re-reads the id order (one indexed query) and emits the
- * difference. */
+ * difference.
+ *
+ * With a filter (search text, stale only) the items are the matching deals, and the model
+ * also keeps the stage's whole order, because a move is written as a position among all the
+ * stage's deals (crm_deal_list_model_get_position_for_gap). */
 #include "config.h"
 
 #include "crm-deal-list-model.h"
@@ -14,7 +18,10 @@ struct _CrmDealListModel
 
   CrmRepository *repository;
   gint64 stage_id;
-  GArray *ids;
+  GArray *ids;     /* the items: the deals shown */
+  GArray *all_ids; /* with a filter: every deal of the stage; NULL without (ids are all) */
+  char *filter_text;
+  gboolean stale_only;
   GHashTable *items; /* gint64 id -> CrmDeal (owned), for the ids asked for */
   gulong changed_handler;
 };
@@ -73,20 +80,44 @@ crm_deal_list_model_list_model_init (GListModelInterface *iface)
   iface->get_item = crm_deal_list_model_get_item;
 }
 
+static gboolean
+is_filtered (CrmDealListModel *self)
+{
+  return self->filter_text != NULL || self->stale_only;
+}
+
+/* Every deal of the stage, in order (the items themselves without a filter). */
+static GArray *
+stage_ids (CrmDealListModel *self)
+{
+  return self->all_ids != NULL ? self->all_ids : self->ids;
+}
+
 static void
 reload (CrmDealListModel *self)
 {
+  CrmStore *store = crm_repository_get_store (self->repository);
   g_autoptr (GError) error = NULL;
-  g_autoptr (GArray) new_ids = crm_store_list_deal_ids_in_stage (
-      crm_repository_get_store (self->repository), self->stage_id, &error);
+  g_autoptr (GArray) all_ids = crm_store_list_deal_ids_in_stage (store, self->stage_id, &error);
+  g_autoptr (GArray) shown_ids = NULL;
 
-  if (new_ids == NULL)
+  if (all_ids != NULL && is_filtered (self))
+    shown_ids = crm_store_list_filtered_deal_ids_in_stage (
+        store, self->stage_id, self->filter_text, self->stale_only,
+        g_get_real_time () / G_USEC_PER_SEC, &error);
+  else if (all_ids != NULL)
+    shown_ids = g_array_ref (all_ids);
+  if (shown_ids == NULL)
     {
       g_warning ("Cannot read the deals of stage %" G_GINT64_FORMAT ": %s", self->stage_id,
                  error->message);
       return;
     }
-  crm_list_diff_apply (G_LIST_MODEL (self), self->ids, new_ids);
+
+  g_clear_pointer (&self->all_ids, g_array_unref);
+  if (is_filtered (self))
+    self->all_ids = g_steal_pointer (&all_ids);
+  crm_list_diff_apply (G_LIST_MODEL (self), self->ids, shown_ids);
   crm_list_diff_prune (self->items, self->ids);
 }
 
@@ -100,7 +131,7 @@ change_touches_stage (CrmDealListModel *self, guint action, gint64 id, gpointer 
   if (old_record != NULL && ((CrmDealRecord *) old_record)->stage_id == self->stage_id)
     return TRUE;
   if (action == CRM_CHANGE_DELETE)
-    return crm_deal_list_model_find (self, id) >= 0;
+    return crm_deal_list_model_get_stage_index (self, id) >= 0;
   deal = crm_store_get_deal (crm_repository_get_store (self->repository), id, NULL);
   return deal != NULL && deal->stage_id == self->stage_id;
 }
@@ -129,6 +160,8 @@ crm_deal_list_model_dispose (GObject *object)
   g_clear_object (&self->repository);
   g_clear_pointer (&self->items, g_hash_table_unref);
   g_clear_pointer (&self->ids, g_array_unref);
+  g_clear_pointer (&self->all_ids, g_array_unref);
+  g_clear_pointer (&self->filter_text, g_free);
   G_OBJECT_CLASS (crm_deal_list_model_parent_class)->dispose (object);
 }
 
@@ -179,4 +212,71 @@ crm_deal_list_model_find (CrmDealListModel *self, gint64 deal_id)
     if (g_array_index (self->ids, gint64, i) == deal_id)
       return (int) i;
   return -1;
+}
+
+static int
+index_of (GArray *ids, gint64 deal_id)
+{
+  for (guint i = 0; i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == deal_id)
+      return (int) i;
+  return -1;
+}
+
+int
+crm_deal_list_model_get_stage_index (CrmDealListModel *self, gint64 deal_id)
+{
+  g_return_val_if_fail (CRM_IS_DEAL_LIST_MODEL (self), -1);
+  return index_of (stage_ids (self), deal_id);
+}
+
+guint
+crm_deal_list_model_get_n_in_stage (CrmDealListModel *self)
+{
+  g_return_val_if_fail (CRM_IS_DEAL_LIST_MODEL (self), 0);
+  return stage_ids (self)->len;
+}
+
+/* Where a deal lands among all the stage's deals (not counting itself, as crm_store_move_deal
+ * counts) when put in gap @gap of the shown ones: right above the shown deal below the gap, or
+ * right below the last one. */
+int
+crm_deal_list_model_get_position_for_gap (CrmDealListModel *self, guint gap, gint64 moving_id)
+{
+  GArray *all;
+  int moving_index, anchor_index;
+  gint64 anchor;
+  gboolean after;
+
+  g_return_val_if_fail (CRM_IS_DEAL_LIST_MODEL (self), 0);
+
+  if (self->ids->len == 0)
+    return 0;
+  all = stage_ids (self);
+  after = gap >= self->ids->len;
+  anchor = g_array_index (self->ids, gint64, after ? self->ids->len - 1 : gap);
+  anchor_index = index_of (all, anchor);
+  moving_index = index_of (all, moving_id);
+  if (anchor_index < 0)
+    return 0;
+  if (anchor == moving_id)
+    return anchor_index;
+  if (moving_index >= 0 && moving_index < anchor_index)
+    anchor_index--;
+  return after ? anchor_index + 1 : anchor_index;
+}
+
+void
+crm_deal_list_model_set_filter (CrmDealListModel *self, const char *text, gboolean stale_only)
+{
+  g_autofree char *stripped = NULL;
+
+  g_return_if_fail (CRM_IS_DEAL_LIST_MODEL (self));
+
+  stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
+  g_free (self->filter_text);
+  self->filter_text = stripped[0] != '\0' ? g_steal_pointer (&stripped) : NULL;
+  self->stale_only = stale_only;
+  /* Also when unchanged: "stale" moves with the clock. */
+  reload (self);
 }

@@ -19,4 +19,19 @@ crm_deal_list_model_get_stage_id (CrmDealListModel *self);
 int
 crm_deal_list_model_find (CrmDealListModel *self, gint64 deal_id);
 
+/* Shows only the deals matching @text (NULL or blank: all) and, with @stale_only, the stale
+ * ones. Call again to re-apply when time passes. */
+void
+crm_deal_list_model_set_filter (CrmDealListModel *self, const char *text, gboolean stale_only);
+/* Position of @deal_id among all the stage's deals, filtered out or not, or -1. */
+int
+crm_deal_list_model_get_stage_index (CrmDealListModel *self, gint64 deal_id);
+/* All the stage's deals, filtered out or not. */
+guint
+crm_deal_list_model_get_n_in_stage (CrmDealListModel *self);
+/* The position to give crm_store_move_deal() for a deal @moving_id put between the shown
+ * items @gap - 1 and @gap (@gap = n_items: after the last). */
+int
+crm_deal_list_model_get_position_for_gap (CrmDealListModel *self, guint gap, gint64 moving_id);
+
 G_END_DECLS

@@ -10,6 +10,7 @@
 
 #include "crm-lost-reason-prompt.h"
 #include "crm-pipeline-view-private.h"
+#include "crm-deal-list-model.h"
 
 #include <glib/gi18n.h>
 
@@ -157,14 +158,16 @@ crm_pipeline_view_move_deal (
       return FALSE;
     }
 
-  /* Already there: nothing to write, nothing to undo. */
+  /* Already there: nothing to write, nothing to undo. Positions count all the stage's deals,
+   * shown or filtered out. */
   if (crm_pipeline_view_locate_deal (self, deal_id, &column_index, &current)
       && self->columns->pdata[column_index] == target)
     {
-      int last = (int) g_list_model_get_n_items (crm_stage_column_get_deals (target)) - 1;
+      CrmDealListModel *deals = CRM_DEAL_LIST_MODEL (crm_stage_column_get_deals (target));
+      int last = (int) crm_deal_list_model_get_n_in_stage (deals) - 1;
       int wanted = position < 0 || position > last ? last : position;
 
-      if (wanted == current)
+      if (wanted == crm_deal_list_model_get_stage_index (deals, deal_id))
         return TRUE;
     }
 
@@ -228,6 +231,15 @@ on_move_deal_activate (GtkWidget *widget, const char *action_name, GVariant *par
   move_or_report (CRM_PIPELINE_VIEW (widget), deal_id, stage_id, position);
 }
 
+/* The store position of a deal put in gap @gap of the deals shown in @column. */
+static int
+position_for_gap (CrmPipelineView *self, guint column, guint gap, gint64 deal_id)
+{
+  return crm_deal_list_model_get_position_for_gap (
+      CRM_DEAL_LIST_MODEL (crm_stage_column_get_deals (self->columns->pdata[column])), gap,
+      deal_id);
+}
+
 static void
 move_deal_by_step (CrmPipelineView *self, gint64 deal_id, MoveStep step)
 {
@@ -252,21 +264,26 @@ move_deal_by_step (CrmPipelineView *self, gint64 deal_id, MoveStep step)
           /* At the same height in the next column, so the eye need not search for it. */
           n_target = g_list_model_get_n_items (
               crm_stage_column_get_deals (self->columns->pdata[target]));
-          move_or_report (self, deal_id, stage_id_of_column (self, target),
-                          MIN (position, (int) n_target));
+          move_or_report (
+              self, deal_id, stage_id_of_column (self, target),
+              position_for_gap (self, target, MIN ((guint) position, n_target), deal_id));
           return;
         }
 
+      /* Above the deal shown above it, below the one shown below it (with a filter, others
+       * may lie between). */
       case STEP_UP:
         if (position == 0)
           break;
-        move_or_report (self, deal_id, stage_id_of_column (self, column), position - 1);
+        move_or_report (self, deal_id, stage_id_of_column (self, column),
+                        position_for_gap (self, column, position - 1, deal_id));
         return;
 
       case STEP_DOWN:
         if ((guint) position + 1 >= n_deals)
           break;
-        move_or_report (self, deal_id, stage_id_of_column (self, column), position + 1);
+        move_or_report (self, deal_id, stage_id_of_column (self, column),
+                        position_for_gap (self, column, position + 2, deal_id));
         return;
 
       default:

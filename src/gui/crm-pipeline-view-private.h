@@ -61,6 +61,8 @@ struct _CrmPipelineView
   GtkStack *stack;
   AdwStatusPage *status_page;
   GtkWidget *toolbar;
+  GtkSearchEntry *search_entry;
+  GtkToggleButton *stale_toggle;
   GtkDropDown *pipeline_dropdown;
   GtkScrolledWindow *board_scroller;
   GtkBox *columns_box;

@@ -175,6 +175,50 @@ on_column_deals_items_changed (CrmPipelineView *self)
   update_empty (self);
 }
 
+/* ---- Filter ----------------------------------------------------------------------------- */
+
+static void
+apply_filter_to_column (CrmPipelineView *self, CrmStageColumn *column)
+{
+  crm_stage_column_set_filter (column, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
+                               gtk_toggle_button_get_active (self->stale_toggle));
+}
+
+static void
+on_filter_changed (CrmPipelineView *self)
+{
+  for (guint i = 0; i < self->columns->len; i++)
+    apply_filter_to_column (self, self->columns->pdata[i]);
+}
+
+/* Escape in the search field: the whole board again. */
+static void
+on_search_stopped (CrmPipelineView *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+gboolean
+crm_pipeline_view_get_filtered (CrmPipelineView *self)
+{
+  const char *text;
+
+  g_return_val_if_fail (CRM_IS_PIPELINE_VIEW (self), FALSE);
+
+  text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  return gtk_toggle_button_get_active (self->stale_toggle) || (text != NULL && text[0] != '\0');
+}
+
+gboolean
+crm_pipeline_view_focus_search (CrmPipelineView *self)
+{
+  g_return_val_if_fail (CRM_IS_PIPELINE_VIEW (self), FALSE);
+
+  if (!gtk_widget_is_drawable (GTK_WIDGET (self->search_entry)))
+    return FALSE;
+  return gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
 static GtkWidget *
 create_column (CrmPipelineView *self, CrmStage *stage)
 {
@@ -186,6 +230,8 @@ create_column (CrmPipelineView *self, CrmStage *stage)
 
   g_signal_connect_object (crm_stage_column_get_deals (CRM_STAGE_COLUMN (column)), "items-changed",
                            G_CALLBACK (on_column_deals_items_changed), self, G_CONNECT_SWAPPED);
+  if (crm_pipeline_view_get_filtered (self))
+    apply_filter_to_column (self, CRM_STAGE_COLUMN (column));
   return column;
 }
 
@@ -353,7 +399,7 @@ reload_pipelines (CrmPipelineView *self)
         }
     }
 
-  gtk_widget_set_visible (self->toolbar, objects->len > 1);
+  gtk_widget_set_visible (GTK_WIDGET (self->pipeline_dropdown), objects->len > 1);
   update_status_page (self);
 }
 
@@ -536,14 +582,11 @@ on_day_changed (gpointer user_data)
 {
   CrmPipelineView *self = user_data;
 
-  if (self->totals_held)
-    {
-      self->totals_held = FALSE;
-      crm_board_totals_release (self->totals);
-      return G_SOURCE_CONTINUE;
-    }
   for (guint i = 0; i < self->columns->len; i++)
     crm_stage_column_refresh_ages (self->columns->pdata[i]);
+  /* Deals turn stale at midnight too. */
+  if (gtk_toggle_button_get_active (self->stale_toggle))
+    on_filter_changed (self);
   schedule_day_change (self);
   return G_SOURCE_REMOVE;
 }
@@ -863,9 +906,13 @@ crm_pipeline_view_class_init (CrmPipelineViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmPipelineView, status_page);
   gtk_widget_class_bind_template_child (widget_class, CrmPipelineView, toolbar);
   gtk_widget_class_bind_template_child (widget_class, CrmPipelineView, pipeline_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CrmPipelineView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, CrmPipelineView, stale_toggle);
   gtk_widget_class_bind_template_child (widget_class, CrmPipelineView, board_scroller);
   gtk_widget_class_bind_template_child (widget_class, CrmPipelineView, columns_box);
   gtk_widget_class_bind_template_callback (widget_class, on_pipeline_dropdown_selected_notify);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_stopped);
 
   gtk_widget_class_set_css_name (widget_class, "pipelineview");
   crm_board_actions_class_init (widget_class);

@@ -49,9 +49,16 @@ crm_pipeline_view_get_column (CrmPipelineView *self, guint index);
 CrmStageColumn *
 crm_pipeline_view_get_column_for_stage (CrmPipelineView *self, gint64 stage_id);
 
-/* TRUE while the empty state shows instead of the board (the pipeline has no deal). */
+/* TRUE while the pipeline has no deal (its columns show, empty). */
 gboolean
 crm_pipeline_view_get_empty (CrmPipelineView *self);
+
+/* TRUE while the search field or "Stale Only" leaves deals out of the columns. */
+gboolean
+crm_pipeline_view_get_filtered (CrmPipelineView *self);
+/* Puts the keyboard focus in the board's search field (Ctrl+F); FALSE when it is not shown. */
+gboolean
+crm_pipeline_view_focus_search (CrmPipelineView *self);
 
 /* Moves deal @deal_id to @position (-1: bottom) of stage @stage_id, as pipeline.move-deal
  * does: nothing when it is already there; else one store transaction, recorded for undo, a

@@ -37,6 +37,7 @@ struct _CrmStageColumn
   GtkSliceListModel *carded;
   guint card_limit;
   gboolean constructed;
+  gboolean filtered;
   gulong totals_handler;
   gulong probability_handler;
   gulong name_handler;
@@ -264,7 +265,12 @@ static char *
 dup_count_description (CrmStageColumn *self)
 {
   guint n_deals = g_list_model_get_n_items (G_LIST_MODEL (self->deals));
+  guint n_in_stage = crm_deal_list_model_get_n_in_stage (self->deals);
 
+  if (self->filtered)
+    return g_strdup_printf (ngettext ("%u of %u deal in this stage shown",
+                                      "%u of %u deals in this stage shown", n_in_stage),
+                            n_deals, n_in_stage);
   return g_strdup_printf (ngettext ("%u deal in this stage", "%u deals in this stage", n_deals),
                           n_deals);
 }
@@ -311,11 +317,29 @@ static void
 update_count (CrmStageColumn *self)
 {
   guint n_deals = g_list_model_get_n_items (G_LIST_MODEL (self->deals));
-  g_autofree char *count = g_strdup_printf ("%u", n_deals);
+  guint n_in_stage = crm_deal_list_model_get_n_in_stage (self->deals);
+  g_autofree char *count = NULL;
 
+  if (self->filtered)
+    /* Translators: deals shown by a search of the board, out of all the stage's deals. */
+    count = g_strdup_printf (C_ ("stage deal count", "%u of %u"), n_deals, n_in_stage);
+  else
+    count = g_strdup_printf ("%u", n_deals);
   gtk_label_set_text (self->count_label, count);
+  gtk_label_set_text (GTK_LABEL (self->empty_label),
+                      self->filtered ? _ ("No matching deals") : _ ("No deals"));
   gtk_widget_set_visible (self->empty_label, n_deals == 0);
   update_accessible (self);
+}
+
+void
+crm_stage_column_set_filter (CrmStageColumn *self, const char *text, gboolean stale_only)
+{
+  g_return_if_fail (CRM_IS_STAGE_COLUMN (self));
+
+  self->filtered = stale_only || (text != NULL && text[0] != '\0');
+  crm_deal_list_model_set_filter (self->deals, text, stale_only);
+  update_count (self);
 }
 
 static void
@@ -407,18 +431,16 @@ find_drop_gap (CrmStageColumn *self, double y, double *line_y)
   return 0;
 }
 
+/* The store position of a drop in @gap, or -1 where the deal already is. */
 static int
 drop_position_for_gap (CrmStageColumn *self, gint64 deal_id, guint gap)
 {
   int current = deal_id != 0 ? crm_deal_list_model_find (self->deals, deal_id) : -1;
 
-  if (current < 0)
-    return gap;
   /* Right above or right below itself: it would stay where it is. */
-  if (gap == (guint) current || gap == (guint) current + 1)
+  if (current >= 0 && (gap == (guint) current || gap == (guint) current + 1))
     return -1;
-  /* crm_store_move_deal counts positions without the deal itself. */
-  return gap > (guint) current ? (int) gap - 1 : (int) gap;
+  return crm_deal_list_model_get_position_for_gap (self->deals, gap, deal_id);
 }
 
 int

@@ -38,6 +38,9 @@ crm_stage_column_get_card (CrmStageColumn *self, gint64 deal_id);
 /* Brings the days in stage (and stale badges) of the cards up to today. */
 void
 crm_stage_column_refresh_ages (CrmStageColumn *self);
+/* Shows only the deals matching @text and, with @stale_only, the stale ones. */
+void
+crm_stage_column_set_filter (CrmStageColumn *self, const char *text, gboolean stale_only);
 /* Reads the next step of every card again (activities changed). */
 void
 crm_stage_column_refresh_next_steps (CrmStageColumn *self);

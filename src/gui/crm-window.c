@@ -223,6 +223,17 @@ on_new_deal_activate (GtkWidget *widget, const char *action_name, GVariant *para
   open_deal_editor (CRM_WINDOW (widget), NULL);
 }
 
+/* Ctrl+F: the search field of the page shown. */
+static void
+on_find_activate (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  CrmWindow *self = CRM_WINDOW (widget);
+  GtkWidget *board = adw_bin_get_child (self->pipeline_bin);
+
+  if (g_str_equal (self->visible_page, "pipeline") && CRM_IS_PIPELINE_VIEW (board))
+    crm_pipeline_view_focus_search (CRM_PIPELINE_VIEW (board));
+}
+
 static void
 on_edit_deal_activate (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
@@ -379,6 +390,8 @@ crm_window_class_init (CrmWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.new-deal", NULL, on_new_deal_activate);
   gtk_widget_class_install_action (widget_class, "win.edit-deal", "x", on_edit_deal_activate);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, on_find_activate);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-deal",
                                        NULL);
 

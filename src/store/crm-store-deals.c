@@ -274,6 +274,58 @@ crm_store_list_deal_ids_in_stage (CrmStore *self, gint64 stage_id, GError **erro
       self, "SELECT id FROM deals WHERE stage_id = ?1 ORDER BY position, id", stage_id, error);
 }
 
+GArray *
+crm_store_list_filtered_deal_ids_in_stage (CrmStore *self,
+                                           gint64 stage_id,
+                                           const char *text,
+                                           gboolean stale_only,
+                                           gint64 now,
+                                           GError **error)
+{
+  g_autofree char *match = NULL;
+  g_autoptr (GArray) ids = NULL;
+  sqlite3_stmt *statement;
+  int rc;
+
+  g_return_val_if_fail (CRM_IS_STORE (self), NULL);
+
+  match = crm_store_build_fts_query (text);
+  /* Stale as the card says it: more whole days in the stage than the stage's rotting limit,
+   * and not closed in a Won or Lost stage. */
+  statement = crm_store_prepare (
+      self,
+      "SELECT d.id FROM deals d JOIN stages s ON s.id = d.stage_id "
+      "WHERE d.stage_id = ?1 "
+      "AND (?2 IS NULL OR d.id IN (SELECT rowid FROM deals_fts WHERE deals_fts MATCH ?2)) "
+      "AND (?3 = 0 OR (s.rotting_days > 0 AND max (0, (?4 - d.stage_entered_at) / 86400) "
+      "> s.rotting_days AND NOT (s.kind <> 'open' AND ifnull (d.closed_at, 0) <> 0))) "
+      "ORDER BY d.position, d.id",
+      error);
+  if (statement == NULL)
+    return NULL;
+  sqlite3_bind_int64 (statement, 1, stage_id);
+  if (match != NULL)
+    sqlite3_bind_text (statement, 2, match, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (statement, 2);
+  sqlite3_bind_int (statement, 3, stale_only ? 1 : 0);
+  sqlite3_bind_int64 (statement, 4, now);
+
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  while ((rc = sqlite3_step (statement)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (statement, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (statement);
+  if (rc != SQLITE_DONE)
+    {
+      crm_store_set_error_from_db (self, error, NULL);
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
 GPtrArray *
 crm_store_list_deal_history (CrmStore *self, gint64 deal_id, GError **error)
 {

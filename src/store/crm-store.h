@@ -160,6 +160,16 @@ crm_store_move_deal_at (
 /* Deal ids of a stage in board order. */
 GArray *
 crm_store_list_deal_ids_in_stage (CrmStore *self, gint64 stage_id, GError **error);
+/* The ids of a stage's deals that match @text (title, company, contact and notes; any text is
+ * safe, NULL or no searchable term matches all) and, with @stale_only, that are stale at @now
+ * (unix seconds), in position order. */
+GArray *
+crm_store_list_filtered_deal_ids_in_stage (CrmStore *self,
+                                           gint64 stage_id,
+                                           const char *text,
+                                           gboolean stale_only,
+                                           gint64 now,
+                                           GError **error);
 /* Stage history of a deal, oldest first (CrmDealStageHistoryRecord). */
 GPtrArray *
 crm_store_list_deal_history (CrmStore *self, gint64 deal_id, GError **error);

@@ -358,7 +358,7 @@ test_board_columns (Fixture *fixture, gconstpointer data)
       g_assert_true (crm_pipeline_view_get_column_for_stage (fixture->view, record->id) == column);
     }
   /* The switcher only shows with more than one pipeline. */
-  g_assert_false (gtk_widget_get_visible (fixture->view->toolbar));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (fixture->view->pipeline_dropdown)));
 
   /* A renamed stage renames its column, for the screen reader too. */
   renamed = crm_store_get_stage (fixture->store, stage_id (fixture, 1), &error);
@@ -556,6 +556,110 @@ test_board_next_step (Fixture *fixture, gconstpointer data)
   card = crm_stage_column_get_card (crm_pipeline_view_get_column (fixture->view, 5), deal_id);
   g_assert_nonnull (card);
   g_assert_null (crm_deal_card_get_text (card, CRM_DEAL_CARD_NEXT_STEP));
+}
+
+static void
+assert_store_order (Fixture *fixture, guint stage_index, const gint64 *expected, guint n_expected)
+{
+  g_autoptr (GArray) order = store_order (fixture, stage_index);
+
+  g_assert_cmpuint (order->len, ==, n_expected);
+  for (guint i = 0; i < n_expected; i++)
+    g_assert_cmpint (g_array_index (order, gint64, i), ==, expected[i]);
+}
+
+static void
+set_search (Fixture *fixture, const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (fixture->view->search_entry), text);
+  /* The search entry waits a moment before it says the text changed. */
+  g_signal_emit_by_name (fixture->view->search_entry, "search-changed");
+}
+
+/* The search field and "Stale Only" narrow every column; moves made while filtered land
+ * among the deals shown, and the columns say how many they show of how many. */
+static void
+test_board_filter (Fixture *fixture, gconstpointer data)
+{
+  const char *hostile[] = { "\"", "*", "(", "NEAR", "-", "'", "AND", "\"acme*(NEAR -'AND" };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrmStageRecord) stage = NULL;
+  g_autoptr (CrmDealRecord) sleepy = crm_deal_record_new ();
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gint64 globex = insert_deal (fixture, "Globex upsell", 0);
+  gint64 renewal = insert_deal (fixture, "Acme renewal", 0);
+  gint64 expansion = insert_deal (fixture, "ACME expansion", 1);
+  CrmStageColumn *first, *second;
+
+  show_board (fixture);
+  first = crm_pipeline_view_get_column (fixture->view, 0);
+  second = crm_pipeline_view_get_column (fixture->view, 1);
+  g_assert_false (crm_pipeline_view_get_filtered (fixture->view));
+
+  /* Prefix, case and accent blind. */
+  set_search (fixture, "acmé");
+  g_assert_true (crm_pipeline_view_get_filtered (fixture->view));
+  g_assert_cmpuint (g_list_model_get_n_items (crm_stage_column_get_deals (first)), ==, 1);
+  g_assert_cmpint (crm_stage_column_find_deal (first, renewal), ==, 0);
+  g_assert_cmpstr (crm_stage_column_get_count_text (first), ==, "1 of 2");
+  g_assert_cmpstr (crm_stage_column_get_count_text (second), ==, "1 of 1");
+
+  /* To the previous stage, at the same height: above "Acme renewal", the first shown, which
+   * is second in the stage. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view),
+                                             "pipeline.move-deal-previous-stage", "x", expansion));
+  assert_store_order (fixture, 0, (gint64[]){ globex, expansion, renewal }, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (crm_stage_column_get_deals (first)), ==, 2);
+
+  /* Down past the next deal shown. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "pipeline.move-deal-down",
+                                             "x", expansion));
+  assert_store_order (fixture, 0, (gint64[]){ globex, renewal, expansion }, 3);
+  /* And up again, above the deal shown above it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "pipeline.move-deal-up",
+                                             "x", expansion));
+  assert_store_order (fixture, 0, (gint64[]){ globex, expansion, renewal }, 3);
+
+  /* Any text is safe: results or none, never an error. */
+  for (guint i = 0; i < G_N_ELEMENTS (hostile); i++)
+    {
+      set_search (fixture, hostile[i]);
+      g_assert_cmpuint (g_list_model_get_n_items (crm_stage_column_get_deals (first)), <=, 3);
+    }
+
+  /* Escape clears the search: every deal again. */
+  g_signal_emit_by_name (fixture->view->search_entry, "stop-search");
+  g_assert_false (crm_pipeline_view_get_filtered (fixture->view));
+  g_assert_cmpuint (g_list_model_get_n_items (crm_stage_column_get_deals (first)), ==, 3);
+  g_assert_cmpstr (crm_stage_column_get_count_text (first), ==, "3");
+
+  /* Stale only: the deal twelve days in a stage that rots after ten. */
+  stage = crm_store_get_stage (fixture->store, stage_id (fixture, 1), &error);
+  g_assert_no_error (error);
+  stage->rotting_days = 10;
+  g_assert_true (crm_store_update_stage (fixture->store, stage, &error));
+  sleepy->title = g_strdup ("Sleepy");
+  sleepy->stage_id = stage->id;
+  sleepy->currency = g_strdup ("EUR");
+  sleepy->probability_override = -1;
+  sleepy->created_at = now - 12 * 86400;
+  g_assert_true (crm_store_insert_deal (fixture->store, sleepy, &error));
+  g_assert_no_error (error);
+  insert_deal (fixture, "Fresh", 1);
+
+  gtk_toggle_button_set_active (fixture->view->stale_toggle, TRUE);
+  g_assert_true (crm_pipeline_view_get_filtered (fixture->view));
+  g_assert_cmpuint (g_list_model_get_n_items (crm_stage_column_get_deals (second)), ==, 1);
+  g_assert_cmpint (crm_stage_column_find_deal (second, sleepy->id), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (crm_stage_column_get_deals (first)), ==, 0);
+  g_assert_cmpstr (crm_stage_column_get_count_text (first), ==, "0 of 3");
+
+  /* A write elsewhere keeps the filter: a new stale deal shows, a fresh one does not. */
+  insert_deal (fixture, "Also fresh", 1);
+  g_assert_cmpuint (g_list_model_get_n_items (crm_stage_column_get_deals (second)), ==, 1);
+
+  gtk_toggle_button_set_active (fixture->view->stale_toggle, FALSE);
+  g_assert_cmpuint (g_list_model_get_n_items (crm_stage_column_get_deals (second)), ==, 3);
 }
 
 /* The days in stage on @card, or when a closed deal closed. */
@@ -1256,7 +1360,7 @@ test_board_pipeline_switcher (Fixture *fixture, gconstpointer data)
 
   insert_deal (fixture, "A", 0);
   show_board (fixture);
-  g_assert_false (gtk_widget_get_visible (fixture->view->toolbar));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (fixture->view->pipeline_dropdown)));
 
   pipeline->name = g_strdup ("Partners");
   pipeline->position = 1;
@@ -1269,7 +1373,7 @@ test_board_pipeline_switcher (Fixture *fixture, gconstpointer data)
   g_assert_no_error (error);
 
   /* Two pipelines: the switcher shows, still on the first. */
-  g_assert_true (gtk_widget_get_visible (fixture->view->toolbar));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->view->pipeline_dropdown)));
   g_assert_cmpint (crm_pipeline_view_get_pipeline_id (fixture->view), ==, fixture->pipeline_id);
   dropdown = fixture->view->pipeline_dropdown;
   g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (dropdown)), ==, 2);
@@ -1805,6 +1909,7 @@ main (int argc, char *argv[])
   ADD_TEST ("/gui/pipeline/empty-state", test_board_empty_state);
   ADD_TEST ("/gui/pipeline/stale-badge", test_board_stale_badge);
   ADD_TEST ("/gui/pipeline/next-step", test_board_next_step);
+  ADD_TEST ("/gui/pipeline/filter", test_board_filter);
   ADD_TEST ("/gui/pipeline/closed-deals", test_board_closed_deals);
   ADD_TEST ("/gui/pipeline/keyboard-moves", test_board_keyboard_moves);
   ADD_TEST ("/gui/pipeline/actions", test_board_actions);

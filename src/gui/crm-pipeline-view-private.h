@@ -18,6 +18,7 @@ struct _CrmPipelineView
   CrmRepository *repository;
   CrmUndoManager *undo_manager;
   CrmBoardTotals *totals;
+  GSettings *settings; /* for the collapsed columns */
   /* The totals are held until the first frame is painted (after-paint of the frame clock). */
   gboolean totals_held;
   /* Until the first frame is painted, each column makes only the cards that frame shows. */

@@ -219,6 +219,37 @@ crm_pipeline_view_focus_search (CrmPipelineView *self)
   return gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/* ---- Collapsed columns, remembered by stage UUID ----------------------------------------- */
+
+static gboolean
+stage_is_remembered_collapsed (CrmPipelineView *self, CrmStage *stage)
+{
+  g_auto (GStrv) collapsed = g_settings_get_strv (self->settings, "collapsed-stages");
+  const char *uuid = crm_entity_object_get_uuid (CRM_ENTITY_OBJECT (stage));
+
+  return uuid != NULL && g_strv_contains ((const char *const *) collapsed, uuid);
+}
+
+static void
+on_column_collapsed_notify (CrmPipelineView *self, GParamSpec *pspec, CrmStageColumn *column)
+{
+  g_auto (GStrv) old = g_settings_get_strv (self->settings, "collapsed-stages");
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto (GStrv) updated = NULL;
+  const char *uuid
+      = crm_entity_object_get_uuid (CRM_ENTITY_OBJECT (crm_stage_column_get_stage (column)));
+
+  if (uuid == NULL)
+    return;
+  for (guint i = 0; old[i] != NULL; i++)
+    if (!g_str_equal (old[i], uuid))
+      g_strv_builder_add (builder, old[i]);
+  if (crm_stage_column_get_collapsed (column))
+    g_strv_builder_add (builder, uuid);
+  updated = g_strv_builder_end (builder);
+  g_settings_set_strv (self->settings, "collapsed-stages", (const char *const *) updated);
+}
+
 static GtkWidget *
 create_column (CrmPipelineView *self, CrmStage *stage)
 {
@@ -232,6 +263,10 @@ create_column (CrmPipelineView *self, CrmStage *stage)
                            G_CALLBACK (on_column_deals_items_changed), self, G_CONNECT_SWAPPED);
   if (crm_pipeline_view_get_filtered (self))
     apply_filter_to_column (self, CRM_STAGE_COLUMN (column));
+  if (stage_is_remembered_collapsed (self, stage))
+    crm_stage_column_set_collapsed (CRM_STAGE_COLUMN (column), TRUE);
+  g_signal_connect_object (column, "notify::collapsed", G_CALLBACK (on_column_collapsed_notify),
+                           self, G_CONNECT_SWAPPED);
   return column;
 }
 
@@ -805,6 +840,7 @@ crm_pipeline_view_dispose (GObject *object)
   g_clear_pointer (&self->columns, g_ptr_array_unref);
   g_clear_object (&self->pipelines);
   g_clear_object (&self->totals);
+  g_clear_object (&self->settings);
   g_clear_object (&self->undo_manager);
   g_clear_object (&self->repository);
 
@@ -927,6 +963,7 @@ crm_pipeline_view_init (CrmPipelineView *self)
   self->first_frame_pending = TRUE;
   self->columns = g_ptr_array_new ();
   self->pipelines = g_list_store_new (CRM_TYPE_PIPELINE);
+  self->settings = g_settings_new (APPLICATION_ID);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 

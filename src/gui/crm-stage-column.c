@@ -24,6 +24,120 @@
 #define AUTOSCROLL_EDGE 48.0
 #define AUTOSCROLL_MAX_STEP 18.0
 
+/* ---- CrmRotatedBin: its child turned a quarter clockwise, for the collapsed column's name -- */
+
+#define CRM_TYPE_ROTATED_BIN (crm_rotated_bin_get_type ())
+G_DECLARE_FINAL_TYPE (CrmRotatedBin, crm_rotated_bin, CRM, ROTATED_BIN, GtkWidget)
+
+struct _CrmRotatedBin
+{
+  GtkWidget parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (CrmRotatedBin, crm_rotated_bin, GTK_TYPE_WIDGET)
+
+enum
+{
+  ROTATED_BIN_PROP_0,
+  ROTATED_BIN_PROP_CHILD,
+};
+
+static void
+crm_rotated_bin_measure (GtkWidget *widget,
+                         GtkOrientation orientation,
+                         int for_size,
+                         int *minimum,
+                         int *natural,
+                         int *minimum_baseline,
+                         int *natural_baseline)
+{
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+
+  *minimum = *natural = 0;
+  /* Turned, its width is our height and its height our width. */
+  if (child != NULL)
+    gtk_widget_measure (child,
+                        orientation == GTK_ORIENTATION_HORIZONTAL ? GTK_ORIENTATION_VERTICAL
+                                                                  : GTK_ORIENTATION_HORIZONTAL,
+                        for_size, minimum, natural, NULL, NULL);
+}
+
+static void
+crm_rotated_bin_size_allocate (GtkWidget *widget, int width, int height, int baseline)
+{
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+  GskTransform *transform;
+
+  if (child == NULL)
+    return;
+  transform = gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (width, 0));
+  transform = gsk_transform_rotate (transform, 90);
+  gtk_widget_allocate (child, height, width, -1, transform);
+}
+
+static void
+crm_rotated_bin_set_property (GObject *object,
+                              guint prop_id,
+                              const GValue *value,
+                              GParamSpec *pspec)
+{
+  GtkWidget *child;
+
+  if (prop_id != ROTATED_BIN_PROP_CHILD)
+    {
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      return;
+    }
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
+  if (g_value_get_object (value) != NULL)
+    gtk_widget_set_parent (g_value_get_object (value), GTK_WIDGET (object));
+}
+
+static void
+crm_rotated_bin_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  if (prop_id != ROTATED_BIN_PROP_CHILD)
+    {
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      return;
+    }
+  g_value_set_object (value, gtk_widget_get_first_child (GTK_WIDGET (object)));
+}
+
+static void
+crm_rotated_bin_dispose (GObject *object)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
+  G_OBJECT_CLASS (crm_rotated_bin_parent_class)->dispose (object);
+}
+
+static void
+crm_rotated_bin_class_init (CrmRotatedBinClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->set_property = crm_rotated_bin_set_property;
+  object_class->get_property = crm_rotated_bin_get_property;
+  object_class->dispose = crm_rotated_bin_dispose;
+  GTK_WIDGET_CLASS (klass)->measure = crm_rotated_bin_measure;
+  GTK_WIDGET_CLASS (klass)->size_allocate = crm_rotated_bin_size_allocate;
+  g_object_class_install_property (
+      object_class, ROTATED_BIN_PROP_CHILD,
+      g_param_spec_object ("child", NULL, NULL, GTK_TYPE_WIDGET,
+                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS));
+}
+
+static void
+crm_rotated_bin_init (CrmRotatedBin *self)
+{
+}
+
+/* ---- CrmStageColumn ------------------------------------------------------------------------ */
+
 struct _CrmStageColumn
 {
   GtkWidget parent_instance;
@@ -38,6 +152,7 @@ struct _CrmStageColumn
   guint card_limit;
   gboolean constructed;
   gboolean filtered;
+  gboolean collapsed;
   gulong totals_handler;
   gulong probability_handler;
   gulong name_handler;
@@ -56,6 +171,13 @@ struct _CrmStageColumn
   GtkScrolledWindow *scroller;
   GtkGridView *deal_view;
   GtkWidget *empty_label;
+  GtkWidget *header;
+  GtkWidget *body;
+  GtkWidget *collapse_button;
+  GtkWidget *collapsed_box;
+  GtkWidget *expand_button;
+  GtkLabel *collapsed_count_label;
+  GtkLabel *collapsed_name_label;
 };
 
 G_DEFINE_FINAL_TYPE (CrmStageColumn, crm_stage_column, GTK_TYPE_WIDGET)
@@ -67,6 +189,7 @@ enum
   PROP_STAGE,
   PROP_TOTALS,
   PROP_CARD_LIMIT,
+  PROP_COLLAPSED,
   N_PROPS
 };
 
@@ -258,6 +381,78 @@ on_factory_unbind (GtkSignalListItemFactory *factory, GtkListItem *item, CrmStag
   crm_deal_card_set_deal (CRM_DEAL_CARD (gtk_list_item_get_child (item)), NULL);
 }
 
+/* ---- Collapsing (Won and Lost) ------------------------------------------------------------ */
+
+gboolean
+crm_stage_column_get_collapsible (CrmStageColumn *self)
+{
+  g_return_val_if_fail (CRM_IS_STAGE_COLUMN (self), FALSE);
+
+  return crm_stage_get_kind (self->stage) != CRM_STAGE_KIND_OPEN;
+}
+
+gboolean
+crm_stage_column_get_collapsed (CrmStageColumn *self)
+{
+  g_return_val_if_fail (CRM_IS_STAGE_COLUMN (self), FALSE);
+
+  return self->collapsed;
+}
+
+/* The buttons say what they do to which column. */
+static void
+update_collapse_buttons (CrmStageColumn *self)
+{
+  const char *name = crm_stage_get_name (self->stage);
+  g_autofree char *collapse = NULL;
+  g_autofree char *expand = NULL;
+
+  if (name == NULL)
+    name = "";
+  /* Translators: a button that narrows a board column; %s is the stage name. */
+  collapse = g_strdup_printf (_ ("Collapse “%s”"), name);
+  /* Translators: a button that widens a collapsed board column; %s is the stage name. */
+  expand = g_strdup_printf (_ ("Expand “%s”"), name);
+  gtk_widget_set_tooltip_text (self->collapse_button, collapse);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->collapse_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, collapse, -1);
+  gtk_widget_set_tooltip_text (self->expand_button, expand);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->expand_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, expand, -1);
+}
+
+void
+crm_stage_column_set_collapsed (CrmStageColumn *self, gboolean collapsed)
+{
+  gboolean had_focus;
+
+  g_return_if_fail (CRM_IS_STAGE_COLUMN (self));
+
+  collapsed = collapsed && crm_stage_column_get_collapsible (self);
+  if (self->collapsed == collapsed)
+    return;
+  self->collapsed = collapsed;
+
+  had_focus = gtk_widget_has_focus (collapsed ? self->collapse_button : self->expand_button);
+  gtk_widget_set_visible (self->header, !collapsed);
+  gtk_widget_set_visible (self->body, !collapsed);
+  gtk_widget_set_visible (self->collapsed_box, collapsed);
+  if (collapsed)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "collapsed");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "collapsed");
+  /* The keyboard stays on the button that brings the column back. */
+  if (had_focus)
+    gtk_widget_grab_focus (collapsed ? self->expand_button : self->collapse_button);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLLAPSED]);
+}
+
+static void
+on_collapse_button_clicked (CrmStageColumn *self)
+{
+  crm_stage_column_set_collapsed (self, !self->collapsed);
+}
+
 /* ---- Header ----------------------------------------------------------------------------- */
 
 /* What the count badge means, for its tooltip and the column's description. */
@@ -326,6 +521,7 @@ update_count (CrmStageColumn *self)
   else
     count = g_strdup_printf ("%u", n_deals);
   gtk_label_set_text (self->count_label, count);
+  gtk_label_set_text (self->collapsed_count_label, count);
   gtk_label_set_text (GTK_LABEL (self->empty_label),
                       self->filtered ? _ ("No matching deals") : _ ("No deals"));
   gtk_widget_set_visible (self->empty_label, n_deals == 0);
@@ -515,7 +711,12 @@ static GdkDragAction
 on_drop_target_motion (GtkDropTarget *target, double x, double y, CrmStageColumn *self)
 {
   double line_y;
-  guint gap = find_drop_gap (self, y, &line_y);
+  guint gap;
+
+  /* Collapsed: the deal goes on top; the column's tint says it will land here. */
+  if (self->collapsed)
+    return GDK_ACTION_MOVE;
+  gap = find_drop_gap (self, y, &line_y);
 
   /* No line where the deal already is: dropping there changes nothing. */
   if (drop_position_for_gap (self, dragged_deal_id (target), gap) < 0)
@@ -547,7 +748,7 @@ on_drop_target_drop (
     return FALSE;
 
   deal_id = crm_entity_object_get_id (CRM_ENTITY_OBJECT (deal));
-  position = crm_stage_column_get_drop_position (self, deal_id, y);
+  position = self->collapsed ? 0 : crm_stage_column_get_drop_position (self, deal_id, y);
   if (position < 0)
     return TRUE;
 
@@ -610,6 +811,12 @@ crm_stage_column_constructed (GObject *object)
 
   self->name_binding = g_object_bind_property (self->stage, "name", self->name_label, "label",
                                                G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->stage, "name", self->collapsed_name_label, "label",
+                          G_BINDING_SYNC_CREATE);
+  gtk_widget_set_visible (self->collapse_button, crm_stage_column_get_collapsible (self));
+  g_signal_connect_object (self->stage, "notify::name", G_CALLBACK (update_collapse_buttons), self,
+                           G_CONNECT_SWAPPED);
+  update_collapse_buttons (self);
   self->name_handler = g_signal_connect_object (
       self->stage, "notify::name", G_CALLBACK (update_accessible), self, G_CONNECT_SWAPPED);
   self->probability_handler = g_signal_connect_object (
@@ -702,6 +909,10 @@ crm_stage_column_get_property (GObject *object, guint prop_id, GValue *value, GP
         g_value_set_uint (value, self->card_limit);
         break;
 
+      case PROP_COLLAPSED:
+        g_value_set_boolean (value, self->collapsed);
+        break;
+
       default:
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -731,6 +942,10 @@ crm_stage_column_set_property (GObject *object,
 
       case PROP_CARD_LIMIT:
         crm_stage_column_set_card_limit (self, g_value_get_uint (value));
+        break;
+
+      case PROP_COLLAPSED:
+        crm_stage_column_set_collapsed (self, g_value_get_boolean (value));
         break;
 
       default:
@@ -764,8 +979,13 @@ crm_stage_column_class_init (CrmStageColumnClass *klass)
   properties[PROP_CARD_LIMIT] = g_param_spec_uint (
       "card-limit", NULL, NULL, 0, G_MAXUINT, G_MAXUINT,
       G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Won and Lost only. */
+  properties[PROP_COLLAPSED]
+      = g_param_spec_boolean ("collapsed", NULL, NULL, FALSE,
+                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (CRM_TYPE_ROTATED_BIN);
   crm_gui_resources_ensure ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/crm-stage-column.ui");
@@ -775,6 +995,14 @@ crm_stage_column_class_init (CrmStageColumnClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmStageColumn, scroller);
   gtk_widget_class_bind_template_child (widget_class, CrmStageColumn, deal_view);
   gtk_widget_class_bind_template_child (widget_class, CrmStageColumn, empty_label);
+  gtk_widget_class_bind_template_child (widget_class, CrmStageColumn, header);
+  gtk_widget_class_bind_template_child (widget_class, CrmStageColumn, body);
+  gtk_widget_class_bind_template_child (widget_class, CrmStageColumn, collapse_button);
+  gtk_widget_class_bind_template_child (widget_class, CrmStageColumn, collapsed_box);
+  gtk_widget_class_bind_template_child (widget_class, CrmStageColumn, expand_button);
+  gtk_widget_class_bind_template_child (widget_class, CrmStageColumn, collapsed_count_label);
+  gtk_widget_class_bind_template_child (widget_class, CrmStageColumn, collapsed_name_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_collapse_button_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_count_label_query_tooltip);
 
   gtk_widget_class_set_css_name (widget_class, "stagecolumn");

@@ -38,6 +38,13 @@ crm_stage_column_get_card (CrmStageColumn *self, gint64 deal_id);
 /* Brings the days in stage (and stale badges) of the cards up to today. */
 void
 crm_stage_column_refresh_ages (CrmStageColumn *self);
+/* Won and Lost columns can be collapsed to a narrow strip, which still takes drops (on top). */
+gboolean
+crm_stage_column_get_collapsible (CrmStageColumn *self);
+gboolean
+crm_stage_column_get_collapsed (CrmStageColumn *self);
+void
+crm_stage_column_set_collapsed (CrmStageColumn *self, gboolean collapsed);
 /* Shows only the deals matching @text and, with @stale_only, the stale ones. */
 void
 crm_stage_column_set_filter (CrmStageColumn *self, const char *text, gboolean stale_only);

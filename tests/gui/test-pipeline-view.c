@@ -662,6 +662,87 @@ test_board_filter (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (g_list_model_get_n_items (crm_stage_column_get_deals (second)), ==, 3);
 }
 
+static guint
+column_of_kind (Fixture *fixture, CrmStageKind kind)
+{
+  for (guint i = 0; i < crm_pipeline_view_get_n_columns (fixture->view); i++)
+    if (crm_stage_get_kind (
+            crm_stage_column_get_stage (crm_pipeline_view_get_column (fixture->view, i)))
+        == kind)
+      return i;
+  g_assert_not_reached ();
+}
+
+static void
+close_window (Fixture *fixture)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  fixture->window = NULL;
+  fixture->view = NULL;
+  crm_test_run_for (20);
+}
+
+/* Won and Lost (only) collapse to a strip, remembered by stage UUID; a move onto a collapsed
+ * column still lands, on top. */
+static void
+test_board_collapse (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_auto (GStrv) remembered = NULL;
+  gint64 older = insert_deal (fixture, "Older win", 0);
+  gint64 newer = insert_deal (fixture, "Newer win", 0);
+  CrmStageColumn *won, *lost, *open;
+  int narrow = 0, wide = 0;
+
+  show_board (fixture);
+  won = crm_pipeline_view_get_column (fixture->view, column_of_kind (fixture, CRM_STAGE_KIND_WON));
+  lost
+      = crm_pipeline_view_get_column (fixture->view, column_of_kind (fixture, CRM_STAGE_KIND_LOST));
+  open = crm_pipeline_view_get_column (fixture->view, 0);
+  g_assert_true (crm_stage_column_get_collapsible (won));
+  g_assert_true (crm_stage_column_get_collapsible (lost));
+  g_assert_false (crm_stage_column_get_collapsible (open));
+  crm_stage_column_set_collapsed (open, TRUE);
+  g_assert_false (crm_stage_column_get_collapsed (open));
+
+  gtk_widget_measure (GTK_WIDGET (won), GTK_ORIENTATION_HORIZONTAL, -1, &wide, NULL, NULL, NULL);
+  crm_stage_column_set_collapsed (won, TRUE);
+  gtk_widget_measure (GTK_WIDGET (won), GTK_ORIENTATION_HORIZONTAL, -1, &narrow, NULL, NULL, NULL);
+  g_assert_cmpint (narrow, <, wide / 3);
+  remembered = g_settings_get_strv (settings, "collapsed-stages");
+  g_assert_cmpuint (g_strv_length (remembered), ==, 1);
+  g_assert_cmpstr (
+      remembered[0], ==,
+      crm_entity_object_get_uuid (CRM_ENTITY_OBJECT (crm_stage_column_get_stage (won))));
+
+  /* Moves onto the collapsed column land on top. */
+  g_assert_true (crm_pipeline_view_move_deal (
+      fixture->view, older,
+      crm_entity_object_get_id (CRM_ENTITY_OBJECT (crm_stage_column_get_stage (won))), 0, &error));
+  g_assert_no_error (error);
+  g_assert_true (gtk_widget_activate_action (
+      GTK_WIDGET (won), "pipeline.move-deal", "(xxi)", newer,
+      crm_entity_object_get_id (CRM_ENTITY_OBJECT (crm_stage_column_get_stage (won))), 0));
+  g_assert_cmpint (crm_stage_column_find_deal (won, newer), ==, 0);
+  g_assert_cmpint (crm_stage_column_find_deal (won, older), ==, 1);
+  g_assert_cmpstr (crm_stage_column_get_count_text (won), ==, "2");
+
+  /* Opened again: still collapsed. */
+  close_window (fixture);
+  show_board (fixture);
+  won = crm_pipeline_view_get_column (fixture->view, column_of_kind (fixture, CRM_STAGE_KIND_WON));
+  g_assert_true (crm_stage_column_get_collapsed (won));
+  g_assert_false (crm_stage_column_get_collapsed (
+      crm_pipeline_view_get_column (fixture->view, column_of_kind (fixture, CRM_STAGE_KIND_LOST))));
+
+  /* Expanded: forgotten. */
+  crm_stage_column_set_collapsed (won, FALSE);
+  g_strfreev (g_steal_pointer (&remembered));
+  remembered = g_settings_get_strv (settings, "collapsed-stages");
+  g_assert_cmpuint (g_strv_length (remembered), ==, 0);
+}
+
 /* The days in stage on @card, or when a closed deal closed. */
 static const char *
 card_age_text (CrmDealCard *card)
@@ -1852,6 +1933,102 @@ test_xtest_drag_within_column (Fixture *fixture, gconstpointer data)
   program_stop (&program);
 }
 
+/* A pipeline that fits the window: Lead, Won and Lost; the default one goes. */
+static void
+use_small_pipeline (Fixture *fixture)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrmPipelineRecord) pipeline = crm_pipeline_record_new ();
+  const struct
+  {
+    const char *name;
+    CrmStageKind kind;
+    int probability;
+  } stages[] = {
+    { "Lead", CRM_STAGE_KIND_OPEN, 20 },
+    { "Won", CRM_STAGE_KIND_WON, 100 },
+    { "Lost", CRM_STAGE_KIND_LOST, 0 },
+  };
+
+  g_assert_true (crm_store_delete_pipeline (fixture->store, fixture->pipeline_id, &error));
+  g_assert_no_error (error);
+  pipeline->name = g_strdup ("Small");
+  g_assert_true (crm_store_insert_pipeline (fixture->store, pipeline, &error));
+  g_assert_no_error (error);
+  fixture->pipeline_id = pipeline->id;
+  g_array_set_size (fixture->stage_ids, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (stages); i++)
+    {
+      g_autoptr (CrmStageRecord) stage = crm_stage_record_new ();
+
+      stage->pipeline_id = pipeline->id;
+      stage->name = g_strdup (stages[i].name);
+      stage->kind = stages[i].kind;
+      stage->probability = stages[i].probability;
+      stage->position = (int) i;
+      g_assert_true (crm_store_insert_stage (fixture->store, stage, &error));
+      g_assert_no_error (error);
+      g_array_append_val (fixture->stage_ids, stage->id);
+    }
+}
+
+static void
+program_click (Program *program, const int extents[4])
+{
+  g_autoptr (GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+
+  g_ptr_array_add (argv, g_strdup ("xdotool"));
+  add_move (argv, program_window (program), extents[0] + extents[2] / 2,
+            extents[1] + extents[3] / 2);
+  add_args (argv, "sleep", "0.2", "click", "1", NULL);
+  run_xdotool (argv);
+}
+
+/* Collapse Won with its button, then drag a card onto the strip: the deal is won. */
+static void
+test_xtest_drag_to_collapsed_column (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (CrmDealRecord) deal = NULL;
+  Program program = { 0 };
+  gint64 dragged;
+  int card[4];
+  int button[4];
+  int column[4] = { 0 };
+  gint64 deadline;
+
+  if (skip_without_xdotool ())
+    return;
+
+  use_small_pipeline (fixture);
+  dragged = insert_deal (fixture, "Signed today", 0);
+  insert_deal (fixture, "Won before", 1);
+
+  program_start (&program, fixture);
+  program_find (&program, "Signed today", "Lead", card);
+  program_find (&program, "Collapse “Won”", "Won", button);
+  program_click (&program, button);
+
+  /* The strip is narrow once collapsed. */
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  do
+    {
+      program_find (&program, "Expand “Won”", NULL, button);
+      program_find (&program, "Won", NULL, column);
+      if (column[2] > 0 && column[2] < 100)
+        break;
+      g_usleep (100 * 1000);
+    }
+  while (g_get_monotonic_time () < deadline);
+  g_assert_cmpint (column[2], <, 100);
+
+  program_drag (&program, card[0] + card[2] / 2, card[1] + card[3] / 2, column[0] + column[2] / 2,
+                column[1] + column[3] / 2);
+  wait_for_place (&(DealPlace){ fixture, &program, dragged, stage_id (fixture, 1), 0 });
+  deal = crm_store_get_deal (fixture->store, dragged, NULL);
+  g_assert_cmpint (deal->closed_at, >, 0);
+  program_stop (&program);
+}
+
 static void
 test_xtest_keyboard_move (Fixture *fixture, gconstpointer data)
 {
@@ -1910,6 +2087,7 @@ main (int argc, char *argv[])
   ADD_TEST ("/gui/pipeline/stale-badge", test_board_stale_badge);
   ADD_TEST ("/gui/pipeline/next-step", test_board_next_step);
   ADD_TEST ("/gui/pipeline/filter", test_board_filter);
+  ADD_TEST ("/gui/pipeline/collapse", test_board_collapse);
   ADD_TEST ("/gui/pipeline/closed-deals", test_board_closed_deals);
   ADD_TEST ("/gui/pipeline/keyboard-moves", test_board_keyboard_moves);
   ADD_TEST ("/gui/pipeline/actions", test_board_actions);
@@ -1926,6 +2104,7 @@ main (int argc, char *argv[])
   ADD_TEST ("/gui/pipeline/xtest/drag-to-other-column", test_xtest_drag_to_other_column);
   ADD_TEST ("/gui/pipeline/xtest/drag-within-column", test_xtest_drag_within_column);
   ADD_TEST ("/gui/pipeline/xtest/keyboard-move", test_xtest_keyboard_move);
+  ADD_TEST ("/gui/pipeline/xtest/drag-to-collapsed-column", test_xtest_drag_to_collapsed_column);
 
 #undef ADD_TEST
 

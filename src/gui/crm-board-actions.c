@@ -10,6 +10,8 @@
 
 #include "crm-lost-reason-prompt.h"
 #include "crm-pipeline-view-private.h"
+#include "crm-pipeline.h"
+#include "crm-stage-editor.h"
 #include "crm-deal-list-model.h"
 
 #include <glib/gi18n.h>
@@ -682,9 +684,95 @@ crm_board_actions_dispose (CrmPipelineView *self)
     }
 }
 
+/* ---- Pipelines and stages --------------------------------------------------------------- */
+
+CrmStageEditor *
+crm_pipeline_view_edit_stages (CrmPipelineView *self)
+{
+  g_autoptr (CrmUndoManager) own_undo = NULL;
+  CrmUndoManager *undo = self->undo_manager;
+  CrmStageEditor *editor;
+
+  g_return_val_if_fail (CRM_IS_PIPELINE_VIEW (self), NULL);
+
+  if (self->pipeline_id == 0)
+    return NULL;
+  if (undo == NULL)
+    undo = own_undo = crm_undo_manager_new (get_store (self));
+  editor = crm_stage_editor_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                 self->repository, undo, self->pipeline_id);
+  gtk_window_present (GTK_WINDOW (editor));
+  return editor;
+}
+
+static void
+on_edit_stages_activate (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  crm_pipeline_view_edit_stages (CRM_PIPELINE_VIEW (widget));
+}
+
+/* "New Pipeline", or "New Pipeline 2" when that is taken, and so on. */
+static char *
+dup_new_pipeline_name (CrmPipelineView *self)
+{
+  guint n_pipelines = g_list_model_get_n_items (G_LIST_MODEL (self->pipelines));
+
+  for (guint n = 1;; n++)
+    {
+      g_autofree char *name
+          = n == 1 ? g_strdup (_ ("New Pipeline")) : g_strdup_printf (_ ("New Pipeline %u"), n);
+      gboolean taken = FALSE;
+
+      for (guint i = 0; i < n_pipelines && !taken; i++)
+        {
+          g_autoptr (CrmPipeline) pipeline
+              = g_list_model_get_item (G_LIST_MODEL (self->pipelines), i);
+
+          taken = g_strcmp0 (crm_pipeline_get_name (pipeline), name) == 0;
+        }
+      if (!taken)
+        return g_steal_pointer (&name);
+    }
+}
+
+gint64
+crm_pipeline_view_new_pipeline (CrmPipelineView *self, GError **error)
+{
+  g_autofree char *name = NULL;
+  gint64 pipeline_id;
+
+  g_return_val_if_fail (CRM_IS_PIPELINE_VIEW (self), 0);
+
+  /* The stages of the pipeline shown (or the default ones) to start from. */
+  name = dup_new_pipeline_name (self);
+  pipeline_id = crm_store_create_pipeline (get_store (self), name, self->pipeline_id, error);
+  if (pipeline_id != 0)
+    crm_pipeline_view_set_pipeline_id (self, pipeline_id);
+  return pipeline_id;
+}
+
+static void
+on_new_pipeline_activate (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  CrmPipelineView *self = CRM_PIPELINE_VIEW (widget);
+  g_autoptr (GError) error = NULL;
+
+  if (crm_pipeline_view_new_pipeline (self, &error) == 0)
+    {
+      crm_pipeline_view_report (self, error->message, FALSE);
+      return;
+    }
+  /* Then name it and shape its stages. */
+  crm_pipeline_view_edit_stages (self);
+}
+
 void
 crm_board_actions_class_init (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_install_action (widget_class, "pipeline.edit-stages", NULL,
+                                   on_edit_stages_activate);
+  gtk_widget_class_install_action (widget_class, "pipeline.new-pipeline", NULL,
+                                   on_new_pipeline_activate);
   gtk_widget_class_install_action (widget_class, "pipeline.move-deal", "(xxi)",
                                    on_move_deal_activate);
   for (guint i = 0; i < G_N_ELEMENTS (move_steps); i++)

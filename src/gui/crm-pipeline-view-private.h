@@ -63,6 +63,7 @@ struct _CrmPipelineView
   AdwStatusPage *status_page;
   GtkWidget *toolbar;
   GtkSearchEntry *search_entry;
+  GtkButton *status_button;
   GtkToggleButton *stale_toggle;
   GtkDropDown *pipeline_dropdown;
   GtkScrolledWindow *board_scroller;

@@ -135,6 +135,9 @@ update_status_page (CrmPipelineView *self)
   if (pipeline == NULL)
     {
       adw_status_page_set_title (self->status_page, _ ("No Pipeline"));
+      gtk_button_set_label (self->status_button, _ ("_New Pipeline"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->status_button),
+                                      "pipeline.new-pipeline");
       adw_status_page_set_description (
           self->status_page,
           _ ("Deals will appear here, in columns by stage, once the database has a pipeline."));
@@ -142,6 +145,8 @@ update_status_page (CrmPipelineView *self)
     }
 
   adw_status_page_set_title (self->status_page, _ ("No Stages"));
+  gtk_button_set_label (self->status_button, _ ("_Add Stages"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->status_button), "pipeline.edit-stages");
   /* The status page's description is markup; the pipeline name is user text. */
   description = g_markup_printf_escaped (
       /* Translators: %s is the name of a sales pipeline. */
@@ -943,6 +948,7 @@ crm_pipeline_view_class_init (CrmPipelineViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmPipelineView, toolbar);
   gtk_widget_class_bind_template_child (widget_class, CrmPipelineView, pipeline_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CrmPipelineView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, CrmPipelineView, status_button);
   gtk_widget_class_bind_template_child (widget_class, CrmPipelineView, stale_toggle);
   gtk_widget_class_bind_template_child (widget_class, CrmPipelineView, board_scroller);
   gtk_widget_class_bind_template_child (widget_class, CrmPipelineView, columns_box);

@@ -18,6 +18,7 @@
 
 #include "crm-repository.h"
 #include "crm-stage-column.h"
+#include "crm-stage-editor.h"
 #include "crm-undo-manager.h"
 
 G_BEGIN_DECLS
@@ -66,6 +67,14 @@ crm_pipeline_view_focus_search (CrmPipelineView *self);
 gboolean
 crm_pipeline_view_move_deal (
     CrmPipelineView *self, gint64 deal_id, gint64 stage_id, int position, GError **error);
+
+/* Opens the stage editor of the pipeline shown (pipeline.edit-stages); NULL when none is. */
+CrmStageEditor *
+crm_pipeline_view_edit_stages (CrmPipelineView *self);
+/* Creates a pipeline with the stages of the one shown (or the default stages) and shows it
+ * (pipeline.new-pipeline opens its stage editor too); returns its id, 0 on error. */
+gint64
+crm_pipeline_view_new_pipeline (CrmPipelineView *self, GError **error);
 
 /* Scrolls the card of deal @deal_id into view and focuses it. */
 gboolean

@@ -563,24 +563,97 @@ crm_record_get_free_func (CrmEntity entity)
 
 /* ---- Defaults of a new database (crm-process.md §2 and §5) ------------------------------ */
 
+/* The stages of the default pipeline (crm-process.md §5). */
+static const struct
+{
+  const char *name;
+  int probability;
+  int rotting_days;
+  CrmStageKind kind;
+} default_stages[] = {
+  { N_ ("Initial contact"), 10, 14, CRM_STAGE_KIND_OPEN },
+  { N_ ("Qualification"), 20, 14, CRM_STAGE_KIND_OPEN },
+  { N_ ("Needs assessment"), 40, 21, CRM_STAGE_KIND_OPEN },
+  { N_ ("Proposal"), 60, 14, CRM_STAGE_KIND_OPEN },
+  { N_ ("Negotiation"), 80, 14, CRM_STAGE_KIND_OPEN },
+  { N_ ("Won"), 100, 0, CRM_STAGE_KIND_WON },
+  { N_ ("Lost"), 0, 0, CRM_STAGE_KIND_LOST },
+};
+
+static gboolean
+insert_pipeline_with_stages (CrmStore *self,
+                             const char *name,
+                             gint64 template_pipeline_id,
+                             gint64 *pipeline_id,
+                             GError **error)
+{
+  g_autoptr (CrmPipelineRecord) pipeline = crm_pipeline_record_new ();
+  g_autoptr (GPtrArray) template = NULL;
+
+  pipeline->name = g_strdup (name);
+  if (template_pipeline_id != 0)
+    {
+      template = crm_store_list_stages (self, template_pipeline_id, error);
+      if (template == NULL)
+        return FALSE;
+    }
+  if (!crm_store_insert_pipeline (self, pipeline, error))
+    return FALSE;
+
+  for (guint i = 0; i < (template != NULL ? template->len : G_N_ELEMENTS (default_stages)); i++)
+    {
+      g_autoptr (CrmStageRecord) stage = crm_stage_record_new ();
+      stage->pipeline_id = pipeline->id;
+      stage->position = (int) i;
+      if (template != NULL)
+        {
+          const CrmStageRecord *model = template->pdata[i];
+          stage->name = g_strdup (model->name);
+          stage->probability = model->probability;
+          stage->rotting_days = model->rotting_days;
+          stage->kind = model->kind;
+        }
+      else
+        {
+          stage->name = g_strdup (_ (default_stages[i].name));
+          stage->probability = default_stages[i].probability;
+          stage->rotting_days = default_stages[i].rotting_days;
+          stage->kind = default_stages[i].kind;
+        }
+      if (!crm_store_insert_stage (self, stage, error))
+        return FALSE;
+    }
+  if (pipeline_id != NULL)
+    *pipeline_id = pipeline->id;
+  return TRUE;
+}
+
+gint64
+crm_store_create_pipeline (CrmStore *self,
+                           const char *name,
+                           gint64 template_pipeline_id,
+                           GError **error)
+{
+  gint64 pipeline_id = 0;
+
+  g_return_val_if_fail (CRM_IS_STORE (self), 0);
+  g_return_val_if_fail (name != NULL, 0);
+
+  if (!crm_store_begin (self, error))
+    return 0;
+  if (!insert_pipeline_with_stages (self, name, template_pipeline_id, &pipeline_id, error))
+    {
+      crm_store_rollback (self);
+      return 0;
+    }
+  if (!crm_store_commit (self, error))
+    return 0;
+  return pipeline_id;
+}
+
 gboolean
 crm_store_insert_defaults (CrmStore *self, GError **error)
 {
-  static const struct
-  {
-    const char *name;
-    int probability;
-    int rotting_days;
-    CrmStageKind kind;
-  } stages[] = {
-    { N_ ("Initial contact"), 10, 14, CRM_STAGE_KIND_OPEN },
-    { N_ ("Qualification"), 20, 14, CRM_STAGE_KIND_OPEN },
-    { N_ ("Needs assessment"), 40, 21, CRM_STAGE_KIND_OPEN },
-    { N_ ("Proposal"), 60, 14, CRM_STAGE_KIND_OPEN },
-    { N_ ("Negotiation"), 80, 14, CRM_STAGE_KIND_OPEN },
-    { N_ ("Won"), 100, 0, CRM_STAGE_KIND_WON },
-    { N_ ("Lost"), 0, 0, CRM_STAGE_KIND_LOST },
-  };
   static const char *const sources[] = {
     N_ ("Referral"), N_ ("Website"), N_ ("Event"), N_ ("Cold outreach"),
     N_ ("Import"),   N_ ("Partner"), N_ ("Other"),
@@ -589,24 +662,9 @@ crm_store_insert_defaults (CrmStore *self, GError **error)
     N_ ("Price"),      N_ ("Chose a competitor"), N_ ("No budget"), N_ ("No decision"),
     N_ ("Bad timing"), N_ ("Missing features"),   N_ ("Other"),
   };
-  g_autoptr (CrmPipelineRecord) pipeline = crm_pipeline_record_new ();
 
-  pipeline->name = g_strdup (_ ("Sales"));
-  if (!crm_store_insert_pipeline (self, pipeline, error))
+  if (!insert_pipeline_with_stages (self, _ ("Sales"), 0, NULL, error))
     return FALSE;
-
-  for (guint i = 0; i < G_N_ELEMENTS (stages); i++)
-    {
-      g_autoptr (CrmStageRecord) stage = crm_stage_record_new ();
-      stage->pipeline_id = pipeline->id;
-      stage->name = g_strdup (_ (stages[i].name));
-      stage->position = (int) i;
-      stage->probability = stages[i].probability;
-      stage->rotting_days = stages[i].rotting_days;
-      stage->kind = stages[i].kind;
-      if (!crm_store_insert_stage (self, stage, error))
-        return FALSE;
-    }
   for (guint i = 0; i < G_N_ELEMENTS (sources); i++)
     {
       g_autoptr (CrmLeadSourceRecord) source = crm_lead_source_record_new ();

@@ -197,6 +197,14 @@ crm_store_list_activities_for_deal (CrmStore *self, gint64 deal_id, GError **err
 CrmActivityRecord *
 crm_store_get_next_activity_for_deal (CrmStore *self, gint64 deal_id, GError **error);
 
+/* Creates pipeline @name with a copy of the stages of @template_pipeline_id, or the default
+ * stages (crm-process.md) when it is 0, in one transaction; returns its id, 0 on error. */
+gint64
+crm_store_create_pipeline (CrmStore *self,
+                           const char *name,
+                           gint64 template_pipeline_id,
+                           GError **error);
+
 /* Rewrites the order of a pipeline's stages to the order of @stage_ids (one transaction). */
 gboolean
 crm_store_reorder_stages (

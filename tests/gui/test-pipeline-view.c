@@ -17,6 +17,7 @@
 #include "crm-application.h"
 #include "crm-board-money.h"
 #include "crm-pipeline-view-private.h"
+#include "crm-pipeline.h"
 #include "crm-window.h"
 #include "crm-gui-test-util.h"
 
@@ -741,6 +742,149 @@ test_board_collapse (Fixture *fixture, gconstpointer data)
   g_strfreev (g_steal_pointer (&remembered));
   remembered = g_settings_get_strv (settings, "collapsed-stages");
   g_assert_cmpuint (g_strv_length (remembered), ==, 0);
+}
+
+static CrmStageEditor *
+open_stage_editor (Fixture *fixture)
+{
+  CrmStageEditor *editor = crm_pipeline_view_edit_stages (fixture->view);
+
+  g_assert_nonnull (editor);
+  crm_test_wait_for (crm_test_widget_is_mapped, editor, "the stage editor to be mapped");
+  return editor;
+}
+
+static char *
+column_names (Fixture *fixture)
+{
+  GString *names = g_string_new (NULL);
+
+  for (guint i = 0; i < crm_pipeline_view_get_n_columns (fixture->view); i++)
+    g_string_append_printf (names, "%s%s", i > 0 ? "|" : "",
+                            crm_stage_get_name (crm_stage_column_get_stage (
+                                crm_pipeline_view_get_column (fixture->view, i))));
+  return g_string_free (names, FALSE);
+}
+
+/* The stage editor adds, renames, sets, reorders and removes stages; the board follows; a
+ * stage that holds deals is not removed, and the editor says why. */
+static void
+test_stage_editor (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrmStageRecord) record = NULL;
+  g_autofree char *names = NULL;
+  const char *hostile = "<b>R&D</b> \"demo\"";
+  CrmStageEditor *editor;
+  CrmStageColumn *column;
+  AdwEntryRow *name_row;
+  gint64 new_id;
+  guint n_columns;
+
+  insert_deal (fixture, "Keeps its stage", 1);
+  show_board (fixture);
+  n_columns = crm_pipeline_view_get_n_columns (fixture->view);
+  editor = open_stage_editor (fixture);
+  for (guint i = 0; i < fixture->stage_ids->len; i++)
+    g_assert_nonnull (crm_stage_editor_get_stage_row (editor, stage_id (fixture, i)));
+
+  /* Added before Won and Lost, named "New Stage". */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.add-stage", NULL));
+  g_assert_cmpuint (crm_pipeline_view_get_n_columns (fixture->view), ==, n_columns + 1);
+  column = crm_pipeline_view_get_column (fixture->view, n_columns - 2);
+  g_assert_cmpstr (crm_stage_get_name (crm_stage_column_get_stage (column)), ==, "New Stage");
+  new_id = crm_entity_object_get_id (CRM_ENTITY_OBJECT (crm_stage_column_get_stage (column)));
+
+  /* Renamed: literally, markup and all. An empty name is refused. */
+  name_row = crm_stage_editor_get_name_row (editor, new_id);
+  g_assert_nonnull (name_row);
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "   ");
+  g_signal_emit_by_name (name_row, "apply");
+  g_assert_cmpstr (crm_stage_editor_get_last_message (editor), ==, "A stage needs a name");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (name_row), "error"));
+  gtk_editable_set_text (GTK_EDITABLE (name_row), hostile);
+  g_signal_emit_by_name (name_row, "apply");
+  record = crm_store_get_stage (fixture->store, new_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (record->name, ==, hostile);
+  g_assert_cmpstr (crm_stage_get_name (crm_stage_column_get_stage (column)), ==, hostile);
+  g_assert_cmpstr (adw_preferences_row_get_title (
+                       ADW_PREFERENCES_ROW (crm_stage_editor_get_stage_row (editor, new_id))),
+                   ==, hostile);
+  g_assert_false (adw_preferences_row_get_use_markup (
+      ADW_PREFERENCES_ROW (crm_stage_editor_get_stage_row (editor, new_id))));
+
+  /* Probability and rotting days are written as they are set. */
+  gtk_spin_button_set_value (crm_stage_editor_get_probability_button (editor, new_id), 35);
+  gtk_spin_button_set_value (crm_stage_editor_get_rotting_button (editor, new_id), 9);
+  g_clear_pointer (&record, crm_stage_record_free);
+  record = crm_store_get_stage (fixture->store, new_id, &error);
+  g_assert_cmpint (record->probability, ==, 35);
+  g_assert_cmpint (record->rotting_days, ==, 9);
+
+  /* Up one place: the board's columns follow. */
+  g_assert_true (
+      gtk_widget_activate_action (GTK_WIDGET (editor), "editor.move-stage-up", "x", new_id));
+  column = crm_pipeline_view_get_column (fixture->view, n_columns - 3);
+  g_assert_cmpint (
+      crm_entity_object_get_id (CRM_ENTITY_OBJECT (crm_stage_column_get_stage (column))), ==,
+      new_id);
+
+  /* A stage with a deal stays, and the editor says why. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.remove-stage", "x",
+                                             stage_id (fixture, 1)));
+  g_assert_nonnull (strstr (crm_stage_editor_get_last_message (editor), "holds 1 deal"));
+  g_assert_cmpuint (crm_pipeline_view_get_n_columns (fixture->view), ==, n_columns + 1);
+  g_clear_pointer (&record, crm_stage_record_free);
+  record = crm_store_get_stage (fixture->store, stage_id (fixture, 1), &error);
+  g_assert_no_error (error);
+
+  /* An empty one goes, undoably. */
+  g_assert_true (
+      gtk_widget_activate_action (GTK_WIDGET (editor), "editor.remove-stage", "x", new_id));
+  g_assert_cmpuint (crm_pipeline_view_get_n_columns (fixture->view), ==, n_columns);
+  g_assert_null (crm_stage_editor_get_stage_row (editor, new_id));
+  g_assert_true (g_str_has_prefix (crm_stage_editor_get_last_message (editor), "Removed stage"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.undo", NULL));
+  g_assert_cmpuint (crm_pipeline_view_get_n_columns (fixture->view), ==, n_columns + 1);
+  g_assert_nonnull (crm_stage_editor_get_stage_row (editor, new_id));
+  names = column_names (fixture);
+  g_assert_nonnull (strstr (names, hostile));
+
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
+/* New Pipeline copies the stages of the one shown, switches to it and shows the switcher. */
+static void
+test_new_pipeline (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gint64 pipeline_id;
+
+  show_board (fixture);
+  before = column_names (fixture);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (fixture->view->pipeline_dropdown)));
+  pipeline_id = crm_pipeline_view_new_pipeline (fixture->view, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pipeline_id, !=, 0);
+  g_assert_cmpint (crm_pipeline_view_get_pipeline_id (fixture->view), ==, pipeline_id);
+  after = column_names (fixture);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->view->pipeline_dropdown)));
+  g_assert_cmpstr (
+      crm_pipeline_get_name (gtk_drop_down_get_selected_item (fixture->view->pipeline_dropdown)),
+      ==, "New Pipeline");
+  /* Its stages are its own. */
+  g_assert_cmpint (crm_stage_get_pipeline_id (crm_stage_column_get_stage (
+                       crm_pipeline_view_get_column (fixture->view, 0))),
+                   ==, pipeline_id);
+  /* A second one gets a name of its own. */
+  pipeline_id = crm_pipeline_view_new_pipeline (fixture->view, &error);
+  g_assert_cmpstr (
+      crm_pipeline_get_name (gtk_drop_down_get_selected_item (fixture->view->pipeline_dropdown)),
+      ==, "New Pipeline 2");
 }
 
 /* The days in stage on @card, or when a closed deal closed. */
@@ -2088,6 +2232,8 @@ main (int argc, char *argv[])
   ADD_TEST ("/gui/pipeline/next-step", test_board_next_step);
   ADD_TEST ("/gui/pipeline/filter", test_board_filter);
   ADD_TEST ("/gui/pipeline/collapse", test_board_collapse);
+  ADD_TEST ("/gui/pipeline/stage-editor", test_stage_editor);
+  ADD_TEST ("/gui/pipeline/new-pipeline", test_new_pipeline);
   ADD_TEST ("/gui/pipeline/closed-deals", test_board_closed_deals);
   ADD_TEST ("/gui/pipeline/keyboard-moves", test_board_keyboard_moves);
   ADD_TEST ("/gui/pipeline/actions", test_board_actions);

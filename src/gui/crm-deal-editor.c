@@ -9,6 +9,7 @@
 
 #include "crm-board-money.h"
 #include "crm-deal-editor.h"
+#include "crm-entity-picker.h"
 #include "crm-gui-resources.h"
 #include "crm-stage-list-model.h"
 #include "crm-stage.h"
@@ -28,6 +29,8 @@ struct _CrmDealEditor
   AdwEntryRow *title_row;
   AdwEntryRow *contact_row;
   AdwEntryRow *company_row;
+  CrmEntityPicker *contact_picker;
+  CrmEntityPicker *company_picker;
   AdwEntryRow *value_row;
   AdwEntryRow *currency_row;
   AdwEntryRow *close_row;
@@ -221,7 +224,11 @@ resolve_party (
   *ok = TRUE;
   if (name[0] == '\0')
     return 0;
-  id = find_by_name (store, entity, name);
+  /* Picked from the list: that very record, even when another has the same name. */
+  id = crm_entity_picker_get_id (entity == CRM_ENTITY_CONTACT ? self->contact_picker
+                                                              : self->company_picker);
+  if (id == 0)
+    id = find_by_name (store, entity, name);
   if (id == 0)
     {
       g_autofree char *message
@@ -374,8 +381,8 @@ fill_from_deal (CrmDealEditor *self)
 
   adw_window_title_set_title (self->window_title, _ ("Edit Deal"));
   gtk_editable_set_text (GTK_EDITABLE (self->title_row), deal->title != NULL ? deal->title : "");
-  gtk_editable_set_text (GTK_EDITABLE (self->contact_row), contact);
-  gtk_editable_set_text (GTK_EDITABLE (self->company_row), company);
+  crm_entity_picker_set (self->contact_picker, deal->contact_id, contact);
+  crm_entity_picker_set (self->company_picker, deal->company_id, company);
   gtk_editable_set_text (GTK_EDITABLE (self->value_row), value);
   gtk_editable_set_text (GTK_EDITABLE (self->currency_row),
                          deal->currency != NULL ? deal->currency : "");
@@ -412,6 +419,13 @@ crm_deal_editor_dispose (GObject *object)
 {
   CrmDealEditor *self = CRM_DEAL_EDITOR (object);
 
+  /* Their popovers go before the rows they hang from. */
+  if (self->contact_picker != NULL)
+    crm_entity_picker_detach (self->contact_picker);
+  if (self->company_picker != NULL)
+    crm_entity_picker_detach (self->company_picker);
+  g_clear_object (&self->contact_picker);
+  g_clear_object (&self->company_picker);
   gtk_widget_dispose_template (GTK_WIDGET (self), CRM_TYPE_DEAL_EDITOR);
   g_clear_object (&self->stages);
   g_clear_object (&self->deal);
@@ -481,6 +495,10 @@ crm_deal_editor_new (GtkWindow *parent,
       if (stage != NULL)
         pipeline_id = crm_stage_get_pipeline_id (stage);
     }
+  self->contact_picker = crm_entity_picker_new (
+      self->contact_row, crm_repository_get_store (repository), CRM_ENTITY_CONTACT);
+  self->company_picker = crm_entity_picker_new (
+      self->company_row, crm_repository_get_store (repository), CRM_ENTITY_COMPANY);
   self->stages = crm_stage_list_model_new (repository, pipeline_id);
   name = gtk_property_expression_new (CRM_TYPE_STAGE, NULL, "name");
   adw_combo_row_set_expression (self->stage_row, name);
@@ -492,4 +510,20 @@ crm_deal_editor_new (GtkWindow *parent,
     fill_for_new_deal (self);
   gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->title_row));
   return self;
+}
+
+CrmEntityPicker *
+crm_deal_editor_get_contact_picker (CrmDealEditor *self)
+{
+  g_return_val_if_fail (CRM_IS_DEAL_EDITOR (self), NULL);
+
+  return self->contact_picker;
+}
+
+CrmEntityPicker *
+crm_deal_editor_get_company_picker (CrmDealEditor *self)
+{
+  g_return_val_if_fail (CRM_IS_DEAL_EDITOR (self), NULL);
+
+  return self->company_picker;
 }

@@ -5,6 +5,7 @@
 
 #include "crm-deal.h"
 #include "crm-repository.h"
+#include "crm-entity-picker.h"
 #include "crm-undo-manager.h"
 
 G_BEGIN_DECLS
@@ -27,6 +28,12 @@ crm_deal_editor_save (CrmDealEditor *self, GError **error);
 
 /* Parses a money amount typed by a person ("1234.5", "1,234.50", "1 234,50") into minor units of
  * @currency. FALSE when it is not an amount of zero or more with at most the currency's digits. */
+/* The pickers of the contact and company rows. */
+CrmEntityPicker *
+crm_deal_editor_get_contact_picker (CrmDealEditor *self);
+CrmEntityPicker *
+crm_deal_editor_get_company_picker (CrmDealEditor *self);
+
 gboolean
 crm_deal_editor_parse_value (const char *text, const char *currency, gint64 *value_minor);
 

@@ -347,30 +347,19 @@ crm_store_build_fts_query (const char *text)
   return g_string_free (query, FALSE);
 }
 
-GPtrArray *
-crm_store_search (CrmStore *self, const char *text, guint limit, GError **error)
+/* Runs @sql (columns: entity, rowid, name, snippet, rank; ?1 the FTS query, ?2 the limit). */
+static GPtrArray *
+run_search (CrmStore *self, const char *sql, const char *text, guint limit, GError **error)
 {
   g_autofree char *match = crm_store_build_fts_query (text);
-  g_autofree char *sql = NULL;
   g_autoptr (GPtrArray) hits = NULL;
   sqlite3_stmt *statement;
   int rc;
-
-  g_return_val_if_fail (CRM_IS_STORE (self), NULL);
 
   hits = g_ptr_array_new_with_free_func ((GDestroyNotify) crm_search_hit_free);
   if (match == NULL)
     return g_steal_pointer (&hits);
 
-  sql = g_strdup_printf (
-      "SELECT %d, rowid, name, snippet (contacts_fts, 1, '', '', '…', 12), bm25 (contacts_fts) "
-      "FROM contacts_fts WHERE contacts_fts MATCH ?1 "
-      "UNION ALL SELECT %d, rowid, name, snippet (companies_fts, 1, '', '', '…', 12), "
-      "bm25 (companies_fts) FROM companies_fts WHERE companies_fts MATCH ?1 "
-      "UNION ALL SELECT %d, rowid, name, snippet (deals_fts, 1, '', '', '…', 12), bm25 (deals_fts) "
-      "FROM deals_fts WHERE deals_fts MATCH ?1 "
-      "ORDER BY 5, 3 LIMIT ?2",
-      CRM_ENTITY_CONTACT, CRM_ENTITY_COMPANY, CRM_ENTITY_DEAL);
   statement = crm_store_prepare (self, sql, error);
   if (statement == NULL)
     return NULL;
@@ -393,4 +382,53 @@ crm_store_search (CrmStore *self, const char *text, guint limit, GError **error)
       return NULL;
     }
   return g_steal_pointer (&hits);
+}
+
+GPtrArray *
+crm_store_search (CrmStore *self, const char *text, guint limit, GError **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (CRM_IS_STORE (self), NULL);
+
+  sql = g_strdup_printf (
+      "SELECT %d, rowid, name, snippet (contacts_fts, 1, '', '', '…', 12), bm25 (contacts_fts) "
+      "FROM contacts_fts WHERE contacts_fts MATCH ?1 "
+      "UNION ALL SELECT %d, rowid, name, snippet (companies_fts, 1, '', '', '…', 12), "
+      "bm25 (companies_fts) FROM companies_fts WHERE companies_fts MATCH ?1 "
+      "UNION ALL SELECT %d, rowid, name, snippet (deals_fts, 1, '', '', '…', 12), bm25 (deals_fts) "
+      "FROM deals_fts WHERE deals_fts MATCH ?1 "
+      "ORDER BY 5, 3 LIMIT ?2",
+      CRM_ENTITY_CONTACT, CRM_ENTITY_COMPANY, CRM_ENTITY_DEAL);
+  return run_search (self, sql, text, limit, error);
+}
+
+GPtrArray *
+crm_store_search_entity (
+    CrmStore *self, CrmEntity entity, const char *text, guint limit, GError **error)
+{
+  const char *table;
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (CRM_IS_STORE (self), NULL);
+
+  switch (entity)
+    {
+      case CRM_ENTITY_CONTACT:
+        table = "contacts_fts";
+        break;
+      case CRM_ENTITY_COMPANY:
+        table = "companies_fts";
+        break;
+      case CRM_ENTITY_DEAL:
+        table = "deals_fts";
+        break;
+      default:
+        g_return_val_if_reached (NULL);
+    }
+  /* A match in the name weighs ten times one in the details. */
+  sql = g_strdup_printf ("SELECT %d, rowid, name, snippet (%s, 1, '', '', '…', 12), "
+                         "bm25 (%s, 10.0, 1.0) FROM %s WHERE %s MATCH ?1 ORDER BY 5, 3 LIMIT ?2",
+                         entity, table, table, table, table);
+  return run_search (self, sql, text, limit, error);
 }

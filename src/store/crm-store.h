@@ -243,6 +243,11 @@ crm_store_build_fts_query (const char *text);
  * safe: no match is an empty array, never an error. */
 GPtrArray *
 crm_store_search (CrmStore *self, const char *text, guint limit, GError **error);
+/* The same over one of CRM_ENTITY_CONTACT, CRM_ENTITY_COMPANY or CRM_ENTITY_DEAL, names
+ * weighing more than the other details. */
+GPtrArray *
+crm_store_search_entity (
+    CrmStore *self, CrmEntity entity, const char *text, guint limit, GError **error);
 
 /* Counts rows of an entity (for summaries and tests). */
 gint64

@@ -132,6 +132,88 @@ test_create_deal (Fixture *fixture, gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (editor));
 }
 
+static gint64
+insert_company (Fixture *fixture, const char *name, const char *industry)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrmCompanyRecord) company = crm_company_record_new ();
+
+  company->name = g_strdup (name);
+  company->industry = g_strdup (industry);
+  g_assert_true (crm_store_insert_company (fixture->store, company, &error));
+  g_assert_no_error (error);
+  return company->id;
+}
+
+/* The company row lists matches as the user types (names first, any text safe); the one
+ * picked is saved, even when another company has the same name. */
+static void
+test_company_picker (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrmDealRecord) deal = NULL;
+  const char *hostile[] = { "\"", "*", "(", "NEAR", "-", "'", "AND", "acme\" OR *" };
+  CrmEntityPicker *picker;
+  CrmDealEditor *editor;
+  GtkWidget *company_row;
+  gint64 first, second, id;
+
+  first = insert_company (fixture, "Acme", "Rockets");
+  second = insert_company (fixture, "Acme", "Anvils");
+  insert_company (fixture, "Globex", "Acme supplies");
+
+  editor
+      = crm_deal_editor_new (NULL, fixture->repository, fixture->undo, fixture->pipeline_id, NULL);
+  gtk_window_present (GTK_WINDOW (editor));
+  crm_test_iterate_main_context ();
+  picker = crm_deal_editor_get_company_picker (editor);
+  company_row = child (editor, "company_row");
+  gtk_widget_grab_focus (company_row);
+  crm_test_iterate_main_context ();
+
+  /* Prefix matching; the two named Acme before Globex, whose details only mention it. */
+  gtk_editable_set_text (GTK_EDITABLE (company_row), "acm");
+  g_assert_cmpuint (crm_entity_picker_get_n_matches (picker), ==, 3);
+  g_assert_cmpstr (crm_entity_picker_get_match_name (picker, 0), ==, "Acme");
+  g_assert_cmpstr (crm_entity_picker_get_match_name (picker, 1), ==, "Acme");
+  g_assert_cmpstr (crm_entity_picker_get_match_name (picker, 2), ==, "Globex");
+  g_assert_true (crm_entity_picker_get_popup_shown (picker));
+
+  for (guint i = 0; i < G_N_ELEMENTS (hostile); i++)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (company_row), hostile[i]);
+      g_assert_cmpuint (crm_entity_picker_get_n_matches (picker), <=, 3);
+    }
+
+  /* The second Acme, picked: saved as such, though a lookup by name would find either. */
+  gtk_editable_set_text (GTK_EDITABLE (company_row), "acme");
+  for (guint i = 0; i < crm_entity_picker_get_n_matches (picker); i++)
+    {
+      g_autoptr (CrmCompanyRecord) company = NULL;
+      g_autoptr (GPtrArray) hits
+          = crm_store_search_entity (fixture->store, CRM_ENTITY_COMPANY, "acme", 8, NULL);
+      CrmSearchHit *hit = hits->pdata[i];
+
+      if (hit->id == second)
+        crm_entity_picker_pick (picker, i);
+    }
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (company_row)), ==, "Acme");
+  g_assert_false (crm_entity_picker_get_popup_shown (picker));
+  g_assert_cmpint (crm_entity_picker_get_id (picker), ==, second);
+  set_text (editor, "title_row", "Anvil order");
+  set_text (editor, "value_row", "10");
+  id = crm_deal_editor_save (editor, &error);
+  g_assert_no_error (error);
+  deal = crm_store_get_deal (fixture->store, id, &error);
+  g_assert_cmpint (deal->company_id, ==, second);
+  g_assert_cmpint (deal->company_id, !=, first);
+
+  /* Typing again drops the pick. */
+  gtk_editable_set_text (GTK_EDITABLE (company_row), "Acme Rockets");
+  g_assert_cmpint (crm_entity_picker_get_id (picker), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
 static void
 assert_refused (Fixture *fixture, CrmDealEditor *editor, const char *row)
 {
@@ -268,6 +350,7 @@ main (int argc, char *argv[])
   ADD_TEST ("/gui/deal-editor/validation-writes-nothing", test_validation_writes_nothing);
   ADD_TEST ("/gui/deal-editor/edit", test_edit_deal);
   ADD_TEST ("/gui/deal-editor/delete-with-undo", test_delete_with_undo);
+  ADD_TEST ("/gui/deal-editor/company-picker", test_company_picker);
 
   return g_test_run ();
 }

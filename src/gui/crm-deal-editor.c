@@ -380,6 +380,8 @@ fill_from_deal (CrmDealEditor *self)
   g_autofree char *value = format_plain_value (deal->value_minor, deal->currency);
 
   adw_window_title_set_title (self->window_title, _ ("Edit Deal"));
+  /* Which deal, in the header (a plain label: the title shows as typed). */
+  adw_window_title_set_subtitle (self->window_title, deal->title != NULL ? deal->title : "");
   gtk_editable_set_text (GTK_EDITABLE (self->title_row), deal->title != NULL ? deal->title : "");
   crm_entity_picker_set (self->contact_picker, deal->contact_id, contact);
   crm_entity_picker_set (self->company_picker, deal->company_id, company);

@@ -292,6 +292,9 @@ test_edit_deal (Fixture *fixture, gconstpointer data)
 
   g_assert_cmpstr (gtk_editable_get_text (child (editor, "title_row")), ==,
                    "Q3 <renewal> & \"upsell\"");
+  /* In the header too, literally. */
+  g_assert_cmpstr (adw_window_title_get_subtitle (child (editor, "window_title")), ==,
+                   "Q3 <renewal> & \"upsell\"");
   g_assert_cmpstr (gtk_editable_get_text (child (editor, "value_row")), ==, "1000.00");
   g_assert_cmpuint (adw_combo_row_get_selected (child (editor, "stage_row")), ==, 0);
   g_assert_true (gtk_widget_get_visible (child (editor, "delete_button")));

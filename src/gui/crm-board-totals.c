@@ -1,6 +1,6 @@
-/* crm-board-totals.c — column totals of the board, summed once per stage and then kept up to
- * date from the store's change signals (which carry the row as it was before, so an update is
- * "take the old row out, put the new one in").
+/* crm-board-totals.c — column totals of the board, summed once per stage (one aggregate query)
+ * and then kept up to date from the store's change signals (which carry the row as it was
+ * before, so an update is "take the old row out, put the new one in").
  *
  * Weighted sums are kept as Σ value × probability (in hundredths of minor units) for deals with
  * their own probability, and Σ value for the others, so a change of the stage's default
@@ -14,12 +14,6 @@
 
 #include "crm-board-money.h"
 
-/* Deals read per idle callback while a big stage is summed: well under a frame. */
-#define BATCH_SIZE 400
-/* A stage with at most this many deals is summed at once, so small boards never show a column
- * without totals. */
-#define SYNC_LIMIT 200
-
 typedef struct
 {
   guint n_deals;
@@ -32,9 +26,7 @@ typedef struct
 {
   gint64 stage_id;
   GHashTable *by_currency; /* char *currency -> Sums */
-  GArray *pending_ids;     /* deal ids still to read; NULL once summed */
-  guint next;
-  /* A big stage tracked while the totals are held: not even listed until they are released. */
+  /* Tracked while the totals are held: not summed until they are released. */
   gboolean deferred;
 } StageTotals;
 
@@ -45,7 +37,6 @@ struct _CrmBoardTotals
   CrmStore *store;
   gulong changed_handler;
   GHashTable *stages; /* gint64 stage id -> StageTotals */
-  guint idle_id;
   guint hold_count;
 };
 
@@ -74,7 +65,6 @@ stage_totals_free (gpointer data)
   StageTotals *stage = data;
 
   g_clear_pointer (&stage->by_currency, g_hash_table_unref);
-  g_clear_pointer (&stage->pending_ids, g_array_unref);
   g_free (stage);
 }
 
@@ -103,99 +93,40 @@ stage_totals_apply (StageTotals *stage, const CrmDealRecord *deal, int sign)
     g_hash_table_remove (stage->by_currency, currency);
 }
 
-/* Reads up to @limit pending deals of @stage; returns TRUE when the stage is summed. */
-static gboolean
-stage_totals_read (CrmBoardTotals *self, StageTotals *stage, guint limit, guint *n_read)
-{
-  guint end = MIN (stage->pending_ids->len, stage->next + limit);
-
-  *n_read = end - stage->next;
-  for (; stage->next < end; stage->next++)
-    {
-      gint64 id = g_array_index (stage->pending_ids, gint64, stage->next);
-      g_autoptr (CrmDealRecord) deal = crm_store_get_deal (self->store, id, NULL);
-
-      /* Deleted meanwhile: the change signal that said so restarts the sum anyway. */
-      if (deal != NULL && deal->stage_id == stage->stage_id)
-        stage_totals_apply (stage, deal, +1);
-    }
-
-  if (stage->next < stage->pending_ids->len)
-    return FALSE;
-  g_clear_pointer (&stage->pending_ids, g_array_unref);
-  return TRUE;
-}
-
-static gboolean
-on_idle_read (gpointer user_data)
-{
-  CrmBoardTotals *self = user_data;
-  g_autoptr (GArray) finished = g_array_new (FALSE, FALSE, sizeof (gint64));
-  GHashTableIter iter;
-  gpointer value;
-  guint budget = BATCH_SIZE;
-  gboolean more = FALSE;
-
-  g_hash_table_iter_init (&iter, self->stages);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    {
-      StageTotals *stage = value;
-      guint n_read = 0;
-
-      if (stage->pending_ids == NULL)
-        continue;
-      if (budget == 0)
-        {
-          more = TRUE;
-          break;
-        }
-      if (stage_totals_read (self, stage, budget, &n_read))
-        g_array_append_val (finished, stage->stage_id);
-      else
-        more = TRUE;
-      budget -= n_read;
-    }
-
-  if (!more)
-    self->idle_id = 0;
-  for (guint i = 0; i < finished->len; i++)
-    g_signal_emit (self, signals[SIGNAL_CHANGED], 0, g_array_index (finished, gint64, i));
-
-  return more ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
-}
-
-static void
-schedule_reads (CrmBoardTotals *self)
-{
-  if (self->idle_id == 0 && self->hold_count == 0)
-    self->idle_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, on_idle_read, self, NULL);
-}
-
-/* Forgets the sums of @stage and reads its deals again: at once when they are few (returns
- * TRUE: the caller emits ::changed), else in idle batches (which emit ::changed when done). */
+/* Forgets the sums of @stage and takes them again: one query. Returns TRUE (the caller emits
+ * ::changed), or FALSE while the totals are held (the release sums it). */
 static gboolean
 stage_totals_restart (CrmBoardTotals *self, StageTotals *stage)
 {
   g_autoptr (GError) error = NULL;
-  guint n_read = 0;
+  g_autoptr (GArray) sums = NULL;
 
   g_hash_table_remove_all (stage->by_currency);
-  g_clear_pointer (&stage->pending_ids, g_array_unref);
-  stage->next = 0;
-  stage->deferred = FALSE;
-  stage->pending_ids = crm_store_list_deal_ids_in_stage (self->store, stage->stage_id, &error);
-  if (stage->pending_ids == NULL)
+  if (self->hold_count > 0)
     {
-      g_warning ("Cannot read the deals of stage %" G_GINT64_FORMAT ": %s", stage->stage_id,
+      stage->deferred = TRUE;
+      return FALSE;
+    }
+  stage->deferred = FALSE;
+  sums = crm_store_sum_deals_in_stage (self->store, stage->stage_id, &error);
+  if (sums == NULL)
+    {
+      g_warning ("Cannot sum the deals of stage %" G_GINT64_FORMAT ": %s", stage->stage_id,
                  error->message);
       return TRUE;
     }
+  for (guint i = 0; i < sums->len; i++)
+    {
+      const CrmDealSums *row = &g_array_index (sums, CrmDealSums, i);
+      Sums *copy = g_new0 (Sums, 1);
 
-  if (stage->pending_ids->len <= SYNC_LIMIT)
-    return stage_totals_read (self, stage, SYNC_LIMIT, &n_read);
-
-  schedule_reads (self);
-  return FALSE;
+      copy->n_deals = row->n_deals;
+      copy->total_minor = row->total_minor;
+      copy->weighted_hundredths = row->weighted_hundredths;
+      copy->default_value_minor = row->default_value_minor;
+      g_hash_table_insert (stage->by_currency, g_strdup (row->currency), copy);
+    }
+  return TRUE;
 }
 
 static void
@@ -227,18 +158,13 @@ update_stage (CrmBoardTotals *self,
 {
   gint64 stage_id = stage->stage_id;
 
-  if (stage->pending_ids != NULL)
-    {
-      if (!stage_totals_restart (self, stage))
-        return;
-    }
-  else
-    {
-      if (old_deal != NULL && old_deal->stage_id == stage_id)
-        stage_totals_apply (stage, old_deal, -1);
-      if (new_deal != NULL && new_deal->stage_id == stage_id)
-        stage_totals_apply (stage, new_deal, +1);
-    }
+  /* Summed at the release, with this change in. */
+  if (stage->deferred)
+    return;
+  if (old_deal != NULL && old_deal->stage_id == stage_id)
+    stage_totals_apply (stage, old_deal, -1);
+  if (new_deal != NULL && new_deal->stage_id == stage_id)
+    stage_totals_apply (stage, new_deal, +1);
   g_signal_emit (self, signals[SIGNAL_CHANGED], 0, stage_id);
 }
 
@@ -289,13 +215,6 @@ crm_board_totals_track_stage (CrmBoardTotals *self, gint64 stage_id, guint n_dea
   stage->stage_id = stage_id;
   stage->by_currency = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_hash_table_insert (self->stages, &stage->stage_id, stage);
-  /* Summed in idle batches after the release anyway: listing its deals can wait too. */
-  if (self->hold_count > 0 && n_deals > SYNC_LIMIT)
-    {
-      stage->deferred = TRUE;
-      stage->pending_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-      return;
-    }
   if (stage_totals_restart (self, stage))
     g_signal_emit (self, signals[SIGNAL_CHANGED], 0, stage_id);
 }
@@ -338,16 +257,6 @@ crm_board_totals_release (CrmBoardTotals *self)
     }
   for (guint i = 0; i < done->len; i++)
     g_signal_emit (self, signals[SIGNAL_CHANGED], 0, g_array_index (done, gint64, i));
-
-  g_hash_table_iter_init (&iter, self->stages);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    {
-      if (((StageTotals *) value)->pending_ids != NULL)
-        {
-          schedule_reads (self);
-          return;
-        }
-    }
 }
 
 gboolean
@@ -358,7 +267,7 @@ crm_board_totals_is_ready (CrmBoardTotals *self, gint64 stage_id)
   g_return_val_if_fail (CRM_IS_BOARD_TOTALS (self), FALSE);
 
   stage = g_hash_table_lookup (self->stages, &stage_id);
-  return stage != NULL && stage->pending_ids == NULL;
+  return stage != NULL && !stage->deferred;
 }
 
 static int
@@ -382,7 +291,7 @@ crm_board_totals_dup (CrmBoardTotals *self, gint64 stage_id, int stage_probabili
   g_return_val_if_fail (CRM_IS_BOARD_TOTALS (self), totals);
 
   stage = g_hash_table_lookup (self->stages, &stage_id);
-  if (stage == NULL || stage->pending_ids != NULL)
+  if (stage == NULL || stage->deferred)
     return totals;
 
   g_hash_table_iter_init (&iter, stage->by_currency);
@@ -438,7 +347,6 @@ crm_board_totals_dispose (GObject *object)
 {
   CrmBoardTotals *self = CRM_BOARD_TOTALS (object);
 
-  g_clear_handle_id (&self->idle_id, g_source_remove);
   g_clear_signal_handler (&self->changed_handler, self->store);
   g_clear_object (&self->store);
   g_clear_pointer (&self->stages, g_hash_table_unref);

@@ -1,8 +1,8 @@
 /* crm-board-totals.h — CrmBoardTotals keeps the money totals of the board's columns: per stage
  * and currency, the sum of the deal values and of the values weighted by win probability.
  *
- * The first sum of a stage is taken in idle batches (a column may hold thousands of deals);
- * after that every store change is applied as a difference, so a move costs one row read.
+ * The first sum of a stage is one aggregate query; after that every store change is applied as
+ * a difference, so a move costs one row read.
  */
 #pragma once
 
@@ -29,16 +29,15 @@ G_DECLARE_FINAL_TYPE (CrmBoardTotals, crm_board_totals, CRM, BOARD_TOTALS, GObje
 CrmBoardTotals *
 crm_board_totals_new (CrmStore *store);
 
-/* Starts (or stops) keeping the totals of @stage_id, which has about @n_deals deals (a big
- * stage tracked while held is not read before the release). ::changed tells when they are
- * known. */
+/* Starts (or stops) keeping the totals of @stage_id (@n_deals: unused, kept for callers).
+ * ::changed tells when they are known: at once, or at the release when held. */
 void
 crm_board_totals_track_stage (CrmBoardTotals *self, gint64 stage_id, guint n_deals);
 void
 crm_board_totals_untrack_stage (CrmBoardTotals *self, gint64 stage_id);
 
-/* While held, stages too big to sum at once wait for the release before their idle batches
- * start (a board holds them until its first frame is on screen, which they would delay). */
+/* While held, stages are not summed until the release (a board holds them until its first
+ * frame is on screen, which they would delay). */
 void
 crm_board_totals_hold (CrmBoardTotals *self);
 void

@@ -326,6 +326,47 @@ crm_store_list_filtered_deal_ids_in_stage (CrmStore *self,
   return g_steal_pointer (&ids);
 }
 
+GArray *
+crm_store_sum_deals_in_stage (CrmStore *self, gint64 stage_id, GError **error)
+{
+  g_autoptr (GArray) sums = g_array_new (FALSE, TRUE, sizeof (CrmDealSums));
+  sqlite3_stmt *statement;
+  int rc;
+
+  g_return_val_if_fail (CRM_IS_STORE (self), NULL);
+
+  statement = crm_store_prepare (
+      self,
+      "SELECT currency, count(*), sum(value_minor), "
+      "sum(CASE WHEN probability_override IS NOT NULL THEN value_minor * probability_override "
+      "ELSE 0 END), "
+      "sum(CASE WHEN probability_override IS NULL THEN value_minor ELSE 0 END) "
+      "FROM deals WHERE stage_id = ?1 GROUP BY currency ORDER BY currency",
+      error);
+  if (statement == NULL)
+    return NULL;
+  sqlite3_bind_int64 (statement, 1, stage_id);
+  while ((rc = sqlite3_step (statement)) == SQLITE_ROW)
+    {
+      CrmDealSums row = { 0 };
+
+      g_strlcpy (row.currency, (const char *) sqlite3_column_text (statement, 0),
+                 sizeof row.currency);
+      row.n_deals = (guint) sqlite3_column_int64 (statement, 1);
+      row.total_minor = sqlite3_column_int64 (statement, 2);
+      row.weighted_hundredths = sqlite3_column_int64 (statement, 3);
+      row.default_value_minor = sqlite3_column_int64 (statement, 4);
+      g_array_append_val (sums, row);
+    }
+  sqlite3_reset (statement);
+  if (rc != SQLITE_DONE)
+    {
+      crm_store_set_error_from_db (self, error, NULL);
+      return NULL;
+    }
+  return g_steal_pointer (&sums);
+}
+
 GPtrArray *
 crm_store_list_deal_history (CrmStore *self, gint64 deal_id, GError **error)
 {

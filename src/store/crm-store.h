@@ -163,6 +163,19 @@ crm_store_list_deal_ids_in_stage (CrmStore *self, gint64 stage_id, GError **erro
 /* The ids of a stage's deals that match @text (title, company, contact and notes; any text is
  * safe, NULL or no searchable term matches all) and, with @stale_only, that are stale at @now
  * (unix seconds), in position order. */
+/* The sums of a stage's deals in one currency (crm_store_sum_deals_in_stage). */
+typedef struct
+{
+  char currency[4];
+  guint n_deals;
+  gint64 total_minor;
+  gint64 weighted_hundredths; /* Σ value × own probability, of the deals that have one */
+  gint64 default_value_minor; /* Σ value of the deals that follow the stage's probability */
+} CrmDealSums;
+
+/* One CrmDealSums per currency of the stage's deals, by currency code: one query. */
+GArray *
+crm_store_sum_deals_in_stage (CrmStore *self, gint64 stage_id, GError **error);
 GArray *
 crm_store_list_filtered_deal_ids_in_stage (CrmStore *self,
                                            gint64 stage_id,

@@ -633,23 +633,26 @@ on_day_changed (gpointer user_data)
 
 /* ---- The first frame: its cards only, and no totals of big columns -------------------- */
 
-/* No card is lower than this: a one-line title, the party and the value in body text, the age
- * in a caption (about 0.8 of it), three times 6px between them, 12px padding above and below
- * and 12px between cards (see crm-deal-card.c and style.css). The estimate errs low, so the
- * first frame gets a card more rather than one less than it shows. */
+/* No card is lower than this: a one-line title, the party and the value in body text; the age
+ * and, in an open stage, the next step in captions (0.83 of it); 6px between the lines, 12px
+ * padding above and below and 12px between cards (see crm-deal-card.c and style.css). The
+ * estimate errs low (a twentieth off), so the first frame gets a card more rather than one less
+ * than it shows. */
 static double
-min_card_height (CrmPipelineView *self)
+min_card_height (CrmPipelineView *self, gboolean open_stage)
 {
   PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
   PangoFontMetrics *metrics = pango_context_get_metrics (context, NULL, NULL);
   double line = (double) pango_font_metrics_get_height (metrics) / PANGO_SCALE;
+  guint n_captions = open_stage ? 2 : 1;
 
   pango_font_metrics_unref (metrics);
-  return MAX (3.6 * line, 36.0) + 3 * 6 + 2 * 12 + 12;
+  line = MAX (line, 10.0);
+  return 0.95 * ((3 + 0.83 * n_captions) * line + (2 + n_captions) * 6 + 2 * 12 + 12);
 }
 
 /* Before the first frame's columns are laid out: the columns in view (scrolled sideways
- * they may be fewer) get the cards that fit under their header, plus one; the others none.
+ * they may be fewer) get the cards that fit under their header; the others none.
  * Only ever raises a limit, so an early smaller allocation loses nothing. */
 static void
 limit_cards_to_view (CrmPipelineView *self, int width, int height)
@@ -657,11 +660,17 @@ limit_cards_to_view (CrmPipelineView *self, int width, int height)
   GtkAdjustment *adjustment = gtk_scrolled_window_get_hadjustment (self->board_scroller);
   GtkWidget *box = GTK_WIDGET (self->columns_box);
   double scrolled = gtk_adjustment_get_value (adjustment);
-  double card_height = min_card_height (self);
+  double open_card_height = min_card_height (self, TRUE);
+  double closed_card_height = min_card_height (self, FALSE);
   int spacing = gtk_box_get_spacing (self->columns_box);
   int x = gtk_widget_get_margin_start (box);
-  /* The toolbar, when shown, only takes room: leaving it out errs on the safe side. */
-  int column_height = height - gtk_widget_get_margin_top (box) - gtk_widget_get_margin_bottom (box);
+  int toolbar_height = 0;
+  int column_height;
+
+  gtk_widget_measure (self->toolbar, GTK_ORIENTATION_VERTICAL, width, &toolbar_height, NULL, NULL,
+                      NULL);
+  column_height = height - toolbar_height - gtk_widget_get_margin_top (self->toolbar)
+                  - gtk_widget_get_margin_top (box) - gtk_widget_get_margin_bottom (box);
 
   for (guint i = 0; i < self->columns->len; i++)
     {
@@ -674,8 +683,12 @@ limit_cards_to_view (CrmPipelineView *self, int width, int height)
       if (x < scrolled + width && x + column_width > scrolled)
         {
           int cards_height = column_height - crm_stage_column_measure_header (column, column_width);
+          gboolean open_stage
+              = crm_stage_get_kind (crm_stage_column_get_stage (column)) == CRM_STAGE_KIND_OPEN;
 
-          limit = (guint) ceil (MAX (cards_height, 0) / card_height) + 1;
+          /* Enough to fill the column: the last one may show in part. */
+          limit = (guint) ceil (MAX (cards_height, 0)
+                                / (open_stage ? open_card_height : closed_card_height));
         }
       if (limit > crm_stage_column_get_card_limit (column))
         crm_stage_column_set_card_limit (column, limit);

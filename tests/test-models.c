@@ -341,6 +341,68 @@ test_deal_list_model_follows_store (Fixture *fixture, gconstpointer data)
 #undef CHECK
 }
 
+/* A new model reads the first ids and the count only; the rest is read when asked for, and
+ * when another program changed the stage meanwhile, the signal says so exactly. */
+static void
+test_deal_list_model_reads_late (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrmDealListModel) model = NULL;
+  g_autoptr (CrmStore) other = NULL;
+  g_autoptr (Mirror) mirror = NULL;
+  g_autoptr (GArray) truth = NULL;
+  g_autoptr (CrmDeal) item = NULL;
+  g_autoptr (CrmDealRecord) extra = crm_deal_record_new ();
+  g_autofree char *path = g_build_filename (fixture->folder, "rapport.db", NULL);
+  gint64 stage = STAGE (fixture, 0);
+
+  g_assert_true (crm_store_begin_bulk (fixture->store, &error));
+  for (int i = 0; i < 200; i++)
+    make_deal (fixture, "Many", stage);
+  g_assert_true (crm_store_commit (fixture->store, &error));
+  truth = crm_store_list_deal_ids_in_stage (fixture->store, stage, &error);
+
+  /* Counted, and any item is there (read when asked for). */
+  model = crm_deal_list_model_new (fixture->repository, stage);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 200);
+  item = g_list_model_get_item (G_LIST_MODEL (model), 150);
+  g_assert_cmpint (crm_entity_object_get_id (CRM_ENTITY_OBJECT (item)), ==,
+                   g_array_index (truth, gint64, 150));
+  g_clear_object (&model);
+
+  /* Another program adds a deal before the rest is read: the items not read yet are
+   * replaced, the mirror (kept from the signals alone) ends equal to the stage. */
+  model = crm_deal_list_model_new (fixture->repository, stage);
+  other = crm_store_open (path, &error);
+  g_assert_no_error (error);
+  extra->title = g_strdup ("From elsewhere");
+  extra->currency = g_strdup ("EUR");
+  extra->stage_id = stage;
+  g_assert_true (crm_store_insert_deal (other, extra, &error));
+  g_assert_no_error (error);
+  {
+    /* The mirror knows the items read at first only, as a view that showed them; the find
+     * reads the rest. */
+    Mirror *first = g_new0 (Mirror, 1);
+
+    first->model = G_LIST_MODEL (g_object_ref (model));
+    first->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+    for (guint i = 0; i < 200; i++)
+      {
+        gint64 unknown = i < CRM_DEAL_LIST_MODEL_FIRST_IDS ? g_array_index (truth, gint64, i) : -1;
+        g_array_append_val (first->ids, unknown);
+      }
+    g_signal_connect (model, "items-changed", G_CALLBACK (on_items_changed), first);
+    mirror = first;
+  }
+  g_assert_cmpint (crm_deal_list_model_find (model, extra->id), ==, 200);
+  g_assert_cmpuint (mirror->n_signals, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 201);
+  g_clear_pointer (&truth, g_array_unref);
+  truth = crm_store_list_deal_ids_in_stage (fixture->store, stage, &error);
+  assert_mirror_equals (mirror, truth);
+}
+
 /* ---- Stages of a pipeline --------------------------------------------------------------- */
 
 static void
@@ -509,6 +571,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/models/entity-object/properties", test_entity_object_properties);
   TEST_F ("/models/repository/identity-and-updates", test_repository_identity_and_updates);
   TEST_F ("/models/deal-list/follows-store", test_deal_list_model_follows_store);
+  TEST_F ("/models/deal-list/reads-late", test_deal_list_model_reads_late);
   TEST_F ("/models/stage-list/follows-store", test_stage_list_model_follows_store);
   TEST_F ("/models/contact-list/pages-and-follows-store",
           test_contact_list_model_pages_and_follows_store);

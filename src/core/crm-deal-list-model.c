@@ -12,13 +12,18 @@
 #include "crm-deal.h"
 #include "crm-list-diff.h"
 
+#include <string.h>
+
 struct _CrmDealListModel
 {
   GObject parent_instance;
 
   CrmRepository *repository;
   gint64 stage_id;
-  GArray *ids;     /* the items: the deals shown */
+  GArray *ids; /* the items: the deals shown */
+  /* Items past the end of @ids whose ids are not read yet: a new model reads only the first
+   * few and the count (ensure_loaded reads the rest when asked for them). */
+  guint n_unloaded;
   GArray *all_ids; /* with a filter: every deal of the stage; NULL without (ids are all) */
   char *filter_text;
   gboolean stale_only;
@@ -44,7 +49,49 @@ crm_deal_list_model_get_item_type (GListModel *model)
 static guint
 crm_deal_list_model_get_n_items (GListModel *model)
 {
-  return CRM_DEAL_LIST_MODEL (model)->ids->len;
+  CrmDealListModel *self = CRM_DEAL_LIST_MODEL (model);
+
+  return self->ids->len + self->n_unloaded;
+}
+
+/* Reads the ids not read yet. When the stage changed meanwhile (another program), the items
+ * not read yet are replaced by what it holds now, with the signal that says so. */
+static void
+ensure_loaded (CrmDealListModel *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) all_ids = NULL;
+  guint n_items;
+
+  if (self->n_unloaded == 0)
+    return;
+  all_ids = crm_store_list_deal_ids_in_stage (crm_repository_get_store (self->repository),
+                                              self->stage_id, &error);
+  if (all_ids == NULL)
+    {
+      g_warning ("Cannot read the deals of stage %" G_GINT64_FORMAT ": %s", self->stage_id,
+                 error->message);
+      return;
+    }
+  n_items = self->ids->len + self->n_unloaded;
+  if (all_ids->len == n_items
+      && memcmp (all_ids->data, self->ids->data, self->ids->len * sizeof (gint64)) == 0)
+    {
+      /* What was counted: the items are the same, now with their ids. */
+      g_array_set_size (self->ids, 0);
+      g_array_append_vals (self->ids, all_ids->data, all_ids->len);
+      self->n_unloaded = 0;
+      return;
+    }
+  /* Ids no deal has stand for the items not read, so they all differ from the new ones. */
+  for (guint i = 0; i < self->n_unloaded; i++)
+    {
+      gint64 unknown = -1 - (gint64) i;
+      g_array_append_val (self->ids, unknown);
+    }
+  self->n_unloaded = 0;
+  crm_list_diff_apply (G_LIST_MODEL (self), self->ids, all_ids);
+  crm_list_diff_prune (self->items, self->ids);
 }
 
 static gpointer
@@ -55,6 +102,8 @@ crm_deal_list_model_get_item (GListModel *model, guint position)
   gint64 id;
   CrmDeal *deal;
 
+  if (position >= self->ids->len)
+    ensure_loaded (self);
   if (position >= self->ids->len)
     return NULL;
   id = g_array_index (self->ids, gint64, position);
@@ -90,6 +139,7 @@ is_filtered (CrmDealListModel *self)
 static GArray *
 stage_ids (CrmDealListModel *self)
 {
+  ensure_loaded (self);
   return self->all_ids != NULL ? self->all_ids : self->ids;
 }
 
@@ -101,6 +151,7 @@ reload (CrmDealListModel *self)
   g_autoptr (GArray) all_ids = crm_store_list_deal_ids_in_stage (store, self->stage_id, &error);
   g_autoptr (GArray) shown_ids = NULL;
 
+  ensure_loaded (self);
   if (all_ids != NULL && is_filtered (self))
     shown_ids = crm_store_list_filtered_deal_ids_in_stage (
         store, self->stage_id, self->filter_text, self->stale_only,
@@ -183,15 +234,21 @@ crm_deal_list_model_new (CrmRepository *repository, gint64 stage_id)
 {
   CrmDealListModel *self;
   g_autoptr (GArray) ids = NULL;
+  guint n_in_stage = 0;
 
   g_return_val_if_fail (CRM_IS_REPOSITORY (repository), NULL);
 
   self = g_object_new (CRM_TYPE_DEAL_LIST_MODEL, NULL);
   self->repository = g_object_ref (repository);
   self->stage_id = stage_id;
-  ids = crm_store_list_deal_ids_in_stage (crm_repository_get_store (repository), stage_id, NULL);
+  /* The first ones and the count: a board's first frame needs no more. */
+  ids = crm_store_list_first_deal_ids_in_stage (crm_repository_get_store (repository), stage_id,
+                                                CRM_DEAL_LIST_MODEL_FIRST_IDS, &n_in_stage, NULL);
   if (ids != NULL)
-    g_array_append_vals (self->ids, ids->data, ids->len);
+    {
+      g_array_append_vals (self->ids, ids->data, ids->len);
+      self->n_unloaded = n_in_stage > ids->len ? n_in_stage - ids->len : 0;
+    }
   self->changed_handler = g_signal_connect (crm_repository_get_store (repository), "changed",
                                             G_CALLBACK (on_store_changed), self);
   return self;
@@ -208,6 +265,7 @@ int
 crm_deal_list_model_find (CrmDealListModel *self, gint64 deal_id)
 {
   g_return_val_if_fail (CRM_IS_DEAL_LIST_MODEL (self), -1);
+  ensure_loaded (self);
   for (guint i = 0; i < self->ids->len; i++)
     if (g_array_index (self->ids, gint64, i) == deal_id)
       return (int) i;
@@ -250,9 +308,9 @@ crm_deal_list_model_get_position_for_gap (CrmDealListModel *self, guint gap, gin
 
   g_return_val_if_fail (CRM_IS_DEAL_LIST_MODEL (self), 0);
 
+  all = stage_ids (self);
   if (self->ids->len == 0)
     return 0;
-  all = stage_ids (self);
   after = gap >= self->ids->len;
   anchor = g_array_index (self->ids, gint64, after ? self->ids->len - 1 : gap);
   anchor_index = index_of (all, anchor);

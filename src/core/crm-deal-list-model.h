@@ -8,6 +8,10 @@
 
 G_BEGIN_DECLS
 
+/* Ids a new model reads at once, with the count: more than any column shows in its first
+ * frame. The others are read when an item past them, or a position, is asked for. */
+#define CRM_DEAL_LIST_MODEL_FIRST_IDS 48
+
 #define CRM_TYPE_DEAL_LIST_MODEL (crm_deal_list_model_get_type ())
 G_DECLARE_FINAL_TYPE (CrmDealListModel, crm_deal_list_model, CRM, DEAL_LIST_MODEL, GObject)
 

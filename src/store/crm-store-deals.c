@@ -327,6 +327,37 @@ crm_store_list_filtered_deal_ids_in_stage (CrmStore *self,
 }
 
 GArray *
+crm_store_list_first_deal_ids_in_stage (
+    CrmStore *self, gint64 stage_id, guint limit, guint *n_in_stage, GError **error)
+{
+  g_autoptr (GArray) ids = NULL;
+  g_autofree char *sql = NULL;
+  g_autoptr (GArray) count = NULL;
+
+  g_return_val_if_fail (CRM_IS_STORE (self), NULL);
+  g_return_val_if_fail (n_in_stage != NULL, NULL);
+
+  /* Both in one read transaction, so they agree. */
+  if (!crm_store_begin (self, error))
+    return NULL;
+  sql = g_strdup_printf ("SELECT id FROM deals WHERE stage_id = ?1 ORDER BY position, id LIMIT %u",
+                         limit);
+  ids = crm_store_select_ids (self, sql, stage_id, error);
+  if (ids != NULL)
+    count = crm_store_select_ids (self, "SELECT count(*) FROM deals WHERE stage_id = ?1", stage_id,
+                                  error);
+  if (ids == NULL || count == NULL)
+    {
+      crm_store_rollback (self);
+      return NULL;
+    }
+  if (!crm_store_commit (self, error))
+    return NULL;
+  *n_in_stage = (guint) g_array_index (count, gint64, 0);
+  return g_steal_pointer (&ids);
+}
+
+GArray *
 crm_store_sum_deals_in_stage (CrmStore *self, gint64 stage_id, GError **error)
 {
   g_autoptr (GArray) sums = g_array_new (FALSE, TRUE, sizeof (CrmDealSums));

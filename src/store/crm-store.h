@@ -163,6 +163,12 @@ crm_store_list_deal_ids_in_stage (CrmStore *self, gint64 stage_id, GError **erro
 /* The ids of a stage's deals that match @text (title, company, contact and notes; any text is
  * safe, NULL or no searchable term matches all) and, with @stale_only, that are stale at @now
  * (unix seconds), in position order. */
+/* The first @limit ids of a stage's deals, in position order, and in @n_in_stage how many
+ * the stage holds, read together. */
+GArray *
+crm_store_list_first_deal_ids_in_stage (
+    CrmStore *self, gint64 stage_id, guint limit, guint *n_in_stage, GError **error);
+
 /* The sums of a stage's deals in one currency (crm_store_sum_deals_in_stage). */
 typedef struct
 {

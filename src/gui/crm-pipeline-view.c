@@ -164,7 +164,7 @@ update_empty (CrmPipelineView *self)
   gboolean empty;
 
   for (guint i = 0; i < self->columns->len; i++)
-    n_deals += g_list_model_get_n_items (crm_stage_column_get_deals (self->columns->pdata[i]));
+    n_deals += crm_stage_column_get_n_deals (self->columns->pdata[i]);
   empty = n_deals == 0;
 
   gtk_stack_set_visible_child_name (self->stack, self->columns->len > 0 ? "board" : "empty");
@@ -264,8 +264,8 @@ create_column (CrmPipelineView *self, CrmStage *stage)
                                     stage, "totals", self->totals, "card-limit",
                                     self->first_frame_pending ? 0 : G_MAXUINT, NULL);
 
-  g_signal_connect_object (crm_stage_column_get_deals (CRM_STAGE_COLUMN (column)), "items-changed",
-                           G_CALLBACK (on_column_deals_items_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (column, "deals-changed", G_CALLBACK (on_column_deals_items_changed),
+                           self, G_CONNECT_SWAPPED);
   if (crm_pipeline_view_get_filtered (self))
     apply_filter_to_column (self, CRM_STAGE_COLUMN (column));
   if (stage_is_remembered_collapsed (self, stage))

@@ -195,6 +195,14 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
+enum
+{
+  SIGNAL_DEALS_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 GtkWidget *
 crm_stage_column_new (CrmRepository *repository, CrmStage *stage, CrmBoardTotals *totals)
 {
@@ -214,12 +222,73 @@ crm_stage_column_get_stage (CrmStageColumn *self)
   return self->stage;
 }
 
+/* The column's deals: read when first needed. A column built for the board's first frame with
+ * no card (out of view) reads nothing, not even the count, until after that frame. */
+static void
+on_deals_items_changed (CrmStageColumn *self, guint position, guint removed, guint added);
+static void
+update_count (CrmStageColumn *self);
+static void
+on_factory_setup (GtkSignalListItemFactory *factory, GtkListItem *item, CrmStageColumn *self);
+static void
+on_factory_bind (GtkSignalListItemFactory *factory, GtkListItem *item, CrmStageColumn *self);
+static void
+on_factory_unbind (GtkSignalListItemFactory *factory, GtkListItem *item, CrmStageColumn *self);
+
+static CrmDealListModel *
+ensure_deals (CrmStageColumn *self)
+{
+  g_autoptr (GtkListItemFactory) factory = NULL;
+  g_autoptr (GtkNoSelection) selection = NULL;
+  gint64 stage_id;
+
+  if (self->deals != NULL || !self->constructed)
+    return self->deals;
+
+  stage_id = crm_entity_object_get_id (CRM_ENTITY_OBJECT (self->stage));
+  self->deals = crm_deal_list_model_new (self->repository, stage_id);
+  g_signal_connect_object (self->deals, "items-changed", G_CALLBACK (on_deals_items_changed), self,
+                           G_CONNECT_SWAPPED);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (on_factory_setup), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_factory_bind), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (on_factory_unbind), self);
+  self->carded
+      = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->deals)), 0, self->card_limit);
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->carded)));
+  gtk_grid_view_set_factory (self->deal_view, factory);
+  gtk_grid_view_set_model (self->deal_view, GTK_SELECTION_MODEL (selection));
+
+  crm_board_totals_track_stage (self->totals, stage_id,
+                                g_list_model_get_n_items (G_LIST_MODEL (self->deals)));
+  update_count (self);
+  g_signal_emit (self, signals[SIGNAL_DEALS_CHANGED], 0);
+  return self->deals;
+}
+
+gboolean
+crm_stage_column_get_deals_read (CrmStageColumn *self)
+{
+  g_return_val_if_fail (CRM_IS_STAGE_COLUMN (self), FALSE);
+
+  return self->deals != NULL;
+}
+
+guint
+crm_stage_column_get_n_deals (CrmStageColumn *self)
+{
+  g_return_val_if_fail (CRM_IS_STAGE_COLUMN (self), 0);
+
+  return self->deals != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->deals)) : 0;
+}
+
 GListModel *
 crm_stage_column_get_deals (CrmStageColumn *self)
 {
   g_return_val_if_fail (CRM_IS_STAGE_COLUMN (self), NULL);
 
-  return G_LIST_MODEL (self->deals);
+  return G_LIST_MODEL (ensure_deals (self));
 }
 
 int
@@ -227,7 +296,7 @@ crm_stage_column_find_deal (CrmStageColumn *self, gint64 deal_id)
 {
   g_return_val_if_fail (CRM_IS_STAGE_COLUMN (self), -1);
 
-  return crm_deal_list_model_find (self->deals, deal_id);
+  return crm_deal_list_model_find (ensure_deals (self), deal_id);
 }
 
 void
@@ -240,6 +309,8 @@ crm_stage_column_set_card_limit (CrmStageColumn *self, guint limit)
   self->card_limit = limit;
   if (self->carded != NULL)
     gtk_slice_list_model_set_size (self->carded, limit);
+  else if (limit > 0)
+    ensure_deals (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CARD_LIMIT]);
 }
 
@@ -344,7 +415,7 @@ crm_stage_column_focus_deal (CrmStageColumn *self, gint64 deal_id)
 
   g_return_val_if_fail (CRM_IS_STAGE_COLUMN (self), FALSE);
 
-  position = crm_deal_list_model_find (self->deals, deal_id);
+  position = crm_deal_list_model_find (ensure_deals (self), deal_id);
   if (position < 0)
     return FALSE;
   if ((guint) position >= self->card_limit)
@@ -459,8 +530,12 @@ on_collapse_button_clicked (CrmStageColumn *self)
 static char *
 dup_count_description (CrmStageColumn *self)
 {
-  guint n_deals = g_list_model_get_n_items (G_LIST_MODEL (self->deals));
-  guint n_in_stage = crm_deal_list_model_get_n_in_stage (self->deals);
+  guint n_deals, n_in_stage;
+
+  if (self->deals == NULL)
+    return g_strdup ("");
+  n_deals = g_list_model_get_n_items (G_LIST_MODEL (self->deals));
+  n_in_stage = crm_deal_list_model_get_n_in_stage (self->deals);
 
   if (self->filtered)
     return g_strdup_printf (ngettext ("%u of %u deal in this stage shown",
@@ -511,9 +586,13 @@ update_accessible (CrmStageColumn *self)
 static void
 update_count (CrmStageColumn *self)
 {
-  guint n_deals = g_list_model_get_n_items (G_LIST_MODEL (self->deals));
-  guint n_in_stage = crm_deal_list_model_get_n_in_stage (self->deals);
+  guint n_deals, n_in_stage;
   g_autofree char *count = NULL;
+
+  if (self->deals == NULL)
+    return;
+  n_deals = g_list_model_get_n_items (G_LIST_MODEL (self->deals));
+  n_in_stage = crm_deal_list_model_get_n_in_stage (self->deals);
 
   if (self->filtered)
     /* Translators: deals shown by a search of the board, out of all the stage's deals. */
@@ -534,7 +613,7 @@ crm_stage_column_set_filter (CrmStageColumn *self, const char *text, gboolean st
   g_return_if_fail (CRM_IS_STAGE_COLUMN (self));
 
   self->filtered = stale_only || (text != NULL && text[0] != '\0');
-  crm_deal_list_model_set_filter (self->deals, text, stale_only);
+  crm_deal_list_model_set_filter (ensure_deals (self), text, stale_only);
   update_count (self);
 }
 
@@ -563,6 +642,7 @@ static void
 on_deals_items_changed (CrmStageColumn *self, guint position, guint removed, guint added)
 {
   update_count (self);
+  g_signal_emit (self, signals[SIGNAL_DEALS_CHANGED], 0);
 }
 
 /* ---- Drop target ------------------------------------------------------------------------ */
@@ -593,7 +673,7 @@ find_drop_gap (CrmStageColumn *self, double y, double *line_y)
       if (deal == NULL || !gtk_widget_get_child_visible (row)
           || !gtk_widget_compute_bounds (GTK_WIDGET (card), GTK_WIDGET (self), &bounds))
         continue;
-      index = crm_deal_list_model_find (self->deals,
+      index = crm_deal_list_model_find (ensure_deals (self),
                                         crm_entity_object_get_id (CRM_ENTITY_OBJECT (deal)));
       if (index < 0)
         continue;
@@ -631,12 +711,12 @@ find_drop_gap (CrmStageColumn *self, double y, double *line_y)
 static int
 drop_position_for_gap (CrmStageColumn *self, gint64 deal_id, guint gap)
 {
-  int current = deal_id != 0 ? crm_deal_list_model_find (self->deals, deal_id) : -1;
+  int current = deal_id != 0 ? crm_deal_list_model_find (ensure_deals (self), deal_id) : -1;
 
   /* Right above or right below itself: it would stay where it is. */
   if (current >= 0 && (gap == (guint) current || gap == (guint) current + 1))
     return -1;
-  return crm_deal_list_model_get_position_for_gap (self->deals, gap, deal_id);
+  return crm_deal_list_model_get_position_for_gap (ensure_deals (self), gap, deal_id);
 }
 
 int
@@ -786,28 +866,11 @@ static void
 crm_stage_column_constructed (GObject *object)
 {
   CrmStageColumn *self = CRM_STAGE_COLUMN (object);
-  g_autoptr (GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-  g_autoptr (GtkNoSelection) selection = NULL;
   GtkDropTarget *drop_target;
-  gint64 stage_id;
 
   G_OBJECT_CLASS (crm_stage_column_parent_class)->constructed (object);
 
   g_return_if_fail (CRM_IS_STAGE (self->stage) && CRM_IS_REPOSITORY (self->repository));
-
-  stage_id = crm_entity_object_get_id (CRM_ENTITY_OBJECT (self->stage));
-  self->deals = crm_deal_list_model_new (self->repository, stage_id);
-  g_signal_connect_object (self->deals, "items-changed", G_CALLBACK (on_deals_items_changed), self,
-                           G_CONNECT_SWAPPED);
-
-  g_signal_connect (factory, "setup", G_CALLBACK (on_factory_setup), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (on_factory_bind), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (on_factory_unbind), self);
-  self->carded
-      = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->deals)), 0, self->card_limit);
-  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->carded)));
-  gtk_grid_view_set_factory (self->deal_view, factory);
-  gtk_grid_view_set_model (self->deal_view, GTK_SELECTION_MODEL (selection));
 
   self->name_binding = g_object_bind_property (self->stage, "name", self->name_label, "label",
                                                G_BINDING_SYNC_CREATE);
@@ -823,9 +886,6 @@ crm_stage_column_constructed (GObject *object)
       self->stage, "notify::probability", G_CALLBACK (update_totals), self, G_CONNECT_SWAPPED);
   self->totals_handler = g_signal_connect_object (
       self->totals, "changed", G_CALLBACK (on_totals_changed), self, G_CONNECT_SWAPPED);
-  crm_board_totals_track_stage (self->totals, stage_id,
-                                g_list_model_get_n_items (G_LIST_MODEL (self->deals)));
-
   drop_target = gtk_drop_target_new (CRM_TYPE_DEAL, GDK_ACTION_MOVE);
   gtk_drop_target_set_preload (drop_target, TRUE);
   g_signal_connect (drop_target, "enter", G_CALLBACK (on_drop_target_motion), self);
@@ -841,9 +901,11 @@ crm_stage_column_constructed (GObject *object)
   else if (crm_stage_get_kind (self->stage) == CRM_STAGE_KIND_LOST)
     gtk_widget_add_css_class (GTK_WIDGET (self), "crm-stage-lost");
 
-  update_count (self);
   update_totals (self);
   self->constructed = TRUE;
+  /* Out of the first frame's view (no card): read after it. */
+  if (self->card_limit > 0)
+    ensure_deals (self);
   update_accessible (self);
 }
 
@@ -984,6 +1046,11 @@ crm_stage_column_class_init (CrmStageColumnClass *klass)
       = g_param_spec_boolean ("collapsed", NULL, NULL, FALSE,
                               G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* The deals shown changed, or were read. */
+  signals[SIGNAL_DEALS_CHANGED]
+      = g_signal_new ("deals-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                      NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (CRM_TYPE_ROTATED_BIN);
   crm_gui_resources_ensure ();

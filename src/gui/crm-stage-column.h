@@ -26,6 +26,12 @@ crm_stage_column_get_stage (CrmStageColumn *self);
 /* The stage's deals in board order (a CrmDealListModel). */
 GListModel *
 crm_stage_column_get_deals (CrmStageColumn *self);
+/* Whether the deals were read yet (a column out of the board's first frame reads them after
+ * it), and how many are shown; 0 while not read. ::deals-changed tells when either changes. */
+gboolean
+crm_stage_column_get_deals_read (CrmStageColumn *self);
+guint
+crm_stage_column_get_n_deals (CrmStageColumn *self);
 /* Position of deal @deal_id in the column, or -1. */
 int
 crm_stage_column_find_deal (CrmStageColumn *self, gint64 deal_id);

@@ -202,11 +202,11 @@ main (int argc, char **argv)
   g_autofree char *seeded_text = NULL;
   g_autofree char *open_text = NULL;
   CrmSeedOptions options;
-  int n_runs = 9, n_contacts = 100000, n_deals = 10000, n_activities = 200000;
+  int n_runs = 15, n_contacts = 100000, n_deals = 10000, n_activities = 200000;
   double empty_median, seeded_median, open_median, seeded_ratio, open_ratio;
   const GOptionEntry entries[] = {
     { "child", 0, 0, G_OPTION_ARG_FILENAME, &child_path, "Measure one start on FILE", "FILE" },
-    { "runs", 0, 0, G_OPTION_ARG_INT, &n_runs, "Runs per database (default: 9)", "N" },
+    { "runs", 0, 0, G_OPTION_ARG_INT, &n_runs, "Runs per database (default: 15)", "N" },
     { "contacts", 0, 0, G_OPTION_ARG_INT, &n_contacts, "Contacts in the big database", "N" },
     { "deals", 0, 0, G_OPTION_ARG_INT, &n_deals, "Deals in the big database", "N" },
     { "activities", 0, 0, G_OPTION_ARG_INT, &n_activities, "Activities in the big database", "N" },

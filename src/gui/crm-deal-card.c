@@ -31,9 +31,11 @@
 /* libadwaita's .caption and .dim-label. */
 #define CAPTION_SCALE 0.8333
 #define DIM_ALPHA 0.55
-/* What the card asks for when nothing bounds its width (the column gives it its own). */
-#define NATURAL_WIDTH 256
-#define MINIMUM_WIDTH 120
+/* The card's text width: a board column (280px wide, style.css) less the list's and the card's
+ * padding. Asking for it as the minimum too makes the list lay the text out once, at the width
+ * it will have, rather than first at a narrower one. */
+#define NATURAL_WIDTH 232
+#define MINIMUM_WIDTH 232
 
 typedef enum
 {

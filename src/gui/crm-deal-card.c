@@ -70,6 +70,8 @@ struct _CrmDealCard
   int days_in_stage;
   gboolean stale;
   gboolean next_step_overdue;
+  /* Set while a deal or stage is being set: the accessible text is updated once, at the end. */
+  gboolean filling;
   double drag_x;
   double drag_y;
 
@@ -515,10 +517,14 @@ crm_deal_card_query_tooltip (
 static void
 update_accessible (CrmDealCard *self)
 {
-  g_autoptr (GString) description = g_string_new (NULL);
+  g_autoptr (GString) description = NULL;
   const CrmDealCardLine parts[]
       = { CRM_DEAL_CARD_PARTY, CRM_DEAL_CARD_VALUE, CRM_DEAL_CARD_CLOSE_DATE, CRM_DEAL_CARD_AGE,
           CRM_DEAL_CARD_NEXT_STEP };
+
+  if (self->filling)
+    return;
+  description = g_string_new (NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
     {
@@ -819,11 +825,13 @@ crm_deal_card_set_deal (CrmDealCard *self, CrmDeal *deal)
     self->deal_notify_handler = g_signal_connect_object (
         deal, "notify", G_CALLBACK (on_deal_notify), self, G_CONNECT_SWAPPED);
 
+  self->filling = TRUE;
   update_title (self);
   update_party (self);
   update_value (self);
   update_close_date (self);
   crm_deal_card_refresh_age (self);
+  self->filling = FALSE;
   update_accessible (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEAL]);
@@ -855,8 +863,10 @@ crm_deal_card_set_stage (CrmDealCard *self, CrmStage *stage)
                                                           self, G_CONNECT_SWAPPED);
   if (self->deal != NULL)
     {
+      self->filling = TRUE;
       update_close_date (self);
       crm_deal_card_refresh_age (self);
+      self->filling = FALSE;
       update_accessible (self);
     }
 

@@ -227,7 +227,7 @@ test_open_failed_migration_changes_nothing (Fixture *fixture, gconstpointer data
   g_assert_cmpint (sql_int (fixture->path, "SELECT count(*) FROM companies"), ==, 1);
   g_assert_cmpint (sql_int (fixture->path, "SELECT count(*) FROM pipelines"), ==, 1);
 
-  run_sql (fixture->path, "PRAGMA user_version = 1");
+  run_sql (fixture->path, "PRAGMA user_version = " G_STRINGIFY (CRM_STORE_SCHEMA_VERSION));
   reopened = crm_store_open (fixture->path, &error);
   g_assert_no_error (error);
   g_assert_cmpint (crm_store_count (reopened, CRM_ENTITY_COMPANY, &error), ==, 1);
@@ -281,6 +281,9 @@ make_deal (CrmStore *store, const char *title, gint64 stage_id)
 
 #define UPGRADE_MIGRATIONS "/io/github/rapportcrm/Rapport/tests/upgrade/"
 #define BROKEN_MIGRATIONS "/io/github/rapportcrm/Rapport/tests/broken-upgrade/"
+#define VERSION_1_MIGRATIONS "/io/github/rapportcrm/Rapport/tests/version-1/"
+/* The test migration sets go one version past this program's. */
+#define TEST_VERSION (CRM_STORE_SCHEMA_VERSION + 1)
 
 static void
 test_migrate_backs_up_then_upgrades (Fixture *fixture, gconstpointer data)
@@ -297,9 +300,10 @@ test_migrate_backs_up_then_upgrades (Fixture *fixture, gconstpointer data)
   run_sql (fixture->path, "PRAGMA wal_checkpoint (TRUNCATE)");
   before = file_checksum (fixture->path);
 
-  upgraded = crm_store_open_with_migrations (fixture->path, UPGRADE_MIGRATIONS, 2, &error);
+  upgraded
+      = crm_store_open_with_migrations (fixture->path, UPGRADE_MIGRATIONS, TEST_VERSION, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (crm_store_get_schema_version (upgraded), ==, 2);
+  g_assert_cmpint (crm_store_get_schema_version (upgraded), ==, TEST_VERSION);
   g_assert_cmpint (sql_int (fixture->path, "SELECT count(*) FROM upgrade_marker"), ==, 1);
   g_assert_cmpint (sql_int (fixture->path, "SELECT count(*) FROM contacts WHERE nickname IS NULL"),
                    ==, 1);
@@ -310,13 +314,13 @@ test_migrate_backs_up_then_upgrades (Fixture *fixture, gconstpointer data)
   g_assert_true (g_str_has_prefix (backup_path, fixture->path));
   g_assert_cmpint (g_stat (backup_path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
-  g_assert_cmpint (sql_int (backup_path, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (sql_int (backup_path, "PRAGMA user_version"), ==, CRM_STORE_SCHEMA_VERSION);
   g_assert_cmpint (sql_int (backup_path, "SELECT count(*) FROM contacts"), ==, 1);
   backup = crm_store_open (backup_path, &error);
   g_assert_no_error (error);
   g_assert_cmpint (crm_store_count (backup, CRM_ENTITY_CONTACT, NULL), ==, 1);
 
-  /* This program (version 1) now refuses the upgraded file, and leaves it alone. */
+  /* This program (one version older) now refuses the upgraded file, and leaves it alone. */
   g_clear_object (&upgraded);
   run_sql (fixture->path, "PRAGMA wal_checkpoint (TRUNCATE)");
   g_free (before);
@@ -341,7 +345,8 @@ test_migrate_failure_keeps_file (Fixture *fixture, gconstpointer data)
   run_sql (fixture->path, "PRAGMA wal_checkpoint (TRUNCATE)");
   before = file_checksum (fixture->path);
 
-  g_assert_null (crm_store_open_with_migrations (fixture->path, BROKEN_MIGRATIONS, 2, &error));
+  g_assert_null (
+      crm_store_open_with_migrations (fixture->path, BROKEN_MIGRATIONS, TEST_VERSION, &error));
   g_assert_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_MIGRATION);
   g_assert_nonnull (strstr (error->message, "no_such_table"));
 
@@ -352,7 +357,55 @@ test_migrate_failure_keeps_file (Fixture *fixture, gconstpointer data)
   g_assert_cmpint (sql_int (fixture->path, "SELECT count(*) FROM sqlite_schema WHERE name = "
                                            "'half_done'"),
                    ==, 0);
-  g_assert_cmpint (sql_int (fixture->path, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (sql_int (fixture->path, "PRAGMA user_version"), ==, CRM_STORE_SCHEMA_VERSION);
+}
+
+/* A database written by Rapport 0.1 (schema version 1) is upgraded by this program: a copy
+ * first, then the next-step indexes, the data kept, and the next step found through them. */
+static void
+test_migrate_from_version_1 (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrmStore) old = NULL;
+  g_autoptr (CrmStore) upgraded = NULL;
+  g_autoptr (CrmDealRecord) deal = crm_deal_record_new ();
+  g_autoptr (CrmActivityRecord) task = crm_activity_record_new ();
+  g_autoptr (CrmActivityRecord) next = NULL;
+  g_autofree char *path = g_build_filename (fixture->folder, "old.db", NULL);
+
+  old = crm_store_open_with_migrations (path, VERSION_1_MIGRATIONS, 1, &error);
+  g_assert_no_error (error);
+  deal->title = g_strdup ("From 0.1");
+  deal->currency = g_strdup ("EUR");
+  {
+    g_autoptr (GArray) stage_ids = crm_test_list_default_stage_ids (old);
+    deal->stage_id = g_array_index (stage_ids, gint64, 0);
+  }
+  g_assert_true (crm_store_insert_deal (old, deal, &error));
+  g_assert_no_error (error);
+  task->kind = CRM_ACTIVITY_TASK;
+  task->subject = g_strdup ("Call back");
+  task->deal_id = deal->id;
+  task->due_at = 1900000000;
+  g_assert_true (crm_store_insert_activity (old, task, &error));
+  g_assert_no_error (error);
+  g_clear_object (&old);
+  g_assert_cmpint (sql_int (path, "PRAGMA user_version"), ==, 1);
+
+  upgraded = crm_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (crm_store_get_schema_version (upgraded), ==, CRM_STORE_SCHEMA_VERSION);
+  g_assert_nonnull (crm_store_get_migration_backup_path (upgraded));
+  g_assert_cmpint (sql_int (crm_store_get_migration_backup_path (upgraded), "PRAGMA user_version"),
+                   ==, 1);
+  g_assert_cmpint (sql_int (path, "SELECT count(*) FROM sqlite_schema WHERE name IN "
+                                  "('activities_next_by_deal', 'activities_next_by_contact')"),
+                   ==, 2);
+  next = crm_store_get_next_activity_for_deal (upgraded, deal->id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (next);
+  g_assert_cmpstr (next->subject, ==, "Call back");
+  g_clear_object (&upgraded);
 }
 
 static void
@@ -1474,6 +1527,7 @@ main (int argc, char *argv[])
   TEST_F ("/store/migrate/failure-changes-nothing", test_open_failed_migration_changes_nothing);
   TEST_F ("/store/migrate/backs-up-then-upgrades", test_migrate_backs_up_then_upgrades);
   TEST_F ("/store/migrate/broken-migration-keeps-file", test_migrate_failure_keeps_file);
+  TEST_F ("/store/migrate/from-version-1", test_migrate_from_version_1);
   TEST_F ("/store/crud/company", test_crud_company);
   TEST_F ("/store/crud/contact", test_crud_contact);
   TEST_F ("/store/crud/tag", test_crud_tag);

@@ -1385,6 +1385,10 @@ make_related_rows (CrmStore *store, const char *prefix, gint64 stage_id)
   g_assert_no_error (error);
 }
 
+#define ACTIVITY_INDEXES_SQL                                                                       \
+  "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'activities' AND sql "   \
+  "IS NOT NULL"
+
 static void
 test_bulk_search_index_and_failure (Fixture *fixture, gconstpointer data)
 {
@@ -1422,6 +1426,7 @@ test_bulk_search_index_and_failure (Fixture *fixture, gconstpointer data)
     g_autoptr (GPtrArray) hits = crm_store_search (fixture->store, "bulk rockets", 10, &error);
     g_assert_cmpuint (hits->len, ==, 3); /* the company, its person, its deal */
   }
+  g_assert_cmpint (sql_int (fixture->path, ACTIVITY_INDEXES_SQL), ==, 5);
 
   /* A write refused before it starts leaves the batch whole; one that fails half-way dooms
    * it: nothing of the batch is saved. */
@@ -1448,6 +1453,8 @@ test_bulk_search_index_and_failure (Fixture *fixture, gconstpointer data)
   g_assert_cmpint (sql_int (fixture->path, "SELECT count(*) FROM sqlite_schema WHERE type = "
                                            "'trigger' AND name LIKE '%fts_insert'"),
                    ==, 3);
+  /* The activity indexes a batch rebuilds at its end are back after a failed one too. */
+  g_assert_cmpint (sql_int (fixture->path, ACTIVITY_INDEXES_SQL), ==, 5);
   make_contact (fixture->store, "After the batch");
   {
     g_autoptr (GPtrArray) hits = crm_store_search (fixture->store, "after batch", 10, &error);

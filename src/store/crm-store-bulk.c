@@ -8,7 +8,9 @@
  *    inside the transaction, so a rollback brings them back) and their work is done once, set
  *    based, before the commit. The change log then holds the net result of the batch: one
  *    'insert' row with the final values for each row the batch created (its own intermediate
- *    updates are folded in), and the usual rows for every change to rows that existed before.
+ *    updates are folded in), and the usual rows for every change to rows that existed before;
+ *  - the secondary indexes of the activities, which no write of a batch reads, are dropped and
+ *    built again, once, before the commit (sorting once beats 200,000 scattered inserts).
  */
 #include "config.h"
 
@@ -26,6 +28,12 @@ static const char *const bulk_tables[] = {
   "contacts",     "tags",         "pipelines",
   "stages",       "deals",        "deal_stage_history",
   "activities",   "feedback",     "acquisition_spend",
+};
+
+/* Indexes rebuilt at the end of a bulk transaction instead of kept row by row. */
+static const char *const bulk_deferred_indexes[] = {
+  "activities_by_contact",   "activities_by_deal",         "activities_open_tasks",
+  "activities_next_by_deal", "activities_next_by_contact",
 };
 
 typedef struct
@@ -109,6 +117,28 @@ suspend_trigger (CrmStore *self, const char *table, const char *name, GError **e
   return crm_store_exec (self, drop_sql, error);
 }
 
+/* Drops index @name, keeping its definition in self->suspended_indexes. */
+static gboolean
+suspend_index (CrmStore *self, const char *name, GError **error)
+{
+  g_autofree char *drop_sql = g_strdup_printf ("DROP INDEX %s", name);
+  sqlite3_stmt *statement;
+  char *create_sql = NULL;
+
+  statement = crm_store_prepare (
+      self, "SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = ?1", error);
+  if (statement == NULL)
+    return FALSE;
+  sqlite3_bind_text (statement, 1, name, -1, SQLITE_STATIC);
+  if (sqlite3_step (statement) == SQLITE_ROW && sqlite3_column_text (statement, 0) != NULL)
+    create_sql = g_strdup ((const char *) sqlite3_column_text (statement, 0));
+  sqlite3_reset (statement);
+  if (create_sql == NULL)
+    return TRUE; /* not there (an older schema): nothing to suspend */
+  g_ptr_array_add (self->suspended_indexes, create_sql);
+  return crm_store_exec (self, drop_sql, error);
+}
+
 gboolean
 crm_store_bulk_start (CrmStore *self, GError **error)
 {
@@ -121,9 +151,13 @@ crm_store_bulk_start (CrmStore *self, GError **error)
   self->bulk_first_log_id
       = crm_store_query_int64 (self->db, "SELECT ifnull (max (id), 0) FROM change_log", NULL) + 1;
   self->suspended_triggers = g_ptr_array_new_with_free_func (suspended_trigger_free);
+  self->suspended_indexes = g_ptr_array_new_with_free_func (g_free);
 
   if (!crm_store_exec (self, cache_sql, error))
     return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (bulk_deferred_indexes); i++)
+    if (!suspend_index (self, bulk_deferred_indexes[i], error))
+      return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (bulk_tables); i++)
     {
       g_autofree char *log_trigger = g_strdup_printf ("%s_log_insert", bulk_tables[i]);
@@ -166,6 +200,11 @@ gboolean
 crm_store_bulk_finish (CrmStore *self, GError **error)
 {
   g_autoptr (GPtrArray) triggers = g_steal_pointer (&self->suspended_triggers);
+  g_autoptr (GPtrArray) indexes = g_steal_pointer (&self->suspended_indexes);
+
+  for (guint i = 0; indexes != NULL && i < indexes->len; i++)
+    if (!crm_store_exec (self, indexes->pdata[i], error))
+      return FALSE;
 
   for (guint i = 0; triggers != NULL && i < triggers->len; i++)
     {
@@ -200,6 +239,7 @@ void
 crm_store_bulk_forget (CrmStore *self)
 {
   g_clear_pointer (&self->suspended_triggers, g_ptr_array_unref);
+  g_clear_pointer (&self->suspended_indexes, g_ptr_array_unref);
 }
 
 void

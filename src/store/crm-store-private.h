@@ -34,6 +34,7 @@ struct _CrmStore
   gint64 cache_size_before_bulk;
   gint64 bulk_first_log_id;
   GPtrArray *suspended_triggers; /* CrmSuspendedTrigger */
+  GPtrArray *suspended_indexes;  /* char *: the CREATE INDEX of each index dropped */
 
   /* Write statements of each entity, built once. */
   char *insert_sql[CRM_N_ENTITIES];

@@ -1215,6 +1215,31 @@ test_board_undo (Fixture *fixture, gconstpointer data)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
   crm_test_iterate_main_context ();
   assert_stage_order (fixture, 0, (gint64[]){ a, b }, 2);
+
+  /* A win (which sets the closing date) from the context menu's "Move To", undone (win.undo,
+   * Ctrl+Z): open again, no closing date, the history as it was. */
+  {
+    guint won = G_MAXUINT;
+    g_autoptr (CrmDealRecord) record = NULL;
+
+    for (guint i = 0; i < crm_pipeline_view_get_n_columns (fixture->view); i++)
+      if (crm_stage_get_kind (
+              crm_stage_column_get_stage (crm_pipeline_view_get_column (fixture->view, i)))
+          == CRM_STAGE_KIND_WON)
+        won = i;
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "pipeline.move-deal",
+                                               "(xxi)", b, stage_id (fixture, won), -1));
+    record = crm_store_get_deal (fixture->store, b, NULL);
+    g_assert_cmpint (record->closed_at, >, 0);
+    g_clear_pointer (&record, crm_deal_record_free);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+    crm_test_iterate_main_context ();
+    record = crm_store_get_deal (fixture->store, b, NULL);
+    g_assert_cmpint (record->stage_id, ==, stage_id (fixture, 0));
+    g_assert_cmpint (record->closed_at, ==, 0);
+    g_assert_cmpuint (count_history (fixture, b), ==, 1);
+    assert_stage_order (fixture, 0, (gint64[]){ a, b }, 2);
+  }
 }
 
 static void

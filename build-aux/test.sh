@@ -11,9 +11,13 @@ run_suite() {
   shift
   [[ -f "$builddir/build.ninja" ]] || meson setup "$builddir" "$@"
   meson compile -C "$builddir"
-  # A private session bus and X display per run; GUI tests need both, the rest ignore them.
-  dbus-run-session -- xvfb-run -a -s "-screen 0 1280x1024x24 -nolisten tcp" \
-    meson test -C "$builddir" --print-errorlogs --num-processes 2
+  # A private session bus, X display and runtime folder (where the accessibility bus puts its
+  # socket) per run; GUI tests need them, the rest ignore them. Two runs at once stay apart.
+  local runtime
+  runtime=$(mktemp -d)
+  XDG_RUNTIME_DIR=$runtime dbus-run-session -- xvfb-run -a -s "-screen 0 1280x1024x24 -nolisten tcp" \
+    meson test -C "$builddir" --print-errorlogs --num-processes 2 || { rm -rf "$runtime"; return 1; }
+  rm -rf "$runtime"
 }
 
 count() {

@@ -283,9 +283,7 @@ crm_store_list_filtered_deal_ids_in_stage (CrmStore *self,
                                            GError **error)
 {
   g_autofree char *match = NULL;
-  g_autoptr (GArray) ids = NULL;
   sqlite3_stmt *statement;
-  int rc;
 
   g_return_val_if_fail (CRM_IS_STORE (self), NULL);
 
@@ -310,20 +308,7 @@ crm_store_list_filtered_deal_ids_in_stage (CrmStore *self,
     sqlite3_bind_null (statement, 2);
   sqlite3_bind_int (statement, 3, stale_only ? 1 : 0);
   sqlite3_bind_int64 (statement, 4, now);
-
-  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  while ((rc = sqlite3_step (statement)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (statement, 0);
-      g_array_append_val (ids, id);
-    }
-  sqlite3_reset (statement);
-  if (rc != SQLITE_DONE)
-    {
-      crm_store_set_error_from_db (self, error, NULL);
-      return NULL;
-    }
-  return g_steal_pointer (&ids);
+  return crm_store_step_ids (self, statement, error);
 }
 
 GArray *

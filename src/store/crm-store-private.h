@@ -52,6 +52,9 @@ typedef struct
 /* Statement cache: the returned statement is reset and its bindings cleared; do not finalize. */
 sqlite3_stmt *
 crm_store_prepare (CrmStore *self, const char *sql, GError **error);
+/* The first column of every row @statement (bound and ready) returns, as gint64s; resets it. */
+GArray *
+crm_store_step_ids (CrmStore *self, sqlite3_stmt *statement, GError **error);
 /* The first column of every row of @sql, with ?1 bound to @bind_value. */
 GArray *
 crm_store_select_ids (CrmStore *self, const char *sql, gint64 bind_value, GError **error);

@@ -242,16 +242,11 @@ crm_store_query_int64 (sqlite3 *db, const char *sql, int *rc_out)
 
 /* The first column of every row of @sql (with ?1 bound to @bind_value) as gint64s. */
 GArray *
-crm_store_select_ids (CrmStore *self, const char *sql, gint64 bind_value, GError **error)
+crm_store_step_ids (CrmStore *self, sqlite3_stmt *statement, GError **error)
 {
-  sqlite3_stmt *statement = crm_store_prepare (self, sql, error);
-  g_autoptr (GArray) ids = NULL;
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   int rc;
 
-  if (statement == NULL)
-    return NULL;
-  sqlite3_bind_int64 (statement, 1, bind_value);
-  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   while ((rc = sqlite3_step (statement)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (statement, 0);
@@ -264,6 +259,17 @@ crm_store_select_ids (CrmStore *self, const char *sql, gint64 bind_value, GError
       return NULL;
     }
   return g_steal_pointer (&ids);
+}
+
+GArray *
+crm_store_select_ids (CrmStore *self, const char *sql, gint64 bind_value, GError **error)
+{
+  sqlite3_stmt *statement = crm_store_prepare (self, sql, error);
+
+  if (statement == NULL)
+    return NULL;
+  sqlite3_bind_int64 (statement, 1, bind_value);
+  return crm_store_step_ids (self, statement, error);
 }
 
 /* ---- Transactions and change signals ------------------------------------------------------ */

@@ -16,6 +16,7 @@
 
 #include "crm-application.h"
 #include "crm-pipeline-view-private.h"
+#include "crm-gui-test-util.h"
 #include "crm-test-util.h"
 #include "crm-window.h"
 
@@ -78,22 +79,6 @@ compare_doubles (gconstpointer a, gconstpointer b)
   double x = *(const double *) a, y = *(const double *) b;
 
   return (x > y) - (x < y);
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *widget, GType type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 static void
@@ -213,7 +198,8 @@ main (int argc, char *argv[])
   window = crm_window_new (app, store);
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
   gtk_window_present (GTK_WINDOW (window));
-  board = CRM_PIPELINE_VIEW (find_descendant (GTK_WIDGET (window), CRM_TYPE_PIPELINE_VIEW));
+  board
+      = CRM_PIPELINE_VIEW (crm_test_find_descendant (GTK_WIDGET (window), CRM_TYPE_PIPELINE_VIEW));
   g_assert_nonnull (board);
   while (!crm_pipeline_view_get_columns_complete (board))
     g_main_context_iteration (NULL, TRUE);
@@ -274,8 +260,9 @@ main (int argc, char *argv[])
     double median = g_array_index (log.frame_ms, double, n / 2);
     double p95 = g_array_index (log.frame_ms, double, MIN (n - 1, n * 95 / 100));
     double worst = g_array_index (log.frame_ms, double, n - 1);
-    double scrolled = gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (
-        GTK_SCROLLED_WINDOW (find_descendant (GTK_WIDGET (big), GTK_TYPE_SCROLLED_WINDOW))));
+    double scrolled
+        = gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (
+            crm_test_find_descendant (GTK_WIDGET (big), GTK_TYPE_SCROLLED_WINDOW))));
 
     g_print ("drag: %u frames while a card was dragged over a column of %d cards "
              "(scrolled %.0f px through it)\n",

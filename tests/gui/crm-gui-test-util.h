@@ -23,5 +23,8 @@ crm_test_run_for (guint ms);
 /* A condition for the above: @widget (a GtkWidget) is mapped. */
 gboolean
 crm_test_widget_is_mapped (gpointer widget);
+/* @widget itself or its first descendant (depth first) of @type, or NULL. */
+GtkWidget *
+crm_test_find_descendant (GtkWidget *widget, GType type);
 
 G_END_DECLS

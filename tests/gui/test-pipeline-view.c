@@ -36,23 +36,6 @@ typedef struct
 
 /* ---- Helpers ---------------------------------------------------------------------------- */
 
-static GtkWidget *
-find_descendant (GtkWidget *widget, GType type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 remove_tree (const char *path)
 {
@@ -182,8 +165,8 @@ show_board (Fixture *fixture)
   fixture->window = crm_window_new (app, fixture->store);
   gtk_window_present (GTK_WINDOW (fixture->window));
   crm_test_wait_for (crm_test_widget_is_mapped, fixture->window, "the window to be mapped");
-  fixture->view
-      = CRM_PIPELINE_VIEW (find_descendant (GTK_WIDGET (fixture->window), CRM_TYPE_PIPELINE_VIEW));
+  fixture->view = CRM_PIPELINE_VIEW (
+      crm_test_find_descendant (GTK_WIDGET (fixture->window), CRM_TYPE_PIPELINE_VIEW));
   g_assert_nonnull (fixture->view);
   crm_test_wait_for (board_columns_complete, fixture->view, "the columns' cards");
   crm_test_run_for (50);
@@ -370,7 +353,7 @@ test_board_columns (Fixture *fixture, gconstpointer data)
   gtk_test_accessible_assert_property (crm_pipeline_view_get_column (fixture->view, 1),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "Discovery & <b>fit</b>");
   g_assert_cmpstr (
-      gtk_label_get_text (GTK_LABEL (find_descendant (
+      gtk_label_get_text (GTK_LABEL (crm_test_find_descendant (
           GTK_WIDGET (crm_pipeline_view_get_column (fixture->view, 1)), GTK_TYPE_LABEL))),
       ==, "Discovery & <b>fit</b>");
 
@@ -1448,7 +1431,7 @@ typedef struct
 static double
 lowest_card_bottom (GtkWidget *column, GtkWidget *window)
 {
-  GtkWidget *list = find_descendant (column, GTK_TYPE_GRID_VIEW);
+  GtkWidget *list = crm_test_find_descendant (column, GTK_TYPE_GRID_VIEW);
   double bottom = 0;
 
   for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
@@ -1471,12 +1454,12 @@ on_first_after_paint (GdkFrameClock *clock, FirstFrame *first)
   if (first->painted)
     return;
   first->painted = TRUE;
-  view = CRM_PIPELINE_VIEW (find_descendant (first->window, CRM_TYPE_PIPELINE_VIEW));
+  view = CRM_PIPELINE_VIEW (crm_test_find_descendant (first->window, CRM_TYPE_PIPELINE_VIEW));
   first->n_columns = MIN (crm_pipeline_view_get_n_columns (view), G_N_ELEMENTS (first->limits));
   for (guint i = 0; i < first->n_columns; i++)
     {
       GtkWidget *column = GTK_WIDGET (crm_pipeline_view_get_column (view, i));
-      GtkWidget *scroller = find_descendant (column, GTK_TYPE_SCROLLED_WINDOW);
+      GtkWidget *scroller = crm_test_find_descendant (column, GTK_TYPE_SCROLLED_WINDOW);
       graphene_rect_t bounds;
 
       first->limits[i] = crm_stage_column_get_card_limit (CRM_STAGE_COLUMN (column));
@@ -1527,8 +1510,8 @@ test_board_first_frame_cards (Fixture *fixture, gconstpointer data)
                           G_CALLBACK (on_window_realize_watch_first_frame), &first);
   gtk_window_present (GTK_WINDOW (fixture->window));
   crm_test_wait_for (first_frame_painted, &first, "the first frame");
-  fixture->view
-      = CRM_PIPELINE_VIEW (find_descendant (GTK_WIDGET (fixture->window), CRM_TYPE_PIPELINE_VIEW));
+  fixture->view = CRM_PIPELINE_VIEW (
+      crm_test_find_descendant (GTK_WIDGET (fixture->window), CRM_TYPE_PIPELINE_VIEW));
 
   g_assert_cmpuint (first.n_columns, ==, fixture->stage_ids->len);
   g_assert_true (first.in_view[0]);
@@ -1579,7 +1562,7 @@ test_board_recycles_cards (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (crm_stage_column_get_count_text (column), ==, "5000");
 
   /* The view makes cards for the deals near the view only. */
-  list = find_descendant (GTK_WIDGET (column), GTK_TYPE_GRID_VIEW);
+  list = crm_test_find_descendant (GTK_WIDGET (column), GTK_TYPE_GRID_VIEW);
   for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
        row = gtk_widget_get_next_sibling (row))
     n_cards += CRM_IS_DEAL_CARD (gtk_widget_get_first_child (row));

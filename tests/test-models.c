@@ -471,6 +471,81 @@ contact_truth (Fixture *fixture)
   return ids;
 }
 
+/* The ids of the contacts matching @text, in list order, by plain SQL (LIKE over the same
+ * columns the search index holds), to check the search against. */
+static GArray *
+contact_search_truth (Fixture *fixture, const char *word)
+{
+  g_autoptr (GPtrArray) all = crm_store_fetch_contacts (fixture->store, NULL, 0, 0, G_MAXINT, NULL);
+  g_autofree char *folded_word = g_utf8_casefold (word, -1);
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      CrmContactRecord *contact = all->pdata[i];
+      g_autofree char *text
+          = g_strjoin (" ", contact->name, contact->email != NULL ? contact->email : "", NULL);
+      g_autofree char *folded = g_utf8_casefold (text, -1);
+      g_auto (GStrv) words = g_strsplit_set (folded, " @.", -1);
+
+      for (guint w = 0; words[w] != NULL; w++)
+        if (g_str_has_prefix (words[w], folded_word))
+          {
+            g_array_append_val (ids, contact->id);
+            break;
+          }
+    }
+  return ids;
+}
+
+/* A search lists the matching contacts in list order, paged, follows writes, and takes any
+ * text; blank text lists everyone again. */
+static void
+test_contact_list_model_search (Fixture *fixture, gconstpointer data)
+{
+  static const char *const names[] = { "Ada Lovelace", "Adam Smith",      "Grace Hopper",
+                                       "Alan Turing",  "Edsger Dijkstra", "Barbara Liskov" };
+  const char *hostile[] = { "\"", "*", "(", "NEAR", "-", "'", "AND", "ada\" OR *" };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrmContactListModel) model = NULL;
+  g_autoptr (Mirror) mirror = NULL;
+  g_autoptr (GArray) truth = NULL;
+
+  g_assert_true (crm_store_begin_bulk (fixture->store, &error));
+  for (int i = 0; i < 400; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s %03d", names[i % G_N_ELEMENTS (names)], i);
+      make_contact (fixture, name);
+    }
+  g_assert_true (crm_store_commit (fixture->store, &error));
+
+  model = crm_contact_list_model_new (fixture->repository);
+  crm_contact_list_model_set_search (model, "ada");
+  truth = contact_search_truth (fixture, "ada");
+  g_assert_cmpuint (truth->len, ==, 134); /* Ada and Adam, 67 of each */
+  mirror = mirror_new (model);
+  assert_mirror_equals (mirror, truth);
+
+  /* A new match lands where it belongs; a contact that stops matching leaves. */
+  make_contact (fixture, "Adalbert New");
+  g_clear_pointer (&truth, g_array_unref);
+  truth = contact_search_truth (fixture, "ada");
+  assert_mirror_equals (mirror, truth);
+
+  for (guint i = 0; i < G_N_ELEMENTS (hostile); i++)
+    {
+      crm_contact_list_model_set_search (model, hostile[i]);
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), <=, 401);
+    }
+
+  crm_contact_list_model_set_search (model, "   ");
+  g_assert_null (crm_contact_list_model_get_search (model));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 401);
+  g_clear_pointer (&truth, g_array_unref);
+  truth = contact_truth (fixture);
+  assert_mirror_equals (mirror, truth);
+}
+
 static void
 test_contact_list_model_pages_and_follows_store (Fixture *fixture, gconstpointer data)
 {
@@ -572,6 +647,7 @@ main (int argc, char *argv[])
   TEST_F ("/models/repository/identity-and-updates", test_repository_identity_and_updates);
   TEST_F ("/models/deal-list/follows-store", test_deal_list_model_follows_store);
   TEST_F ("/models/deal-list/reads-late", test_deal_list_model_reads_late);
+  TEST_F ("/models/contact-list/search", test_contact_list_model_search);
   TEST_F ("/models/stage-list/follows-store", test_stage_list_model_follows_store);
   TEST_F ("/models/contact-list/pages-and-follows-store",
           test_contact_list_model_pages_and_follows_store);

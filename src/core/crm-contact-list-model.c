@@ -3,7 +3,11 @@
  * The model knows its row count and fetches rows a page at a time: by keyset (after the last
  * row of the page before, cheap at any depth) when that page is at hand, else by offset. At
  * most MAX_PAGES pages are kept, least recently used first out. A store change is turned into
- * exact items-changed signals from the changed row's sort key before and after. */
+ * exact items-changed signals from the changed row's sort key before and after.
+ *
+ * With a search (crm_contact_list_model_set_search) the items are the matching contacts, in the
+ * same order; a change to a contact or a company then re-counts them (one indexed query) and
+ * says the list was replaced. */
 #include "config.h"
 
 #include "crm-contact-list-model.h"
@@ -26,6 +30,7 @@ struct _CrmContactListModel
   GObject parent_instance;
 
   CrmRepository *repository;
+  char *search; /* NULL: every contact */
   guint n_items;
   GHashTable *pages; /* page index -> Page */
   GQueue lru;        /* page indexes, most recent first */
@@ -98,10 +103,11 @@ fetch_page (CrmContactListModel *self, guint index)
   Page *page;
 
   if (previous != NULL && previous->items->len == PAGE_SIZE)
-    records = crm_store_fetch_contacts (store, previous->last_name, previous->last_id, 0, PAGE_SIZE,
-                                        &error);
+    records = crm_store_fetch_contacts_matching (store, self->search, previous->last_name,
+                                                 previous->last_id, 0, PAGE_SIZE, &error);
   else
-    records = crm_store_fetch_contacts (store, NULL, 0, index * PAGE_SIZE, PAGE_SIZE, &error);
+    records = crm_store_fetch_contacts_matching (store, self->search, NULL, 0, index * PAGE_SIZE,
+                                                 PAGE_SIZE, &error);
   if (records == NULL)
     {
       g_warning ("Cannot read contacts: %s", error->message);
@@ -244,7 +250,7 @@ on_contacts_reset (CrmContactListModel *self, CrmStore *store)
 {
   guint old_n_items = self->n_items;
 
-  self->n_items = crm_store_count_contacts (store, NULL);
+  self->n_items = crm_store_count_contacts_matching (store, self->search, NULL);
   drop_pages (self);
   g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n_items, self->n_items);
 }
@@ -257,6 +263,12 @@ on_store_changed (CrmStore *store,
                   gpointer old_record,
                   CrmContactListModel *self)
 {
+  /* Searching: what matches may have changed (a company's name is searched too). */
+  if (self->search != NULL && (entity == CRM_ENTITY_CONTACT || entity == CRM_ENTITY_COMPANY))
+    {
+      on_contacts_reset (self, store);
+      return;
+    }
   if (entity != CRM_ENTITY_CONTACT)
     return;
   switch (action)
@@ -287,6 +299,7 @@ crm_contact_list_model_dispose (GObject *object)
   if (self->repository != NULL)
     g_clear_signal_handler (&self->changed_handler, crm_repository_get_store (self->repository));
   g_clear_object (&self->repository);
+  g_clear_pointer (&self->search, g_free);
   if (self->pages != NULL)
     drop_pages (self);
   g_clear_pointer (&self->pages, g_hash_table_unref);
@@ -328,4 +341,26 @@ crm_contact_list_model_get_n_cached_pages (CrmContactListModel *self)
 {
   g_return_val_if_fail (CRM_IS_CONTACT_LIST_MODEL (self), 0);
   return g_hash_table_size (self->pages);
+}
+
+void
+crm_contact_list_model_set_search (CrmContactListModel *self, const char *text)
+{
+  g_autofree char *match = NULL;
+
+  g_return_if_fail (CRM_IS_CONTACT_LIST_MODEL (self));
+
+  /* Text without a searchable term (blank, punctuation) lists everyone. */
+  match = crm_store_build_fts_query (text);
+  g_clear_pointer (&self->search, g_free);
+  if (match != NULL)
+    self->search = g_strdup (text);
+  on_contacts_reset (self, crm_repository_get_store (self->repository));
+}
+
+const char *
+crm_contact_list_model_get_search (CrmContactListModel *self)
+{
+  g_return_val_if_fail (CRM_IS_CONTACT_LIST_MODEL (self), NULL);
+  return self->search;
 }

@@ -17,6 +17,13 @@ G_DECLARE_FINAL_TYPE (CrmContactListModel, crm_contact_list_model, CRM, CONTACT_
 
 CrmContactListModel *
 crm_contact_list_model_new (CrmRepository *repository);
+/* Lists only the contacts matching @text (search terms, prefix matched; any text is safe),
+ * or every contact for NULL or text without a searchable term. */
+void
+crm_contact_list_model_set_search (CrmContactListModel *self, const char *text);
+/* The search in force, or NULL. */
+const char *
+crm_contact_list_model_get_search (CrmContactListModel *self);
 /* Pages held right now (for tests and benchmarks: it never exceeds MAX_PAGES). */
 guint
 crm_contact_list_model_get_n_cached_pages (CrmContactListModel *self);

@@ -241,15 +241,46 @@ crm_store_count_contacts_before (CrmStore *self, const char *name, gint64 id, GE
   return (guint) count;
 }
 
+/* "AND id IN (contacts matching ?5)" when @match is set. */
+static const char *
+match_clause (const char *match)
+{
+  return match != NULL ? "id IN (SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ?5)" : "1";
+}
+
+guint
+crm_store_count_contacts_matching (CrmStore *self, const char *text, GError **error)
+{
+  g_autofree char *match = NULL;
+  sqlite3_stmt *statement;
+  gint64 count = 0;
+
+  g_return_val_if_fail (CRM_IS_STORE (self), 0);
+
+  match = crm_store_build_fts_query (text);
+  if (match == NULL)
+    return crm_store_count_contacts (self, error);
+  statement = crm_store_prepare (
+      self, "SELECT count(*) FROM contacts_fts WHERE contacts_fts MATCH ?1", error);
+  if (statement == NULL)
+    return 0;
+  sqlite3_bind_text (statement, 1, match, -1, SQLITE_TRANSIENT);
+  if (!query_count (self, statement, &count, error))
+    return 0;
+  return (guint) count;
+}
+
 GPtrArray *
-crm_store_fetch_contacts (CrmStore *self,
-                          const char *after_name,
-                          gint64 after_id,
-                          guint offset,
-                          guint limit,
-                          GError **error)
+crm_store_fetch_contacts_matching (CrmStore *self,
+                                   const char *text,
+                                   const char *after_name,
+                                   gint64 after_id,
+                                   guint offset,
+                                   guint limit,
+                                   GError **error)
 {
   const CrmEntityInfo *info = crm_store_get_entity_info (CRM_ENTITY_CONTACT);
+  g_autofree char *match = crm_store_build_fts_query (text);
   g_autoptr (GPtrArray) records = NULL;
   GString *columns = g_string_new ("id, uuid");
   g_autofree char *sql = NULL;
@@ -262,12 +293,12 @@ crm_store_fetch_contacts (CrmStore *self,
     g_string_append_printf (columns, ", %s", info->fields[i].column);
   if (after_name != NULL)
     sql = g_strdup_printf ("SELECT %s FROM contacts WHERE (name COLLATE NOCASE, id) > (?1, ?2) "
-                           "ORDER BY name COLLATE NOCASE, id LIMIT ?3",
-                           columns->str);
+                           "AND %s ORDER BY name COLLATE NOCASE, id LIMIT ?3",
+                           columns->str, match_clause (match));
   else
-    sql = g_strdup_printf ("SELECT %s FROM contacts ORDER BY name COLLATE NOCASE, id "
+    sql = g_strdup_printf ("SELECT %s FROM contacts WHERE %s ORDER BY name COLLATE NOCASE, id "
                            "LIMIT ?3 OFFSET ?4",
-                           columns->str);
+                           columns->str, match_clause (match));
   g_string_free (columns, TRUE);
 
   statement = crm_store_prepare (self, sql, error);
@@ -281,6 +312,8 @@ crm_store_fetch_contacts (CrmStore *self,
   else
     sqlite3_bind_int64 (statement, 4, offset);
   sqlite3_bind_int64 (statement, 3, limit);
+  if (match != NULL)
+    sqlite3_bind_text (statement, 5, match, -1, SQLITE_TRANSIENT);
 
   records = g_ptr_array_new_with_free_func ((GDestroyNotify) crm_contact_record_free);
   while ((rc = sqlite3_step (statement)) == SQLITE_ROW)
@@ -296,6 +329,17 @@ crm_store_fetch_contacts (CrmStore *self,
       return NULL;
     }
   return g_steal_pointer (&records);
+}
+
+GPtrArray *
+crm_store_fetch_contacts (CrmStore *self,
+                          const char *after_name,
+                          gint64 after_id,
+                          guint offset,
+                          guint limit,
+                          GError **error)
+{
+  return crm_store_fetch_contacts_matching (self, NULL, after_name, after_id, offset, limit, error);
 }
 
 /* ---- Search ----------------------------------------------------------------------------- */

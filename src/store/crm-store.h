@@ -252,6 +252,18 @@ crm_store_fetch_contacts (CrmStore *self,
                           guint offset,
                           guint limit,
                           GError **error);
+/* The same over the contacts matching @text (search terms, prefix matched over name, e-mail,
+ * phone, title, notes and company; any text is safe; no searchable term: every contact). */
+guint
+crm_store_count_contacts_matching (CrmStore *self, const char *text, GError **error);
+GPtrArray *
+crm_store_fetch_contacts_matching (CrmStore *self,
+                                   const char *text,
+                                   const char *after_name,
+                                   gint64 after_id,
+                                   guint offset,
+                                   guint limit,
+                                   GError **error);
 
 /* ---- Search ----------------------------------------------------------------------------- */
 /* Turns any user text into a safe FTS5 query: each term quoted, prefix-matched. NULL when the

@@ -6,6 +6,8 @@
 
 #include "crm-window.h"
 
+#include "crm-contacts-view.h"
+
 #include <glib/gi18n.h>
 
 #include "crm-gui-resources.h"
@@ -36,6 +38,7 @@ struct _CrmWindow
   AdwViewStack *stack;
   GtkWidget *new_deal_button;
   AdwBin *pipeline_bin;
+  AdwBin *contacts_bin;
 };
 
 G_DEFINE_FINAL_TYPE (CrmWindow, crm_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -230,8 +233,12 @@ on_find_activate (GtkWidget *widget, const char *action_name, GVariant *paramete
   CrmWindow *self = CRM_WINDOW (widget);
   GtkWidget *board = adw_bin_get_child (self->pipeline_bin);
 
+  GtkWidget *contacts = adw_bin_get_child (self->contacts_bin);
+
   if (g_str_equal (self->visible_page, "pipeline") && CRM_IS_PIPELINE_VIEW (board))
     crm_pipeline_view_focus_search (CRM_PIPELINE_VIEW (board));
+  else if (g_str_equal (self->visible_page, "contacts") && CRM_IS_CONTACTS_VIEW (contacts))
+    crm_contacts_view_focus_search (CRM_CONTACTS_VIEW (contacts));
 }
 
 static void
@@ -288,6 +295,7 @@ crm_window_constructed (GObject *object)
 
   adw_bin_set_child (self->pipeline_bin,
                      crm_pipeline_view_new (self->repository, self->undo_manager));
+  adw_bin_set_child (self->contacts_bin, crm_contacts_view_new (self->repository));
 }
 
 static void
@@ -379,6 +387,7 @@ crm_window_class_init (CrmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, CrmWindow, new_deal_button);
   gtk_widget_class_bind_template_child (widget_class, CrmWindow, pipeline_bin);
+  gtk_widget_class_bind_template_child (widget_class, CrmWindow, contacts_bin);
   gtk_widget_class_bind_template_callback (widget_class, on_stack_visible_child_name_notify);
 
   /* win.page('contacts') and friends: a stateful action over the visible-page property. */

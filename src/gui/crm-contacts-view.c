@@ -1,0 +1,556 @@
+/* crm-contacts-view.c — CrmContactsView: an AdwLeaflet with the contact list (search field over
+ * a GtkListView of the paged CrmContactListModel) and the selected contact's details; a stack
+ * puts the empty state in its place while the database holds no contact.
+ *
+ * Every text from the database goes into plain labels and rows with markup off.
+ */
+#include "config.h"
+
+#include "crm-contacts-view.h"
+
+#include <glib/gi18n.h>
+
+#include "crm-company.h"
+#include "crm-contact.h"
+
+typedef struct
+{
+  const char *id;
+  const char *title;
+  AdwActionRow *row;
+} DetailRow;
+
+enum
+{
+  DETAIL_COMPANY,
+  DETAIL_EMAIL,
+  DETAIL_PHONE,
+  DETAIL_JOB_TITLE,
+  DETAIL_LIFECYCLE,
+  DETAIL_SCORE,
+  DETAIL_LAST_CONTACTED,
+  DETAIL_CAPTURED,
+  N_DETAILS
+};
+
+struct _CrmContactsView
+{
+  GtkWidget parent_instance;
+
+  CrmRepository *repository;
+  CrmContactListModel *model;
+  GtkSingleSelection *selection;
+  CrmContact *shown;
+  gulong shown_notify_handler;
+  gulong store_handler;
+
+  GtkStack *stack;
+  AdwLeaflet *leaflet;
+  GtkSearchEntry *search_entry;
+  GtkListView *list_view;
+  GtkStack *detail_stack;
+  GtkLabel *detail_name;
+  GtkButton *email_button;
+  GtkButton *call_button;
+  DetailRow details[N_DETAILS];
+};
+
+G_DEFINE_FINAL_TYPE (CrmContactsView, crm_contacts_view, GTK_TYPE_WIDGET)
+
+/* ---- Rows of the list ------------------------------------------------------------------- */
+
+static void
+on_factory_setup (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *name = gtk_label_new (NULL);
+  GtkWidget *detail = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (detail), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (detail), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (detail, "caption");
+  gtk_widget_add_css_class (detail, "dim-label");
+  gtk_box_append (GTK_BOX (box), name);
+  gtk_box_append (GTK_BOX (box), detail);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+on_factory_bind (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
+{
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *name = gtk_widget_get_first_child (box);
+  GtkWidget *detail = gtk_widget_get_next_sibling (name);
+  CrmContact *contact = gtk_list_item_get_item (item);
+  const char *email;
+
+  if (contact == NULL)
+    return;
+  email = crm_contact_get_email (contact);
+  gtk_label_set_text (GTK_LABEL (name), crm_contact_get_name (contact));
+  gtk_label_set_text (GTK_LABEL (detail), email != NULL ? email : "");
+  gtk_widget_set_visible (detail, email != NULL && email[0] != '\0');
+}
+
+/* ---- The detail pane -------------------------------------------------------------------- */
+
+static void
+set_detail (CrmContactsView *self, guint detail, const char *text)
+{
+  AdwActionRow *row = self->details[detail].row;
+  gboolean shown = text != NULL && text[0] != '\0';
+
+  adw_action_row_set_subtitle (row, shown ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (row), shown);
+}
+
+static char *
+format_day (gint64 unix_utc)
+{
+  g_autoptr (GDateTime) date = NULL;
+
+  if (unix_utc <= 0)
+    return NULL;
+  date = g_date_time_new_from_unix_local (unix_utc);
+  /* Translators: a day in the contact details, as g_date_time_format() takes it. */
+  return g_date_time_format (date, C_ ("contact detail date", "%b %-d, %Y"));
+}
+
+static void
+show_contact (CrmContactsView *self)
+{
+  const CrmContactRecord *record;
+  g_autofree char *company = NULL;
+  g_autofree char *score = NULL;
+  g_autofree char *last_contacted = NULL;
+  g_autofree char *captured = NULL;
+
+  if (self->shown == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->detail_stack, "none");
+      return;
+    }
+  record = crm_entity_object_get_record (CRM_ENTITY_OBJECT (self->shown));
+  if (record->company_id != 0)
+    {
+      g_autoptr (CrmCompany) object = crm_repository_get_object (
+          self->repository, CRM_ENTITY_COMPANY, record->company_id, NULL);
+
+      if (object != NULL)
+        company = g_strdup (crm_company_get_name (object));
+    }
+  /* Translators: a lead score, out of 100. */
+  score = g_strdup_printf (_ ("%d of 100"), record->score);
+  last_contacted = format_day (record->last_contacted_at);
+  captured = format_day (record->captured_at);
+
+  gtk_label_set_text (self->detail_name, record->name != NULL ? record->name : "");
+  set_detail (self, DETAIL_COMPANY, company);
+  set_detail (self, DETAIL_EMAIL, record->email);
+  set_detail (self, DETAIL_PHONE, record->phone);
+  set_detail (self, DETAIL_JOB_TITLE, record->title);
+  set_detail (self, DETAIL_LIFECYCLE, crm_lifecycle_stage_get_label (record->lifecycle));
+  set_detail (self, DETAIL_SCORE, score);
+  set_detail (self, DETAIL_LAST_CONTACTED, last_contacted != NULL ? last_contacted : _ ("Never"));
+  set_detail (self, DETAIL_CAPTURED, captured);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->email_button),
+                            record->email != NULL && record->email[0] != '\0');
+  gtk_widget_set_sensitive (GTK_WIDGET (self->call_button),
+                            record->phone != NULL && record->phone[0] != '\0');
+  gtk_stack_set_visible_child_name (self->detail_stack, "contact");
+}
+
+static void
+set_shown (CrmContactsView *self, CrmContact *contact)
+{
+  if (self->shown == contact)
+    return;
+  if (self->shown != NULL)
+    g_clear_signal_handler (&self->shown_notify_handler, self->shown);
+  g_set_object (&self->shown, contact);
+  if (contact != NULL)
+    self->shown_notify_handler = g_signal_connect_object (
+        contact, "notify", G_CALLBACK (show_contact), self, G_CONNECT_SWAPPED);
+  show_contact (self);
+}
+
+static void
+on_selection_changed (CrmContactsView *self)
+{
+  set_shown (self, gtk_single_selection_get_selected_item (self->selection));
+  if (self->shown != NULL)
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+on_list_activate (CrmContactsView *self, guint position)
+{
+  crm_contacts_view_select (self, position);
+}
+
+/* mailto: and tel: links open in the user's mail program and phone (or softphone). */
+static void
+launch_uri (CrmContactsView *self, const char *scheme, const char *address)
+{
+  g_autofree char *escaped = NULL;
+  g_autofree char *uri = NULL;
+
+  if (address == NULL || address[0] == '\0')
+    return;
+  escaped = g_uri_escape_string (address, "@+", FALSE);
+  uri = g_strconcat (scheme, escaped, NULL);
+  gtk_show_uri (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), uri, GDK_CURRENT_TIME);
+}
+
+static void
+on_email_clicked (CrmContactsView *self)
+{
+  if (self->shown != NULL)
+    launch_uri (self, "mailto:", crm_contact_get_email (self->shown));
+}
+
+static void
+on_call_clicked (CrmContactsView *self)
+{
+  const CrmContactRecord *record;
+
+  if (self->shown == NULL)
+    return;
+  record = crm_entity_object_get_record (CRM_ENTITY_OBJECT (self->shown));
+  launch_uri (self, "tel:", record->phone);
+}
+
+static void
+on_back_clicked (CrmContactsView *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+/* ---- Search and the empty state ------------------------------------------------------------ */
+
+static void
+on_search_changed (CrmContactsView *self)
+{
+  crm_contact_list_model_set_search (self->model,
+                                     gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+}
+
+static void
+on_search_stopped (CrmContactsView *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+/* The empty state while the database holds no contact at all (a search that finds nothing
+ * keeps the list, empty, with its search field). */
+static void
+update_empty (CrmContactsView *self)
+{
+  gboolean none = crm_contact_list_model_get_search (self->model) == NULL
+                  && g_list_model_get_n_items (G_LIST_MODEL (self->model)) == 0;
+
+  gtk_stack_set_visible_child_name (self->stack, none ? "empty" : "contacts");
+}
+
+/* ---- Building ------------------------------------------------------------------------------ */
+
+static GtkWidget *
+build_empty_state (void)
+{
+  GtkWidget *status = adw_status_page_new ();
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *new_contact = gtk_button_new_with_mnemonic (_ ("_New Contact"));
+  GtkWidget *import = gtk_button_new_with_mnemonic (_ ("_Import…"));
+
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), "crm-contacts-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (status), _ ("No Contacts Yet"));
+  adw_status_page_set_description (
+      ADW_STATUS_PAGE (status),
+      _ ("The people and companies you sell to will be listed here. Add a contact, or import your "
+         "address book from a CSV or vCard file."));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (status), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _ ("Contacts"), -1);
+  gtk_widget_set_halign (buttons, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (new_contact), "win.new-contact");
+  gtk_widget_add_css_class (new_contact, "pill");
+  gtk_widget_add_css_class (new_contact, "suggested-action");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (import), "win.import");
+  gtk_widget_add_css_class (import, "pill");
+  gtk_box_append (GTK_BOX (buttons), new_contact);
+  gtk_box_append (GTK_BOX (buttons), import);
+  adw_status_page_set_child (ADW_STATUS_PAGE (status), buttons);
+  return status;
+}
+
+static GtkWidget *
+build_list_pane (CrmContactsView *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  g_autoptr (GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  self->search_entry = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
+  g_object_set (self->search_entry, "placeholder-text", _ ("Search contacts"), NULL);
+  gtk_accessible_update_property (
+      GTK_ACCESSIBLE (self->search_entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+      _ ("Search contacts by name, e-mail, phone, company or notes"), -1);
+  gtk_widget_set_margin_top (GTK_WIDGET (self->search_entry), 12);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self->search_entry), 6);
+  gtk_widget_set_margin_start (GTK_WIDGET (self->search_entry), 12);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->search_entry), 12);
+  g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (on_search_changed),
+                            self);
+  g_signal_connect_swapped (self->search_entry, "stop-search", G_CALLBACK (on_search_stopped),
+                            self);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->search_entry));
+
+  g_signal_connect (factory, "setup", G_CALLBACK (on_factory_setup), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_factory_bind), NULL);
+  self->list_view = GTK_LIST_VIEW (gtk_list_view_new (
+      GTK_SELECTION_MODEL (g_object_ref (self->selection)), g_object_ref (factory)));
+  gtk_list_view_set_single_click_activate (self->list_view, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->list_view), "navigation-sidebar");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _ ("Contacts"), -1);
+  g_signal_connect_swapped (self->list_view, "activate", G_CALLBACK (on_list_activate), self);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->list_view));
+  gtk_widget_set_vexpand (scroller, TRUE);
+  gtk_box_append (GTK_BOX (box), scroller);
+  gtk_widget_set_size_request (box, 300, -1);
+  return box;
+}
+
+static GtkWidget *
+build_detail_pane (CrmContactsView *self)
+{
+  static const struct
+  {
+    const char *id;
+    const char *title;
+  } rows[N_DETAILS] = {
+    [DETAIL_COMPANY] = { "company", N_ ("Company") },
+    [DETAIL_EMAIL] = { "email", N_ ("E-mail") },
+    [DETAIL_PHONE] = { "phone", N_ ("Phone") },
+    [DETAIL_JOB_TITLE] = { "job-title", N_ ("Job Title") },
+    [DETAIL_LIFECYCLE] = { "lifecycle", N_ ("Lifecycle Stage") },
+    [DETAIL_SCORE] = { "score", N_ ("Lead Score") },
+    [DETAIL_LAST_CONTACTED] = { "last-contacted", N_ ("Last Contacted") },
+    [DETAIL_CAPTURED] = { "captured", N_ ("Captured") },
+  };
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *back = gtk_button_new_from_icon_name ("go-previous-symbolic");
+  GtkWidget *page = adw_preferences_page_new ();
+  GtkWidget *header_group = adw_preferences_group_new ();
+  GtkWidget *details_group = adw_preferences_group_new ();
+  GtkWidget *actions = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *none = adw_status_page_new ();
+
+  self->detail_stack = GTK_STACK (gtk_stack_new ());
+
+  /* Narrow: back to the list. */
+  gtk_widget_set_tooltip_text (back, _ ("Back to the List"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (back), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _ ("Back to the List"), -1);
+  gtk_widget_set_halign (back, GTK_ALIGN_START);
+  gtk_widget_set_margin_top (back, 6);
+  gtk_widget_set_margin_start (back, 6);
+  gtk_widget_add_css_class (back, "flat");
+  g_signal_connect_swapped (back, "clicked", G_CALLBACK (on_back_clicked), self);
+  g_object_bind_property (self->leaflet, "folded", back, "visible", G_BINDING_SYNC_CREATE);
+  gtk_box_append (GTK_BOX (box), back);
+
+  self->detail_name = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->detail_name, 0);
+  gtk_label_set_wrap (self->detail_name, TRUE);
+  gtk_label_set_wrap_mode (self->detail_name, PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (self->detail_name, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->detail_name), "title-1");
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (header_group), GTK_WIDGET (self->detail_name));
+
+  self->email_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_ ("Send _E-mail")));
+  self->call_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_ ("_Call")));
+  g_signal_connect_swapped (self->email_button, "clicked", G_CALLBACK (on_email_clicked), self);
+  g_signal_connect_swapped (self->call_button, "clicked", G_CALLBACK (on_call_clicked), self);
+  gtk_widget_add_css_class (GTK_WIDGET (self->email_button), "pill");
+  gtk_widget_add_css_class (GTK_WIDGET (self->call_button), "pill");
+  gtk_widget_set_margin_top (actions, 12);
+  gtk_box_append (GTK_BOX (actions), GTK_WIDGET (self->email_button));
+  gtk_box_append (GTK_BOX (actions), GTK_WIDGET (self->call_button));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (header_group), actions);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (header_group));
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (details_group), _ ("Details"));
+  for (guint i = 0; i < N_DETAILS; i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _ (rows[i].title));
+      /* The subtitle is user text. */
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      gtk_widget_add_css_class (row, "property");
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (details_group), row);
+      self->details[i].id = rows[i].id;
+      self->details[i].title = rows[i].title;
+      self->details[i].row = ADW_ACTION_ROW (row);
+    }
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (details_group));
+  gtk_widget_set_vexpand (page, TRUE);
+  gtk_box_append (GTK_BOX (box), page);
+
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (none), "crm-contacts-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (none), _ ("No Contact Selected"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (none),
+                                   _ ("Choose a contact in the list to see the details."));
+  gtk_stack_add_named (self->detail_stack, none, "none");
+  gtk_stack_add_named (self->detail_stack, box, "contact");
+  gtk_widget_set_hexpand (GTK_WIDGET (self->detail_stack), TRUE);
+  return GTK_WIDGET (self->detail_stack);
+}
+
+/* ---- Public API --------------------------------------------------------------------------- */
+
+CrmContactListModel *
+crm_contacts_view_get_model (CrmContactsView *self)
+{
+  g_return_val_if_fail (CRM_IS_CONTACTS_VIEW (self), NULL);
+
+  return self->model;
+}
+
+void
+crm_contacts_view_set_search_text (CrmContactsView *self, const char *text)
+{
+  g_return_if_fail (CRM_IS_CONTACTS_VIEW (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text != NULL ? text : "");
+  on_search_changed (self);
+}
+
+gboolean
+crm_contacts_view_focus_search (CrmContactsView *self)
+{
+  g_return_val_if_fail (CRM_IS_CONTACTS_VIEW (self), FALSE);
+
+  if (!gtk_widget_is_drawable (GTK_WIDGET (self->search_entry)))
+    return FALSE;
+  return gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+void
+crm_contacts_view_select (CrmContactsView *self, guint position)
+{
+  g_return_if_fail (CRM_IS_CONTACTS_VIEW (self));
+
+  gtk_single_selection_set_selected (self->selection, position);
+  /* Also when it was selected already: the narrow view goes to the details. */
+  on_selection_changed (self);
+}
+
+CrmContact *
+crm_contacts_view_get_shown_contact (CrmContactsView *self)
+{
+  g_return_val_if_fail (CRM_IS_CONTACTS_VIEW (self), NULL);
+
+  return self->shown;
+}
+
+const char *
+crm_contacts_view_get_detail_text (CrmContactsView *self, const char *row)
+{
+  g_return_val_if_fail (CRM_IS_CONTACTS_VIEW (self), NULL);
+
+  for (guint i = 0; i < N_DETAILS; i++)
+    if (g_str_equal (self->details[i].id, row))
+      return gtk_widget_get_visible (GTK_WIDGET (self->details[i].row))
+                 ? adw_action_row_get_subtitle (self->details[i].row)
+                 : NULL;
+  return NULL;
+}
+
+/* ---- GObject ---------------------------------------------------------------------------- */
+
+static void
+on_model_items_changed (CrmContactsView *self)
+{
+  update_empty (self);
+}
+
+static void
+crm_contacts_view_dispose (GObject *object)
+{
+  CrmContactsView *self = CRM_CONTACTS_VIEW (object);
+  GtkWidget *child;
+
+  if (self->shown != NULL)
+    g_clear_signal_handler (&self->shown_notify_handler, self->shown);
+  g_clear_object (&self->shown);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->model);
+  g_clear_object (&self->repository);
+
+  G_OBJECT_CLASS (crm_contacts_view_parent_class)->dispose (object);
+}
+
+static void
+crm_contacts_view_class_init (CrmContactsViewClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = crm_contacts_view_dispose;
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "contactsview");
+}
+
+static void
+crm_contacts_view_init (CrmContactsView *self)
+{
+}
+
+GtkWidget *
+crm_contacts_view_new (CrmRepository *repository)
+{
+  CrmContactsView *self;
+  GtkWidget *list_pane;
+  GtkWidget *detail_pane;
+  AdwLeafletPage *page;
+
+  g_return_val_if_fail (CRM_IS_REPOSITORY (repository), NULL);
+
+  self = g_object_new (CRM_TYPE_CONTACTS_VIEW, NULL);
+  self->repository = g_object_ref (repository);
+  self->model = crm_contact_list_model_new (repository);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  g_signal_connect_object (self->selection, "notify::selected-item",
+                           G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->model, "items-changed", G_CALLBACK (on_model_items_changed), self,
+                           G_CONNECT_SWAPPED);
+
+  self->leaflet = ADW_LEAFLET (adw_leaflet_new ());
+  adw_leaflet_set_can_navigate_back (self->leaflet, TRUE);
+  list_pane = build_list_pane (self);
+  detail_pane = build_detail_pane (self);
+  adw_leaflet_append (self->leaflet, list_pane);
+  page = adw_leaflet_append (self->leaflet, gtk_separator_new (GTK_ORIENTATION_VERTICAL));
+  adw_leaflet_page_set_navigatable (page, FALSE);
+  adw_leaflet_append (self->leaflet, detail_pane);
+  adw_leaflet_set_visible_child (self->leaflet, list_pane);
+
+  self->stack = GTK_STACK (gtk_stack_new ());
+  gtk_stack_add_named (self->stack, build_empty_state (), "empty");
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->leaflet), "contacts");
+  gtk_widget_set_parent (GTK_WIDGET (self->stack), GTK_WIDGET (self));
+  update_empty (self);
+  show_contact (self);
+  return GTK_WIDGET (self);
+}

@@ -1,0 +1,42 @@
+/* crm-contacts-view.h — CrmContactsView, the Contacts page: the paged list of contacts with
+ * search-as-you-type, and the selected contact's details beside it (one at a time when the
+ * window is narrow). With no contact at all it shows its empty state.
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "crm-contact-list-model.h"
+#include "crm-contact.h"
+#include "crm-repository.h"
+
+G_BEGIN_DECLS
+
+#define CRM_TYPE_CONTACTS_VIEW (crm_contacts_view_get_type ())
+G_DECLARE_FINAL_TYPE (CrmContactsView, crm_contacts_view, CRM, CONTACTS_VIEW, GtkWidget)
+
+GtkWidget *
+crm_contacts_view_new (CrmRepository *repository);
+
+/* The list's model (the search narrows it). */
+CrmContactListModel *
+crm_contacts_view_get_model (CrmContactsView *self);
+/* Searches as the search field does. */
+void
+crm_contacts_view_set_search_text (CrmContactsView *self, const char *text);
+/* Puts the keyboard focus in the search field (Ctrl+F); FALSE when it is not shown. */
+gboolean
+crm_contacts_view_focus_search (CrmContactsView *self);
+
+/* Shows the contact at @position of the list in the detail pane (as a click does). */
+void
+crm_contacts_view_select (CrmContactsView *self, guint position);
+/* The contact shown in the detail pane, or NULL. */
+CrmContact *
+crm_contacts_view_get_shown_contact (CrmContactsView *self);
+/* The text of a detail row ("email", "phone", "company", "lifecycle", "score",
+ * "last-contacted", "captured"), as shown, or NULL. */
+const char *
+crm_contacts_view_get_detail_text (CrmContactsView *self, const char *row);
+
+G_END_DECLS

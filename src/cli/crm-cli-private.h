@@ -66,5 +66,7 @@ int
 crm_cli_check (CrmCli *cli, const CrmCliCommand *command, int argc, char **argv);
 int
 crm_cli_backup (CrmCli *cli, const CrmCliCommand *command, int argc, char **argv);
+int
+crm_cli_search (CrmCli *cli, const CrmCliCommand *command, int argc, char **argv);
 
 G_END_DECLS

@@ -20,6 +20,8 @@ static const CrmCliCommand commands[] = {
     crm_cli_check },
   { "backup", N_ ("DEST"), N_ ("Write a consistent copy of the database to the file DEST."),
     crm_cli_backup },
+  { "search", N_ ("QUERY…"),
+    N_ ("Print the contacts, companies and deals matching QUERY, best first."), crm_cli_search },
   { "help", N_ ("[COMMAND]"), N_ ("Show the help of rapport-cli or of one command."),
     crm_cli_help },
 };

@@ -401,6 +401,70 @@ test_backup_usage (Fixture *fixture, gconstpointer data)
   g_assert_false (g_file_test (dest, G_FILE_TEST_EXISTS));
 }
 
+/* `search` prints one tab-separated line per match (kind, id, name, details), names first; any
+ * text is safe; no words is a usage error. */
+static void
+test_search (Fixture *fixture, gconstpointer data)
+{
+  const char *hostile[] = { "\"", "*", "(", "NEAR", "-", "'", "AND", "ada\" OR *(" };
+  g_autoptr (CliResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) lines = NULL;
+  g_auto (GStrv) cells = NULL;
+  gint64 ada_id;
+
+  {
+    g_autoptr (CrmStore) store = open_store (fixture->path);
+    g_autoptr (CrmContactRecord) ada = crm_contact_record_new ();
+    g_autoptr (CrmContactRecord) other = crm_contact_record_new ();
+
+    ada->name = g_strdup ("Ada Lovelace");
+    ada->email = g_strdup ("ada@analytical.example");
+    ada->notes = g_strdup ("Tabs\tand\nnewlines stay on one line");
+    g_assert_true (crm_store_insert_contact (store, ada, &error));
+    other->name = g_strdup ("Charles Babbage");
+    other->notes = g_strdup ("Worked with Ada");
+    g_assert_true (crm_store_insert_contact (store, other, &error));
+    g_assert_no_error (error);
+    ada_id = ada->id;
+  }
+
+  result = run_cli (fixture, "--database", fixture->path, "search", "ada", "lovel");
+  g_assert_cmpint (result->status, ==, 0);
+  g_assert_cmpstr (result->err, ==, "");
+  lines = g_strsplit (result->out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 2); /* one match and the final newline */
+  cells = g_strsplit (lines[0], "\t", -1);
+  g_assert_cmpuint (g_strv_length (cells), ==, 4);
+  g_assert_cmpstr (cells[0], ==, "contact");
+  g_assert_cmpint (g_ascii_strtoll (cells[1], NULL, 10), ==, ada_id);
+  g_assert_cmpstr (cells[2], ==, "Ada Lovelace");
+  g_clear_pointer (&lines, g_strfreev);
+  g_clear_pointer (&cells, g_strfreev);
+  g_clear_pointer (&result, cli_result_free);
+
+  /* Both match "ada": the one named so first, the one whose notes mention her after. */
+  result = run_cli (fixture, "--database", fixture->path, "search", "ADA");
+  g_assert_cmpint (result->status, ==, 0);
+  lines = g_strsplit (result->out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 3);
+  g_assert_nonnull (strstr (lines[0], "Ada Lovelace"));
+  g_assert_nonnull (strstr (lines[1], "Charles Babbage"));
+  g_clear_pointer (&result, cli_result_free);
+
+  for (guint i = 0; i < G_N_ELEMENTS (hostile); i++)
+    {
+      result = run_cli (fixture, "--database", fixture->path, "search", hostile[i]);
+      g_assert_cmpint (result->status, ==, 0);
+      g_assert_cmpstr (result->err, ==, "");
+      g_clear_pointer (&result, cli_result_free);
+    }
+
+  result = run_cli (fixture, "--database", fixture->path, "search");
+  g_assert_cmpint (result->status, ==, 2);
+  assert_one_line_error (result);
+}
+
 static void
 test_help (Fixture *fixture, gconstpointer data)
 {
@@ -470,6 +534,7 @@ main (int argc, char **argv)
   TEST_F ("/cli/backup/copy", test_backup_copy);
   TEST_F ("/cli/backup/refuses-overwrite", test_backup_refuses_overwrite);
   TEST_F ("/cli/backup/usage", test_backup_usage);
+  TEST_F ("/cli/search", test_search);
   TEST_F ("/cli/help", test_help);
   TEST_F ("/cli/usage-errors", test_usage_errors);
 

@@ -1,0 +1,89 @@
+/* crm-cli-search.c — `rapport-cli search QUERY…`: the contacts, companies and deals matching the
+ * words, best first, one per line ("contact  42  Ada Lovelace  ada@example.com"), tab
+ * separated so that scripts can cut them. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "crm-cli-private.h"
+
+#define DEFAULT_LIMIT 20
+
+static const char *
+entity_word (CrmEntity entity)
+{
+  switch (entity)
+    {
+      case CRM_ENTITY_CONTACT:
+        return "contact";
+      case CRM_ENTITY_COMPANY:
+        return "company";
+      case CRM_ENTITY_DEAL:
+        return "deal";
+      default:
+        return "other";
+    }
+}
+
+/* Tabs and line breaks in user text would break the columns: they print as spaces. */
+static char *
+dup_cell (const char *text)
+{
+  char *cell = g_strdup (text != NULL ? text : "");
+
+  g_strdelimit (cell, "\t\r\n", ' ');
+  return g_strstrip (cell);
+}
+
+int
+crm_cli_search (CrmCli *cli, const CrmCliCommand *command, int argc, char **argv)
+{
+  g_auto (GStrv) args = NULL;
+  g_autoptr (CrmStore) store = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) hits = NULL;
+  g_autofree char *query = NULL;
+  int limit = DEFAULT_LIMIT;
+  int status;
+  const GOptionEntry entries[] = {
+    { "limit", 'n', 0, G_OPTION_ARG_INT, &limit,
+      N_ ("Print at most N matches (default: 20; 0 for all)"), N_ ("N") },
+    G_OPTION_ENTRY_NULL,
+  };
+
+  if (!crm_cli_parse_command_options (cli, command, entries, argc, argv, &args, &status))
+    return status;
+  if (args[0] == NULL)
+    {
+      crm_cli_print_error (_ ("Missing the words to search for (%s search QUERY)"),
+                           CRM_CLI_PROGRAM);
+      return CRM_CLI_EXIT_USAGE;
+    }
+  if (limit < 0)
+    {
+      crm_cli_print_error (_ ("--limit must be 0 or more"));
+      return CRM_CLI_EXIT_USAGE;
+    }
+
+  store = crm_cli_open_store (cli, TRUE);
+  if (store == NULL)
+    return CRM_CLI_EXIT_FAILURE;
+  /* Every argument is search text: `search ada lovelace` and `search "ada lovelace"` agree. */
+  query = g_strjoinv (" ", args);
+  hits = crm_store_search (store, query, (guint) limit, &error);
+  if (hits == NULL)
+    {
+      crm_cli_print_error ("%s", error->message);
+      return CRM_CLI_EXIT_FAILURE;
+    }
+  for (guint i = 0; i < hits->len; i++)
+    {
+      const CrmSearchHit *hit = hits->pdata[i];
+      g_autofree char *title = dup_cell (hit->title);
+      g_autofree char *snippet = dup_cell (hit->snippet);
+
+      g_print ("%s\t%" G_GINT64_FORMAT "\t%s\t%s\n", entity_word (hit->entity), hit->id, title,
+               snippet);
+    }
+  return CRM_CLI_EXIT_OK;
+}

@@ -2,6 +2,7 @@
  * models whose items-changed signals, replayed on a mirror list the way a GtkListView would,
  * always give the same list as the database. */
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "crm-contact-list-model.h"
@@ -546,6 +547,110 @@ test_contact_list_model_search (Fixture *fixture, gconstpointer data)
   assert_mirror_equals (mirror, truth);
 }
 
+/* The ids of every contact in @sort order, by a plain SQL query written out here. */
+static GArray *
+contact_sort_truth (Fixture *fixture, CrmContactSort sort)
+{
+  static const char *const orders[CRM_CONTACT_N_SORTS] = {
+    [CRM_CONTACT_SORT_NAME] = "name COLLATE NOCASE, id",
+    [CRM_CONTACT_SORT_SCORE] = "score DESC, id DESC",
+    [CRM_CONTACT_SORT_LAST_CONTACTED]
+    = "last_contacted_at IS NULL, last_contacted_at DESC, id DESC",
+    [CRM_CONTACT_SORT_CAPTURED] = "captured_at DESC, id DESC",
+  };
+  g_autofree char *sql = g_strdup_printf ("SELECT id FROM contacts ORDER BY %s", orders[sort]);
+  g_autofree char *path = g_build_filename (fixture->folder, "rapport.db", NULL);
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3 *db = NULL;
+  sqlite3_stmt *statement = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &statement, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (statement) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (statement, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_finalize (statement);
+  sqlite3_close (db);
+  return ids;
+}
+
+static void
+edit_contact (Fixture *fixture, gint64 id, int score, gint64 last_contacted_at)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrmContactRecord) record = crm_store_get_contact (fixture->store, id, &error);
+
+  g_assert_no_error (error);
+  record->score = score;
+  record->last_contacted_at = last_contacted_at;
+  g_assert_true (crm_store_update_contact (fixture->store, record, &error));
+  g_assert_no_error (error);
+}
+
+/* Every order of the list against a plain SQL query: the count, items at random positions, a
+ * full scan through keyset pages, and exact signals after an insert, edits that move a row
+ * (seen or not) and a delete. Many equal keys, to test the ties. */
+static void
+test_contact_list_model_sorts (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GRand) rand = g_rand_new_with_seed (17);
+
+  g_assert_true (crm_store_begin_bulk (fixture->store, &error));
+  for (int i = 0; i < 700; i++)
+    {
+      g_autoptr (CrmContactRecord) contact = crm_contact_record_new ();
+
+      contact->name = g_strdup_printf ("Person %03d", g_rand_int_range (rand, 0, 300));
+      contact->score = g_rand_int_range (rand, 0, 20) * 5;
+      contact->last_contacted_at
+          = i % 4 == 0 ? 0 : 1700000000 + g_rand_int_range (rand, 0, 50) * 86400;
+      contact->captured_at = 1600000000 + g_rand_int_range (rand, 0, 100) * 3600;
+      g_assert_true (crm_store_insert_contact (fixture->store, contact, &error));
+    }
+  g_assert_true (crm_store_commit (fixture->store, &error));
+  g_assert_no_error (error);
+
+  for (CrmContactSort sort = 0; sort < CRM_CONTACT_N_SORTS; sort++)
+    {
+      g_autoptr (CrmContactListModel) model = crm_contact_list_model_new (fixture->repository);
+      g_autoptr (Mirror) mirror = NULL;
+      g_autoptr (GArray) truth = NULL;
+      gint64 new_id, moved;
+
+      crm_contact_list_model_set_sort (model, sort);
+      g_assert_cmpint (crm_contact_list_model_get_sort (model), ==, sort);
+      truth = contact_sort_truth (fixture, sort);
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, truth->len);
+      for (int i = 0; i < 100; i++)
+        {
+          guint position = (guint) g_rand_int_range (rand, 0, (gint32) truth->len);
+          g_autoptr (CrmContact) item = g_list_model_get_item (G_LIST_MODEL (model), position);
+
+          g_assert_cmpint (crm_entity_object_get_id (CRM_ENTITY_OBJECT (item)), ==,
+                           g_array_index (truth, gint64, position));
+        }
+      mirror = mirror_new (model);
+      assert_mirror_equals (mirror, truth);
+
+      /* An insert, then edits that move rows: one just seen, one never asked for again. */
+      new_id = make_contact (fixture, "Person 150 New");
+      edit_contact (fixture, new_id, 55, 1700000000 + 20 * 86400);
+      moved = g_array_index (truth, gint64, 3);
+      edit_contact (fixture, moved, 0, 0);
+      moved = g_array_index (truth, gint64, truth->len / 2);
+      edit_contact (fixture, moved, 100, 1800000000);
+      g_assert_true (
+          crm_store_delete_contact (fixture->store, g_array_index (truth, gint64, 10), &error));
+      g_assert_no_error (error);
+      g_clear_pointer (&truth, g_array_unref);
+      truth = contact_sort_truth (fixture, sort);
+      assert_mirror_equals (mirror, truth);
+    }
+}
+
 static void
 test_contact_list_model_pages_and_follows_store (Fixture *fixture, gconstpointer data)
 {
@@ -648,6 +753,7 @@ main (int argc, char *argv[])
   TEST_F ("/models/deal-list/follows-store", test_deal_list_model_follows_store);
   TEST_F ("/models/deal-list/reads-late", test_deal_list_model_reads_late);
   TEST_F ("/models/contact-list/search", test_contact_list_model_search);
+  TEST_F ("/models/contact-list/sorts", test_contact_list_model_sorts);
   TEST_F ("/models/stage-list/follows-store", test_stage_list_model_follows_store);
   TEST_F ("/models/contact-list/pages-and-follows-store",
           test_contact_list_model_pages_and_follows_store);

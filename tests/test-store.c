@@ -399,8 +399,9 @@ test_migrate_from_version_1 (Fixture *fixture, gconstpointer data)
   g_assert_cmpint (sql_int (crm_store_get_migration_backup_path (upgraded), "PRAGMA user_version"),
                    ==, 1);
   g_assert_cmpint (sql_int (path, "SELECT count(*) FROM sqlite_schema WHERE name IN "
-                                  "('activities_next_by_deal', 'activities_next_by_contact')"),
-                   ==, 2);
+                                  "('activities_next_by_deal', 'activities_next_by_contact', "
+                                  "'contacts_by_score', 'contacts_by_last_contacted')"),
+                   ==, 4);
   next = crm_store_get_next_activity_for_deal (upgraded, deal->id, &error);
   g_assert_no_error (error);
   g_assert_nonnull (next);
@@ -1505,10 +1506,13 @@ test_contacts_paging (Fixture *fixture, gconstpointer data)
   for (guint i = 0; i < all->len; i++)
     {
       CrmContactRecord *expected = all->pdata[i];
+      CrmContactSortKey key;
+
       g_assert_cmpint (((CrmContactRecord *) keyset->pdata[i])->id, ==, expected->id);
+      crm_contact_sort_key_init (&key, CRM_CONTACT_SORT_NAME, expected);
       g_assert_cmpuint (
-          crm_store_count_contacts_before (fixture->store, expected->name, expected->id, &error),
-          ==, i);
+          crm_store_count_contacts_before (fixture->store, CRM_CONTACT_SORT_NAME, &key, &error), ==,
+          i);
     }
   {
     g_autoptr (GPtrArray) page = crm_store_fetch_contacts (fixture->store, NULL, 0, 10, 5, &error);

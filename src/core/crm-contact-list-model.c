@@ -19,9 +19,8 @@
 typedef struct
 {
   guint index;
-  GPtrArray *items; /* CrmContact */
-  char *last_name;
-  gint64 last_id;
+  GPtrArray *items;       /* CrmContact */
+  CrmContactRecord *last; /* the last row's record, for the next page's keyset */
   GList *lru_link;
 } Page;
 
@@ -30,6 +29,7 @@ struct _CrmContactListModel
   GObject parent_instance;
 
   CrmRepository *repository;
+  CrmContactSort sort;
   char *search; /* NULL: every contact */
   guint n_items;
   GHashTable *pages; /* page index -> Page */
@@ -55,7 +55,7 @@ page_free (gpointer data)
   Page *page = data;
 
   g_ptr_array_unref (page->items);
-  g_free (page->last_name);
+  g_clear_pointer (&page->last, crm_contact_record_free);
   g_free (page);
 }
 
@@ -102,12 +102,17 @@ fetch_page (CrmContactListModel *self, guint index)
   g_autoptr (GError) error = NULL;
   Page *page;
 
-  if (previous != NULL && previous->items->len == PAGE_SIZE)
-    records = crm_store_fetch_contacts_matching (store, self->search, previous->last_name,
-                                                 previous->last_id, 0, PAGE_SIZE, &error);
-  else
-    records = crm_store_fetch_contacts_matching (store, self->search, NULL, 0, index * PAGE_SIZE,
+  if (previous != NULL && previous->items->len == PAGE_SIZE && previous->last != NULL)
+    {
+      CrmContactSortKey after;
+
+      crm_contact_sort_key_init (&after, self->sort, previous->last);
+      records = crm_store_fetch_contacts_sorted (store, self->sort, self->search, &after, 0,
                                                  PAGE_SIZE, &error);
+    }
+  else
+    records = crm_store_fetch_contacts_sorted (store, self->sort, self->search, NULL,
+                                               index * PAGE_SIZE, PAGE_SIZE, &error);
   if (records == NULL)
     {
       g_warning ("Cannot read contacts: %s", error->message);
@@ -121,11 +126,7 @@ fetch_page (CrmContactListModel *self, guint index)
     g_ptr_array_add (page->items, crm_repository_adopt_record (self->repository, CRM_ENTITY_CONTACT,
                                                                records->pdata[i]));
   if (records->len > 0)
-    {
-      CrmContactRecord *last = records->pdata[records->len - 1];
-      page->last_name = g_strdup (last->name);
-      page->last_id = last->id;
-    }
+    page->last = crm_contact_record_copy (records->pdata[records->len - 1]);
   g_hash_table_insert (self->pages, GUINT_TO_POINTER (index), page);
   touch_page (self, page);
   evict_old_pages (self);
@@ -175,18 +176,14 @@ crm_contact_list_model_list_model_init (GListModelInterface *iface)
   iface->get_item = crm_contact_list_model_get_item;
 }
 
-/* The order of SQLite's NOCASE collation (ASCII case folded, then bytes), then the id. */
-static int
-compare_sort_keys (const char *a_name, gint64 a_id, const char *b_name, gint64 b_id)
+/* Where @contact sorts: the number of contacts before it. */
+static guint
+position_of (CrmContactListModel *self, CrmStore *store, const CrmContactRecord *contact)
 {
-  const guchar *a = (const guchar *) (a_name != NULL ? a_name : "");
-  const guchar *b = (const guchar *) (b_name != NULL ? b_name : "");
+  CrmContactSortKey key;
 
-  while (*a != '\0' && g_ascii_tolower (*a) == g_ascii_tolower (*b))
-    a++, b++;
-  if (g_ascii_tolower (*a) != g_ascii_tolower (*b))
-    return g_ascii_tolower (*a) < g_ascii_tolower (*b) ? -1 : 1;
-  return (a_id > b_id) - (a_id < b_id);
+  crm_contact_sort_key_init (&key, self->sort, contact);
+  return crm_store_count_contacts_before (store, self->sort, &key, NULL);
 }
 
 static void
@@ -197,7 +194,7 @@ on_contact_inserted (CrmContactListModel *self, CrmStore *store, gint64 id)
 
   if (contact == NULL)
     return;
-  position = crm_store_count_contacts_before (store, contact->name, contact->id, NULL);
+  position = position_of (self, store, contact);
   drop_pages (self);
   self->n_items++;
   g_list_model_items_changed (G_LIST_MODEL (self), position, 0, 1);
@@ -206,7 +203,7 @@ on_contact_inserted (CrmContactListModel *self, CrmStore *store, gint64 id)
 static void
 on_contact_deleted (CrmContactListModel *self, CrmStore *store, const CrmContactRecord *old)
 {
-  guint position = crm_store_count_contacts_before (store, old->name, old->id, NULL);
+  guint position = position_of (self, store, old);
 
   drop_pages (self);
   self->n_items--;
@@ -220,17 +217,20 @@ on_contact_updated (CrmContactListModel *self,
                     const CrmContactRecord *old)
 {
   g_autoptr (CrmContactRecord) contact = crm_store_get_contact (store, id, NULL);
+  CrmContactSortKey new_key, old_key;
   int direction;
   guint old_position, new_position;
 
   if (contact == NULL || old == NULL)
     return;
-  direction = compare_sort_keys (contact->name, id, old->name, id);
+  crm_contact_sort_key_init (&new_key, self->sort, contact);
+  crm_contact_sort_key_init (&old_key, self->sort, old);
+  direction = crm_contact_sort_compare (self->sort, &new_key, &old_key);
   if (direction == 0)
     return; /* same place: the object updates its own properties */
 
-  new_position = crm_store_count_contacts_before (store, contact->name, id, NULL);
-  old_position = crm_store_count_contacts_before (store, old->name, id, NULL);
+  new_position = crm_store_count_contacts_before (store, self->sort, &new_key, NULL);
+  old_position = crm_store_count_contacts_before (store, self->sort, &old_key, NULL);
   if (direction < 0)
     old_position--; /* the row itself now sorts before its old key */
   drop_pages (self);
@@ -356,6 +356,25 @@ crm_contact_list_model_set_search (CrmContactListModel *self, const char *text)
   if (match != NULL)
     self->search = g_strdup (text);
   on_contacts_reset (self, crm_repository_get_store (self->repository));
+}
+
+void
+crm_contact_list_model_set_sort (CrmContactListModel *self, CrmContactSort sort)
+{
+  g_return_if_fail (CRM_IS_CONTACT_LIST_MODEL (self));
+  g_return_if_fail (sort < CRM_CONTACT_N_SORTS);
+
+  if (self->sort == sort)
+    return;
+  self->sort = sort;
+  on_contacts_reset (self, crm_repository_get_store (self->repository));
+}
+
+CrmContactSort
+crm_contact_list_model_get_sort (CrmContactListModel *self)
+{
+  g_return_val_if_fail (CRM_IS_CONTACT_LIST_MODEL (self), CRM_CONTACT_SORT_NAME);
+  return self->sort;
 }
 
 const char *

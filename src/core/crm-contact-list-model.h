@@ -1,4 +1,5 @@
-/* crm-contact-list-model.h — every contact, sorted by name, as a GListModel of CrmContact that
+/* crm-contact-list-model.h — every contact (or those a search finds), in one of the orders of
+ * CrmContactSort, as a GListModel of CrmContact that
  * reads only the pages it is asked for: a million contacts cost what a hundred cost. */
 #pragma once
 
@@ -21,6 +22,11 @@ crm_contact_list_model_new (CrmRepository *repository);
  * or every contact for NULL or text without a searchable term. */
 void
 crm_contact_list_model_set_search (CrmContactListModel *self, const char *text);
+/* The order of the list (by name at first). */
+void
+crm_contact_list_model_set_sort (CrmContactListModel *self, CrmContactSort sort);
+CrmContactSort
+crm_contact_list_model_get_sort (CrmContactListModel *self);
 /* The search in force, or NULL. */
 const char *
 crm_contact_list_model_get_search (CrmContactListModel *self);

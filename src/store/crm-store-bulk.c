@@ -40,6 +40,8 @@ static const char *const bulk_deferred_indexes[] = {
   "contacts_by_source",
   "contacts_by_email",
   "contacts_by_captured",
+  "contacts_by_score",
+  "contacts_by_last_contacted",
   "contact_lifecycle_history_by_contact",
   "contact_lifecycle_history_by_time",
   "activities_by_contact",

@@ -223,32 +223,6 @@ crm_store_count_contacts (CrmStore *self, GError **error)
 }
 
 guint
-crm_store_count_contacts_before (CrmStore *self, const char *name, gint64 id, GError **error)
-{
-  sqlite3_stmt *statement;
-  gint64 count = 0;
-
-  g_return_val_if_fail (CRM_IS_STORE (self), 0);
-
-  statement = crm_store_prepare (
-      self, "SELECT count(*) FROM contacts WHERE (name COLLATE NOCASE, id) < (?1, ?2)", error);
-  if (statement == NULL)
-    return 0;
-  sqlite3_bind_text (statement, 1, name != NULL ? name : "", -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (statement, 2, id);
-  if (!query_count (self, statement, &count, error))
-    return 0;
-  return (guint) count;
-}
-
-/* "AND id IN (contacts matching ?5)" when @match is set. */
-static const char *
-match_clause (const char *match)
-{
-  return match != NULL ? "id IN (SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ?5)" : "1";
-}
-
-guint
 crm_store_count_contacts_matching (CrmStore *self, const char *text, GError **error)
 {
   g_autofree char *match = NULL;
@@ -270,45 +244,184 @@ crm_store_count_contacts_matching (CrmStore *self, const char *text, GError **er
   return (guint) count;
 }
 
+/* ---- Contacts in a sort order -------------------------------------------------------------- */
+
+typedef struct
+{
+  const char *key;     /* the sort key, an indexed expression */
+  gboolean text;       /* a name, compared case-blind; else a number */
+  gboolean descending; /* largest first (and the id too, so an index serves it backwards) */
+} ContactSortSql;
+
+static const ContactSortSql contact_sorts[CRM_CONTACT_N_SORTS] = {
+  [CRM_CONTACT_SORT_NAME] = { "name COLLATE NOCASE", TRUE, FALSE },
+  [CRM_CONTACT_SORT_SCORE] = { "score", FALSE, TRUE },
+  [CRM_CONTACT_SORT_LAST_CONTACTED] = { "ifnull (last_contacted_at, -1)", FALSE, TRUE },
+  [CRM_CONTACT_SORT_CAPTURED] = { "captured_at", FALSE, TRUE },
+};
+
+void
+crm_contact_sort_key_init (CrmContactSortKey *key,
+                           CrmContactSort sort,
+                           const CrmContactRecord *contact)
+{
+  g_return_if_fail (sort < CRM_CONTACT_N_SORTS);
+
+  key->name = contact->name;
+  key->id = contact->id;
+  switch (sort)
+    {
+      case CRM_CONTACT_SORT_SCORE:
+        key->number = contact->score;
+        break;
+      case CRM_CONTACT_SORT_LAST_CONTACTED:
+        key->number = contact->last_contacted_at > 0 ? contact->last_contacted_at : -1;
+        break;
+      case CRM_CONTACT_SORT_CAPTURED:
+        key->number = contact->captured_at;
+        break;
+      case CRM_CONTACT_SORT_NAME:
+      default:
+        key->number = 0;
+        break;
+    }
+}
+
+/* SQLite's NOCASE collation: ASCII case folded, then bytes. */
+static int
+compare_nocase (const char *a_text, const char *b_text)
+{
+  const guchar *a = (const guchar *) (a_text != NULL ? a_text : "");
+  const guchar *b = (const guchar *) (b_text != NULL ? b_text : "");
+
+  while (*a != '\0' && g_ascii_tolower (*a) == g_ascii_tolower (*b))
+    a++, b++;
+  if (g_ascii_tolower (*a) == g_ascii_tolower (*b))
+    return 0;
+  return g_ascii_tolower (*a) < g_ascii_tolower (*b) ? -1 : 1;
+}
+
+int
+crm_contact_sort_compare (CrmContactSort sort,
+                          const CrmContactSortKey *a,
+                          const CrmContactSortKey *b)
+{
+  const ContactSortSql *spec;
+  int order;
+
+  g_return_val_if_fail (sort < CRM_CONTACT_N_SORTS, 0);
+
+  spec = &contact_sorts[sort];
+  if (spec->text)
+    order = compare_nocase (a->name, b->name);
+  else
+    order = (a->number > b->number) - (a->number < b->number);
+  if (order == 0)
+    order = (a->id > b->id) - (a->id < b->id);
+  return spec->descending ? -order : order;
+}
+
+/* The rows before (@before) or after the key (?1, ?2) in the list, written as a range on the
+ * key and a test of the id, which SQLite answers with a seek in the sort's index (a row value
+ * over an indexed expression would be a scan). */
+static char *
+dup_key_clause (const ContactSortSql *spec, gboolean before)
+{
+  /* Before in a descending list is a larger key; after in an ascending one too. */
+  gboolean larger = spec->descending == before;
+
+  return g_strdup_printf ("%s %s ?1 AND (%s %s ?1 OR id %s ?2)", spec->key,
+                          larger ? ">=" : "<=", spec->key, larger ? ">" : "<", larger ? ">" : "<");
+}
+
+static void
+bind_key (sqlite3_stmt *statement, CrmContactSort sort, const CrmContactSortKey *key)
+{
+  if (contact_sorts[sort].text)
+    sqlite3_bind_text (statement, 1, key->name != NULL ? key->name : "", -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_int64 (statement, 1, key->number);
+  sqlite3_bind_int64 (statement, 2, key->id);
+}
+
+/* "AND id IN (contacts matching ?5)" when @match is set. */
+static const char *
+match_clause (const char *match)
+{
+  return match != NULL ? "id IN (SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ?5)" : "1";
+}
+
+guint
+crm_store_count_contacts_before (CrmStore *self,
+                                 CrmContactSort sort,
+                                 const CrmContactSortKey *key,
+                                 GError **error)
+{
+  const ContactSortSql *spec;
+  g_autofree char *clause = NULL;
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *statement;
+  gint64 count = 0;
+
+  g_return_val_if_fail (CRM_IS_STORE (self), 0);
+  g_return_val_if_fail (sort < CRM_CONTACT_N_SORTS, 0);
+
+  spec = &contact_sorts[sort];
+  clause = dup_key_clause (spec, TRUE);
+  sql = g_strdup_printf ("SELECT count(*) FROM contacts WHERE %s", clause);
+  statement = crm_store_prepare (self, sql, error);
+  if (statement == NULL)
+    return 0;
+  bind_key (statement, sort, key);
+  if (!query_count (self, statement, &count, error))
+    return 0;
+  return (guint) count;
+}
+
 GPtrArray *
-crm_store_fetch_contacts_matching (CrmStore *self,
-                                   const char *text,
-                                   const char *after_name,
-                                   gint64 after_id,
-                                   guint offset,
-                                   guint limit,
-                                   GError **error)
+crm_store_fetch_contacts_sorted (CrmStore *self,
+                                 CrmContactSort sort,
+                                 const char *text,
+                                 const CrmContactSortKey *after,
+                                 guint offset,
+                                 guint limit,
+                                 GError **error)
 {
   const CrmEntityInfo *info = crm_store_get_entity_info (CRM_ENTITY_CONTACT);
   g_autofree char *match = crm_store_build_fts_query (text);
   g_autoptr (GPtrArray) records = NULL;
   GString *columns = g_string_new ("id, uuid");
+  const ContactSortSql *spec;
+  g_autofree char *order = NULL;
   g_autofree char *sql = NULL;
   sqlite3_stmt *statement;
   int rc;
 
   g_return_val_if_fail (CRM_IS_STORE (self), NULL);
+  g_return_val_if_fail (sort < CRM_CONTACT_N_SORTS, NULL);
 
+  spec = &contact_sorts[sort];
   for (guint i = 0; i < info->n_fields; i++)
     g_string_append_printf (columns, ", %s", info->fields[i].column);
-  if (after_name != NULL)
-    sql = g_strdup_printf ("SELECT %s FROM contacts WHERE (name COLLATE NOCASE, id) > (?1, ?2) "
-                           "AND %s ORDER BY name COLLATE NOCASE, id LIMIT ?3",
-                           columns->str, match_clause (match));
+  order = g_strdup_printf ("%s %s, id %s", spec->key, spec->descending ? "DESC" : "",
+                           spec->descending ? "DESC" : "");
+  if (after != NULL)
+    {
+      g_autofree char *clause = dup_key_clause (spec, FALSE);
+
+      sql = g_strdup_printf ("SELECT %s FROM contacts WHERE %s AND %s ORDER BY %s LIMIT ?3",
+                             columns->str, clause, match_clause (match), order);
+    }
   else
-    sql = g_strdup_printf ("SELECT %s FROM contacts WHERE %s ORDER BY name COLLATE NOCASE, id "
-                           "LIMIT ?3 OFFSET ?4",
-                           columns->str, match_clause (match));
+    sql = g_strdup_printf ("SELECT %s FROM contacts WHERE %s ORDER BY %s LIMIT ?3 OFFSET ?4",
+                           columns->str, match_clause (match), order);
   g_string_free (columns, TRUE);
 
   statement = crm_store_prepare (self, sql, error);
   if (statement == NULL)
     return NULL;
-  if (after_name != NULL)
-    {
-      sqlite3_bind_text (statement, 1, after_name, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (statement, 2, after_id);
-    }
+  if (after != NULL)
+    bind_key (statement, sort, after);
   else
     sqlite3_bind_int64 (statement, 4, offset);
   sqlite3_bind_int64 (statement, 3, limit);
@@ -339,7 +452,10 @@ crm_store_fetch_contacts (CrmStore *self,
                           guint limit,
                           GError **error)
 {
-  return crm_store_fetch_contacts_matching (self, NULL, after_name, after_id, offset, limit, error);
+  CrmContactSortKey after = { after_name, 0, after_id };
+
+  return crm_store_fetch_contacts_sorted (self, CRM_CONTACT_SORT_NAME, NULL,
+                                          after_name != NULL ? &after : NULL, offset, limit, error);
 }
 
 /* ---- Search ----------------------------------------------------------------------------- */

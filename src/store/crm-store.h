@@ -34,7 +34,7 @@ typedef enum
 } CrmStoreError;
 
 /* The schema version this program writes (PRAGMA user_version). */
-#define CRM_STORE_SCHEMA_VERSION 2
+#define CRM_STORE_SCHEMA_VERSION 3
 
 #define CRM_TYPE_STORE (crm_store_get_type ())
 G_DECLARE_FINAL_TYPE (CrmStore, crm_store, CRM, STORE, GObject)
@@ -237,12 +237,44 @@ crm_store_remove_contact_tag (CrmStore *self, gint64 contact_id, gint64 tag_id, 
 GArray *
 crm_store_list_contact_tag_ids (CrmStore *self, gint64 contact_id, GError **error);
 
+/* The orders of the contact list: by name (A to Z), by lead score, by last contact (recent
+ * first, never contacted last), by capture date (newest first). Ties go by id. */
+typedef enum
+{
+  CRM_CONTACT_SORT_NAME,
+  CRM_CONTACT_SORT_SCORE,
+  CRM_CONTACT_SORT_LAST_CONTACTED,
+  CRM_CONTACT_SORT_CAPTURED,
+  CRM_CONTACT_N_SORTS
+} CrmContactSort;
+
+/* A contact's place in a sort: its name or number, and its id. The name is not copied. */
+typedef struct
+{
+  const char *name;
+  gint64 number;
+  gint64 id;
+} CrmContactSortKey;
+
+void
+crm_contact_sort_key_init (CrmContactSortKey *key,
+                           CrmContactSort sort,
+                           const CrmContactRecord *contact);
+/* < 0 when @a comes before @b in @sort, as SQLite orders them. */
+int
+crm_contact_sort_compare (CrmContactSort sort,
+                          const CrmContactSortKey *a,
+                          const CrmContactSortKey *b);
+
 /* ---- Contacts, paged (sorted by name, case-insensitively, then id) ---------------------- */
 guint
 crm_store_count_contacts (CrmStore *self, GError **error);
-/* Number of contacts that sort before (name, id). */
+/* Number of contacts that come before @key in @sort. */
 guint
-crm_store_count_contacts_before (CrmStore *self, const char *name, gint64 id, GError **error);
+crm_store_count_contacts_before (CrmStore *self,
+                                 CrmContactSort sort,
+                                 const CrmContactSortKey *key,
+                                 GError **error);
 /* Up to @limit contacts in sort order. With @after_name set, starts after (after_name, after_id)
  * (keyset paging, cheap at any depth); otherwise skips @offset rows. */
 GPtrArray *
@@ -256,14 +288,16 @@ crm_store_fetch_contacts (CrmStore *self,
  * phone, title, notes and company; any text is safe; no searchable term: every contact). */
 guint
 crm_store_count_contacts_matching (CrmStore *self, const char *text, GError **error);
+/* A page of the contacts matching @text (NULL: all) in @sort order: after @after (keyset), or
+ * from @offset when @after is NULL. */
 GPtrArray *
-crm_store_fetch_contacts_matching (CrmStore *self,
-                                   const char *text,
-                                   const char *after_name,
-                                   gint64 after_id,
-                                   guint offset,
-                                   guint limit,
-                                   GError **error);
+crm_store_fetch_contacts_sorted (CrmStore *self,
+                                 CrmContactSort sort,
+                                 const char *text,
+                                 const CrmContactSortKey *after,
+                                 guint offset,
+                                 guint limit,
+                                 GError **error);
 
 /* ---- Search ----------------------------------------------------------------------------- */
 /* Turns any user text into a safe FTS5 query: each term quoted, prefix-matched. NULL when the

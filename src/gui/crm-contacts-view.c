@@ -47,6 +47,7 @@ struct _CrmContactsView
   GtkStack *stack;
   AdwLeaflet *leaflet;
   GtkSearchEntry *search_entry;
+  GtkDropDown *sort_dropdown;
   GtkListView *list_view;
   GtkStack *detail_stack;
   GtkLabel *detail_name;
@@ -240,6 +241,15 @@ on_search_changed (CrmContactsView *self)
 }
 
 static void
+on_sort_selected (CrmContactsView *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->sort_dropdown);
+
+  if (selected < CRM_CONTACT_N_SORTS)
+    crm_contact_list_model_set_sort (self->model, (CrmContactSort) selected);
+}
+
+static void
 on_search_stopped (CrmContactsView *self)
 {
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
@@ -307,6 +317,24 @@ build_list_pane (CrmContactsView *self)
   g_signal_connect_swapped (self->search_entry, "stop-search", G_CALLBACK (on_search_stopped),
                             self);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->search_entry));
+
+  /* In CrmContactSort order. */
+  {
+    const char *const orders[]
+        = { _ ("By Name"), _ ("By Lead Score"), _ ("By Last Contact"), _ ("Newest First"), NULL };
+
+    self->sort_dropdown = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (orders));
+  }
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->sort_dropdown), _ ("Order of the List"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->sort_dropdown),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Order of the List"), -1);
+  gtk_widget_set_margin_start (GTK_WIDGET (self->sort_dropdown), 12);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->sort_dropdown), 12);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self->sort_dropdown), 6);
+  gtk_widget_set_halign (GTK_WIDGET (self->sort_dropdown), GTK_ALIGN_START);
+  g_signal_connect_swapped (self->sort_dropdown, "notify::selected", G_CALLBACK (on_sort_selected),
+                            self);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->sort_dropdown));
 
   g_signal_connect (factory, "setup", G_CALLBACK (on_factory_setup), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (on_factory_bind), NULL);
@@ -430,6 +458,15 @@ crm_contacts_view_set_search_text (CrmContactsView *self, const char *text)
 
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text != NULL ? text : "");
   on_search_changed (self);
+}
+
+void
+crm_contacts_view_set_sort (CrmContactsView *self, CrmContactSort sort)
+{
+  g_return_if_fail (CRM_IS_CONTACTS_VIEW (self));
+  g_return_if_fail (sort < CRM_CONTACT_N_SORTS);
+
+  gtk_drop_down_set_selected (self->sort_dropdown, sort);
 }
 
 gboolean

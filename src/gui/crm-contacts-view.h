@@ -24,6 +24,9 @@ crm_contacts_view_get_model (CrmContactsView *self);
 /* Searches as the search field does. */
 void
 crm_contacts_view_set_search_text (CrmContactsView *self, const char *text);
+/* Orders the list as the order menu does. */
+void
+crm_contacts_view_set_sort (CrmContactsView *self, CrmContactSort sort);
 /* Puts the keyboard focus in the search field (Ctrl+F); FALSE when it is not shown. */
 gboolean
 crm_contacts_view_focus_search (CrmContactsView *self);

@@ -164,6 +164,22 @@ test_contacts_search_and_details (Fixture *fixture, gconstpointer data)
   /* Escape-like clearing: every contact again. */
   crm_contacts_view_set_search_text (fixture->view, "");
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 3);
+
+  /* By lead score: the highest first. */
+  {
+    g_autoptr (GError) error = NULL;
+    g_autoptr (CrmContactRecord) record
+        = crm_store_get_contact (fixture->store, hostile_id, &error);
+    g_autoptr (CrmContact) first = NULL;
+
+    record->score = 90;
+    g_assert_true (crm_store_update_contact (fixture->store, record, &error));
+    crm_contacts_view_set_sort (fixture->view, CRM_CONTACT_SORT_SCORE);
+    g_assert_cmpint (crm_contact_list_model_get_sort (crm_contacts_view_get_model (fixture->view)),
+                     ==, CRM_CONTACT_SORT_SCORE);
+    first = g_list_model_get_item (list, 0);
+    g_assert_cmpstr (crm_contact_get_name (first), ==, HOSTILE_NAME);
+  }
 }
 
 int

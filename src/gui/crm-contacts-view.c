@@ -489,6 +489,31 @@ crm_contacts_view_select (CrmContactsView *self, guint position)
   on_selection_changed (self);
 }
 
+gboolean
+crm_contacts_view_show_contact (CrmContactsView *self, gint64 contact_id)
+{
+  CrmStore *store;
+  g_autoptr (CrmContactRecord) record = NULL;
+  CrmContactSortKey key;
+  guint position;
+
+  g_return_val_if_fail (CRM_IS_CONTACTS_VIEW (self), FALSE);
+
+  store = crm_repository_get_store (self->repository);
+  record = crm_store_get_contact (store, contact_id, NULL);
+  if (record == NULL)
+    return FALSE;
+  /* In the whole list: a search might hide it. */
+  crm_contacts_view_set_search_text (self, "");
+  crm_contact_sort_key_init (&key, crm_contact_list_model_get_sort (self->model), record);
+  position = crm_store_count_contacts_before (store, crm_contact_list_model_get_sort (self->model),
+                                              &key, NULL);
+  crm_contacts_view_select (self, position);
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+  return self->shown != NULL
+         && crm_entity_object_get_id (CRM_ENTITY_OBJECT (self->shown)) == contact_id;
+}
+
 CrmContact *
 crm_contacts_view_get_shown_contact (CrmContactsView *self)
 {

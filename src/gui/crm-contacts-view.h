@@ -34,6 +34,10 @@ crm_contacts_view_focus_search (CrmContactsView *self);
 /* Shows the contact at @position of the list in the detail pane (as a click does). */
 void
 crm_contacts_view_select (CrmContactsView *self, guint position);
+/* Shows contact @contact_id: the whole list (no search), scrolled to it, its details beside;
+ * FALSE when there is no such contact. */
+gboolean
+crm_contacts_view_show_contact (CrmContactsView *self, gint64 contact_id);
 /* The contact shown in the detail pane, or NULL. */
 CrmContact *
 crm_contacts_view_get_shown_contact (CrmContactsView *self);

@@ -6,6 +6,7 @@
 
 #include "crm-window.h"
 
+#include "crm-contact-editor.h"
 #include "crm-contacts-view.h"
 
 #include <glib/gi18n.h>
@@ -58,7 +59,7 @@ static const char *const page_names[] = { "pipeline", "contacts", "dashboard" };
 
 /* Actions whose work a later issue brings: real, so menus and buttons point at them, but
  * disabled until they do something. */
-static const char *const pending_actions[] = { "win.new-contact", "win.import" };
+static const char *const pending_actions[] = { "win.import" };
 
 static gboolean
 is_page_name (const char *name)
@@ -182,6 +183,21 @@ on_undo_manager_can_undo_notify (CrmWindow *self)
 }
 
 static void
+update_new_button (CrmWindow *self)
+{
+  gboolean contacts = g_str_equal (self->visible_page, "contacts");
+  const char *label = contacts ? _ ("New Contact") : _ ("New Deal");
+
+  gtk_widget_set_visible (self->new_deal_button,
+                          contacts || g_str_equal (self->visible_page, "pipeline"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->new_deal_button),
+                                  contacts ? "win.new-contact" : "win.new-deal");
+  gtk_widget_set_tooltip_text (self->new_deal_button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->new_deal_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
+static void
 on_stack_visible_child_name_notify (CrmWindow *self)
 {
   const char *page = adw_view_stack_get_visible_child_name (self->stack);
@@ -196,8 +212,8 @@ on_stack_visible_child_name_notify (CrmWindow *self)
         }
     }
 
-  /* The header's New Deal button belongs to the board. */
-  gtk_widget_set_visible (self->new_deal_button, g_str_equal (self->visible_page, "pipeline"));
+  /* The header's + button: a new deal on the board, a new contact on the Contacts page. */
+  update_new_button (self);
   if (self->state_restored)
     g_settings_set_string (self->settings, "last-page", self->visible_page);
 }
@@ -239,6 +255,40 @@ on_find_activate (GtkWidget *widget, const char *action_name, GVariant *paramete
     crm_pipeline_view_focus_search (CRM_PIPELINE_VIEW (board));
   else if (g_str_equal (self->visible_page, "contacts") && CRM_IS_CONTACTS_VIEW (contacts))
     crm_contacts_view_focus_search (CRM_CONTACTS_VIEW (contacts));
+}
+
+static void
+on_contact_editor_open_contact (CrmWindow *self, gint64 contact_id)
+{
+  GtkWidget *contacts = adw_bin_get_child (self->contacts_bin);
+
+  crm_window_set_visible_page (self, "contacts");
+  if (CRM_IS_CONTACTS_VIEW (contacts))
+    crm_contacts_view_show_contact (CRM_CONTACTS_VIEW (contacts), contact_id);
+}
+
+static void
+on_new_contact_activate (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  CrmWindow *self = CRM_WINDOW (widget);
+  CrmContactEditor *editor
+      = crm_contact_editor_new (GTK_WINDOW (self), self->repository, self->undo_manager);
+
+  g_signal_connect_object (editor, "open-contact", G_CALLBACK (on_contact_editor_open_contact),
+                           self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+/* Ctrl+N: a new item of the page shown. */
+static void
+on_new_activate (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  CrmWindow *self = CRM_WINDOW (widget);
+
+  if (g_str_equal (self->visible_page, "contacts"))
+    gtk_widget_activate_action (widget, "win.new-contact", NULL);
+  else if (g_str_equal (self->visible_page, "pipeline"))
+    gtk_widget_activate_action (widget, "win.new-deal", NULL);
 }
 
 static void
@@ -401,8 +451,9 @@ crm_window_class_init (CrmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.edit-deal", "x", on_edit_deal_activate);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, on_find_activate);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-deal",
-                                       NULL);
+  gtk_widget_class_install_action (widget_class, "win.new-contact", NULL, on_new_contact_activate);
+  gtk_widget_class_install_action (widget_class, "win.new", NULL, on_new_activate);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new", NULL);
 
   /* Undo of the last move (the toasts' Undo button too). A text field that has the focus
    * takes Ctrl+Z first, for its own undo. */

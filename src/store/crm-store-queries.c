@@ -444,6 +444,30 @@ crm_store_fetch_contacts_sorted (CrmStore *self,
   return g_steal_pointer (&records);
 }
 
+GArray *
+crm_store_find_likely_duplicates (
+    CrmStore *self, const char *name, const char *email, gint64 company_id, GError **error)
+{
+  g_autofree char *trimmed_name = g_strstrip (g_strdup (name != NULL ? name : ""));
+  g_autofree char *trimmed_email = g_strstrip (g_strdup (email != NULL ? email : ""));
+  sqlite3_stmt *statement;
+
+  g_return_val_if_fail (CRM_IS_STORE (self), NULL);
+
+  /* The same e-mail, or the same name (case-blind) at the same company (or both without). */
+  statement = crm_store_prepare (
+      self,
+      "SELECT id FROM contacts WHERE (?2 <> '' AND email = ?2 COLLATE NOCASE) "
+      "OR (name = ?1 COLLATE NOCASE AND ifnull (company_id, 0) = ?3) ORDER BY id",
+      error);
+  if (statement == NULL)
+    return NULL;
+  sqlite3_bind_text (statement, 1, trimmed_name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (statement, 2, trimmed_email, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (statement, 3, company_id);
+  return crm_store_step_ids (self, statement, error);
+}
+
 GPtrArray *
 crm_store_fetch_contacts (CrmStore *self,
                           const char *after_name,

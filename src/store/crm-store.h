@@ -237,6 +237,12 @@ crm_store_remove_contact_tag (CrmStore *self, gint64 contact_id, gint64 tag_id, 
 GArray *
 crm_store_list_contact_tag_ids (CrmStore *self, gint64 contact_id, GError **error);
 
+/* The contacts a new one named @name, with @email, at company @company_id (0: none) would
+ * likely duplicate: the same e-mail, or the same name (case-blind) at the same company. */
+GArray *
+crm_store_find_likely_duplicates (
+    CrmStore *self, const char *name, const char *email, gint64 company_id, GError **error);
+
 /* The orders of the contact list: by name (A to Z), by lead score, by last contact (recent
  * first, never contacted last), by capture date (newest first). Ties go by id. */
 typedef enum

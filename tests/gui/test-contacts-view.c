@@ -5,6 +5,7 @@
 
 #include <glib/gstdio.h>
 
+#include "crm-contact-editor.h"
 #include "crm-contacts-view.h"
 #include "crm-gui-test-util.h"
 #include "crm-test-util.h"
@@ -182,6 +183,78 @@ test_contacts_search_and_details (Fixture *fixture, gconstpointer data)
   }
 }
 
+static void
+on_open_contact (CrmContactEditor *editor, gint64 id, gint64 *opened)
+{
+  *opened = id;
+}
+
+/* Quick add: a name is enough; bad input is refused in the form and writes nothing; a likely
+ * duplicate (same e-mail, or same name and company) is offered first, then Add Anyway adds;
+ * the add is undoable; the list shows the new contact. */
+static void
+test_contacts_quick_add (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrmUndoManager) undo = crm_undo_manager_new (fixture->store);
+  g_autoptr (CrmContactRecord) added = NULL;
+  gint64 existing = insert_contact (fixture, "Grace Hopper", "grace@navy.example", 0);
+  gint64 opened = 0, id;
+  CrmContactEditor *editor;
+
+  show_view (fixture);
+  editor = crm_contact_editor_new (fixture->window, fixture->repository, undo);
+  g_signal_connect (editor, "open-contact", G_CALLBACK (on_open_contact), &opened);
+  gtk_window_present (GTK_WINDOW (editor));
+
+  crm_contact_editor_set_fields (editor, "   ", NULL, NULL);
+  g_assert_cmpint (crm_contact_editor_add (editor, &error), ==, 0);
+  g_assert_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  crm_contact_editor_set_fields (editor, "Someone", "not an address", NULL);
+  g_assert_cmpint (crm_contact_editor_add (editor, &error), ==, 0);
+  g_assert_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (crm_store_count (fixture->store, CRM_ENTITY_CONTACT, NULL), ==, 1);
+
+  /* The same e-mail, other case: offered, not added. */
+  crm_contact_editor_set_fields (editor, "G. Hopper", "GRACE@navy.example", NULL);
+  g_assert_cmpint (crm_contact_editor_add (editor, &error), ==, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (crm_contact_editor_get_duplicate_id (editor), ==, existing);
+  g_assert_cmpint (crm_store_count (fixture->store, CRM_ENTITY_CONTACT, NULL), ==, 1);
+  /* Show Existing opens that one and closes the editor. */
+  g_object_ref (editor);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.show-existing", NULL));
+  g_assert_cmpint (opened, ==, existing);
+  g_object_unref (editor);
+
+  /* The same name (other case), no company either: offered; Add Anyway adds. */
+  editor = crm_contact_editor_new (fixture->window, fixture->repository, undo);
+  gtk_window_present (GTK_WINDOW (editor));
+  crm_contact_editor_set_fields (editor, "grace hopper", NULL, "+1 555 0199");
+  g_assert_cmpint (crm_contact_editor_add (editor, &error), ==, 0);
+  g_assert_cmpint (crm_contact_editor_get_duplicate_id (editor), ==, existing);
+  id = crm_contact_editor_add (editor, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  added = crm_store_get_contact (fixture->store, id, &error);
+  g_assert_cmpstr (added->name, ==, "grace hopper");
+  g_assert_cmpstr (added->phone, ==, "+1 555 0199");
+  g_assert_null (added->email);
+  gtk_window_destroy (GTK_WINDOW (editor));
+
+  /* The list has it; undo takes it away. */
+  g_assert_true (crm_contacts_view_show_contact (fixture->view, id));
+  g_assert_cmpuint (
+      g_list_model_get_n_items (G_LIST_MODEL (crm_contacts_view_get_model (fixture->view))), ==, 2);
+  g_assert_true (crm_undo_manager_undo (undo, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (crm_store_count (fixture->store, CRM_ENTITY_CONTACT, NULL), ==, 1);
+  g_assert_cmpuint (
+      g_list_model_get_n_items (G_LIST_MODEL (crm_contacts_view_get_model (fixture->view))), ==, 1);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -197,6 +270,7 @@ main (int argc, char *argv[])
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD_TEST ("/gui/contacts/empty-state", test_contacts_empty_state);
   ADD_TEST ("/gui/contacts/search-and-details", test_contacts_search_and_details);
+  ADD_TEST ("/gui/contacts/quick-add", test_contacts_quick_add);
 #undef ADD_TEST
 
   return g_test_run ();

@@ -232,7 +232,7 @@ test_window_pages (Fixture *fixture, gconstpointer data)
     { "contacts", "Contacts" },
     { "dashboard", "Dashboard" },
   };
-  static const char *const pending_actions[] = { "win.new-contact", "win.import" };
+  static const char *const pending_actions[] = { "win.import" };
   g_autoptr (CrmStore) store = open_store (fixture);
   CrmWindow *window = crm_window_new (app, store);
   AdwViewStack *stack = get_stack (window);

@@ -231,12 +231,51 @@ on_back_clicked (CrmContactsView *self)
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+/* ---- The model, read when first needed ------------------------------------------------- */
+
+static void
+update_empty (CrmContactsView *self);
+
+static void
+on_model_items_changed (CrmContactsView *self)
+{
+  update_empty (self);
+}
+
+static CrmContactListModel *
+ensure_model (CrmContactsView *self)
+{
+  guint sort;
+
+  if (self->model != NULL)
+    return self->model;
+  self->model = crm_contact_list_model_new (self->repository);
+  sort = gtk_drop_down_get_selected (self->sort_dropdown);
+  if (sort < CRM_CONTACT_N_SORTS)
+    crm_contact_list_model_set_sort (self->model, (CrmContactSort) sort);
+  crm_contact_list_model_set_search (self->model,
+                                     gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  g_signal_connect_object (self->model, "items-changed", G_CALLBACK (on_model_items_changed), self,
+                           G_CONNECT_SWAPPED);
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->model));
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  update_empty (self);
+  return self->model;
+}
+
+static void
+crm_contacts_view_map (GtkWidget *widget)
+{
+  ensure_model (CRM_CONTACTS_VIEW (widget));
+  GTK_WIDGET_CLASS (crm_contacts_view_parent_class)->map (widget);
+}
+
 /* ---- Search and the empty state ------------------------------------------------------------ */
 
 static void
 on_search_changed (CrmContactsView *self)
 {
-  crm_contact_list_model_set_search (self->model,
+  crm_contact_list_model_set_search (ensure_model (self),
                                      gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
 }
 
@@ -246,7 +285,7 @@ on_sort_selected (CrmContactsView *self)
   guint selected = gtk_drop_down_get_selected (self->sort_dropdown);
 
   if (selected < CRM_CONTACT_N_SORTS)
-    crm_contact_list_model_set_sort (self->model, (CrmContactSort) selected);
+    crm_contact_list_model_set_sort (ensure_model (self), (CrmContactSort) selected);
 }
 
 static void
@@ -260,8 +299,16 @@ on_search_stopped (CrmContactsView *self)
 static void
 update_empty (CrmContactsView *self)
 {
-  gboolean none = crm_contact_list_model_get_search (self->model) == NULL
-                  && g_list_model_get_n_items (G_LIST_MODEL (self->model)) == 0;
+  gboolean none;
+
+  /* Not read yet (the page has not been shown): the list, which reading may replace. */
+  if (self->model == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "contacts");
+      return;
+    }
+  none = crm_contact_list_model_get_search (self->model) == NULL
+         && g_list_model_get_n_items (G_LIST_MODEL (self->model)) == 0;
 
   gtk_stack_set_visible_child_name (self->stack, none ? "empty" : "contacts");
 }
@@ -448,7 +495,7 @@ crm_contacts_view_get_model (CrmContactsView *self)
 {
   g_return_val_if_fail (CRM_IS_CONTACTS_VIEW (self), NULL);
 
-  return self->model;
+  return ensure_model (self);
 }
 
 void
@@ -484,9 +531,18 @@ crm_contacts_view_select (CrmContactsView *self, guint position)
 {
   g_return_if_fail (CRM_IS_CONTACTS_VIEW (self));
 
+  ensure_model (self);
   gtk_single_selection_set_selected (self->selection, position);
   /* Also when it was selected already: the narrow view goes to the details. */
   on_selection_changed (self);
+}
+
+gboolean
+crm_contacts_view_get_contacts_read (CrmContactsView *self)
+{
+  g_return_val_if_fail (CRM_IS_CONTACTS_VIEW (self), FALSE);
+
+  return self->model != NULL;
 }
 
 gboolean
@@ -505,7 +561,7 @@ crm_contacts_view_show_contact (CrmContactsView *self, gint64 contact_id)
     return FALSE;
   /* In the whole list: a search might hide it. */
   crm_contacts_view_set_search_text (self, "");
-  crm_contact_sort_key_init (&key, crm_contact_list_model_get_sort (self->model), record);
+  crm_contact_sort_key_init (&key, crm_contact_list_model_get_sort (ensure_model (self)), record);
   position = crm_store_count_contacts_before (store, crm_contact_list_model_get_sort (self->model),
                                               &key, NULL);
   crm_contacts_view_select (self, position);
@@ -538,12 +594,6 @@ crm_contacts_view_get_detail_text (CrmContactsView *self, const char *row)
 /* ---- GObject ---------------------------------------------------------------------------- */
 
 static void
-on_model_items_changed (CrmContactsView *self)
-{
-  update_empty (self);
-}
-
-static void
 crm_contacts_view_dispose (GObject *object)
 {
   CrmContactsView *self = CRM_CONTACTS_VIEW (object);
@@ -567,6 +617,7 @@ crm_contacts_view_class_init (CrmContactsViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = crm_contacts_view_dispose;
+  widget_class->map = crm_contacts_view_map;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "contactsview");
 }
@@ -588,15 +639,13 @@ crm_contacts_view_new (CrmRepository *repository)
 
   self = g_object_new (CRM_TYPE_CONTACTS_VIEW, NULL);
   self->repository = g_object_ref (repository);
-  self->model = crm_contact_list_model_new (repository);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
+  /* The model comes when the page is first shown (ensure_model): counting a big table of
+   * contacts has no place in the window's first frame on another page. */
+  self->selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   g_signal_connect_object (self->selection, "notify::selected-item",
                            G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->model, "items-changed", G_CALLBACK (on_model_items_changed), self,
-                           G_CONNECT_SWAPPED);
 
   self->leaflet = ADW_LEAFLET (adw_leaflet_new ());
   adw_leaflet_set_can_navigate_back (self->leaflet, TRUE);

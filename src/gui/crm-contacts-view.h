@@ -18,7 +18,11 @@ G_DECLARE_FINAL_TYPE (CrmContactsView, crm_contacts_view, CRM, CONTACTS_VIEW, Gt
 GtkWidget *
 crm_contacts_view_new (CrmRepository *repository);
 
-/* The list's model (the search narrows it). */
+/* Whether the contacts were read yet: not before the page is first shown (or the model asked
+ * for), so that a window opening on another page does not count a big table of contacts. */
+gboolean
+crm_contacts_view_get_contacts_read (CrmContactsView *self);
+/* The list's model (the search narrows it); reads the contacts if they were not yet. */
 CrmContactListModel *
 crm_contacts_view_get_model (CrmContactsView *self);
 /* Searches as the search field does. */

@@ -10,6 +10,7 @@
 #include <sqlite3.h>
 
 #include "crm-application.h"
+#include "crm-contacts-view.h"
 #include "crm-database-error-dialog.h"
 #include "crm-deal-editor.h"
 #include "crm-pipeline-view.h"
@@ -472,6 +473,17 @@ test_window_pipeline_empty_board (Fixture *fixture, gconstpointer data)
   /* Shown, every column reads its deals (those out of the first frame's view just after it). */
   gtk_window_present (GTK_WINDOW (window));
   crm_test_wait_for (all_columns_read, view, "every column to read its deals");
+  /* The Contacts page, not shown, has not read its contacts; shown, it has. */
+  {
+    CrmContactsView *contacts = CRM_CONTACTS_VIEW (
+        find_descendant (GTK_WIDGET (window), CRM_TYPE_CONTACTS_VIEW, NULL, NULL));
+
+    g_assert_false (crm_contacts_view_get_contacts_read (contacts));
+    crm_window_set_visible_page (window, "contacts");
+    crm_test_wait_for (crm_test_widget_is_mapped, contacts, "the Contacts page to be mapped");
+    g_assert_true (crm_contacts_view_get_contacts_read (contacts));
+    crm_window_set_visible_page (window, "pipeline");
+  }
   g_assert_true (crm_pipeline_view_get_empty (view));
   for (guint i = 0; i < stages->len; i++)
     {

@@ -1,11 +1,13 @@
 /* crm-cli-search.c — `rapport-cli search QUERY…`: the contacts, companies and deals matching the
  * words, best first, one per line ("contact  42  Ada Lovelace  ada@example.com"), tab
- * separated so that scripts can cut them. */
+ * separated so that scripts can cut them; and `rapport-cli score`, which recomputes every
+ * contact's lead score and prints a summary. */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
 #include "crm-cli-private.h"
+#include "crm-lead-score.h"
 
 #define DEFAULT_LIMIT 20
 
@@ -84,6 +86,62 @@ crm_cli_search (CrmCli *cli, const CrmCliCommand *command, int argc, char **argv
 
       g_print ("%s\t%" G_GINT64_FORMAT "\t%s\t%s\n", entity_word (hit->entity), hit->id, title,
                snippet);
+    }
+  return CRM_CLI_EXIT_OK;
+}
+
+/* ---- score ------------------------------------------------------------------------------ */
+
+#define TOP_CONTACTS 5
+
+int
+crm_cli_score (CrmCli *cli, const CrmCliCommand *command, int argc, char **argv)
+{
+  g_auto (GStrv) args = NULL;
+  g_autoptr (CrmStore) store = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) top = NULL;
+  CrmScoreRules rules;
+  guint n_contacts = 0, n_changed = 0;
+  gint64 started;
+  int status;
+  const GOptionEntry entries[] = { G_OPTION_ENTRY_NULL };
+
+  if (!crm_cli_parse_command_options (cli, command, entries, argc, argv, &args, &status))
+    return status;
+  if (!crm_cli_refuse_extra_arguments (args, 0))
+    return CRM_CLI_EXIT_USAGE;
+
+  store = crm_cli_open_store (cli, TRUE);
+  if (store == NULL)
+    return CRM_CLI_EXIT_FAILURE;
+  crm_score_rules_init (&rules);
+  started = g_get_monotonic_time ();
+  if (!crm_lead_score_update_all (store, &rules, g_get_real_time () / G_USEC_PER_SEC, &n_contacts,
+                                  &n_changed, &error))
+    {
+      crm_cli_print_error ("%s", error->message);
+      return CRM_CLI_EXIT_FAILURE;
+    }
+  g_print (ngettext ("Scored %u contact in %.1f s; %u score changed\n",
+                     "Scored %u contacts in %.1f s; %u scores changed\n", n_contacts),
+           n_contacts, (double) (g_get_monotonic_time () - started) / G_USEC_PER_SEC, n_changed);
+
+  top = crm_store_fetch_contacts_sorted (store, CRM_CONTACT_SORT_SCORE, NULL, NULL, 0, TOP_CONTACTS,
+                                         &error);
+  if (top == NULL)
+    {
+      crm_cli_print_error ("%s", error->message);
+      return CRM_CLI_EXIT_FAILURE;
+    }
+  if (top->len > 0)
+    g_print ("%s\n", _ ("Highest scores:"));
+  for (guint i = 0; i < top->len; i++)
+    {
+      const CrmContactRecord *contact = top->pdata[i];
+      g_autofree char *name = dup_cell (contact->name);
+
+      g_print ("%3d\t%" G_GINT64_FORMAT "\t%s\n", contact->score, contact->id, name);
     }
   return CRM_CLI_EXIT_OK;
 }

@@ -22,6 +22,9 @@ static const CrmCliCommand commands[] = {
     crm_cli_backup },
   { "search", N_ ("QUERY…"),
     N_ ("Print the contacts, companies and deals matching QUERY, best first."), crm_cli_search },
+  { "score", NULL,
+    N_ ("Recompute every contact's lead score and print a summary with the highest scores."),
+    crm_cli_score },
   { "help", N_ ("[COMMAND]"), N_ ("Show the help of rapport-cli or of one command."),
     crm_cli_help },
 };

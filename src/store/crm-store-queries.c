@@ -444,6 +444,50 @@ crm_store_fetch_contacts_sorted (CrmStore *self,
   return g_steal_pointer (&records);
 }
 
+gboolean
+crm_store_get_contact_activity_stats (CrmStore *self,
+                                      gint64 contact_id,
+                                      gint64 since,
+                                      gint64 now,
+                                      CrmActivityStats *stats,
+                                      GError **error)
+{
+  sqlite3_stmt *statement;
+  int rc;
+
+  g_return_val_if_fail (CRM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (stats != NULL, FALSE);
+
+  memset (stats, 0, sizeof *stats);
+  /* What happened, not what is planned: activities up to now. */
+  statement
+      = crm_store_prepare (self,
+                           "SELECT ifnull (sum (kind = 'meeting' AND occurred_at >= ?2), 0), "
+                           "ifnull (sum (kind IN ('call', 'email') AND occurred_at >= ?2), 0), "
+                           "ifnull (max (occurred_at), 0) "
+                           "FROM activities WHERE contact_id = ?1 AND occurred_at <= ?3",
+                           error);
+  if (statement == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (statement, 1, contact_id);
+  sqlite3_bind_int64 (statement, 2, since);
+  sqlite3_bind_int64 (statement, 3, now);
+  rc = sqlite3_step (statement);
+  if (rc == SQLITE_ROW)
+    {
+      stats->recent_meetings = (guint) sqlite3_column_int64 (statement, 0);
+      stats->recent_touches = (guint) sqlite3_column_int64 (statement, 1);
+      stats->last_activity_at = sqlite3_column_int64 (statement, 2);
+    }
+  sqlite3_reset (statement);
+  if (rc != SQLITE_ROW)
+    {
+      crm_store_set_error_from_db (self, error, NULL);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 GArray *
 crm_store_find_likely_duplicates (
     CrmStore *self, const char *name, const char *email, gint64 company_id, GError **error)

@@ -237,6 +237,23 @@ crm_store_remove_contact_tag (CrmStore *self, gint64 contact_id, gint64 tag_id, 
 GArray *
 crm_store_list_contact_tag_ids (CrmStore *self, gint64 contact_id, GError **error);
 
+/* What a contact's activities say about the contact, up to @now: meetings and calls or
+ * e-mails since @since, and the time of the last activity (0: none). */
+typedef struct
+{
+  guint recent_meetings;
+  guint recent_touches;
+  gint64 last_activity_at;
+} CrmActivityStats;
+
+gboolean
+crm_store_get_contact_activity_stats (CrmStore *self,
+                                      gint64 contact_id,
+                                      gint64 since,
+                                      gint64 now,
+                                      CrmActivityStats *stats,
+                                      GError **error);
+
 /* The contacts a new one named @name, with @email, at company @company_id (0: none) would
  * likely duplicate: the same e-mail, or the same name (case-blind) at the same company. */
 GArray *

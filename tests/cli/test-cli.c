@@ -465,6 +465,47 @@ test_search (Fixture *fixture, gconstpointer data)
   assert_one_line_error (result);
 }
 
+/* `score` recomputes every score, says how many it scored and changed, and lists the highest;
+ * a second run changes nothing. */
+static void
+test_score (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (CliResult) result = NULL;
+  g_autoptr (CrmStore) store = NULL;
+  g_autoptr (GPtrArray) top = NULL;
+  g_autoptr (GError) error = NULL;
+
+  seed_small (fixture, fixture->path, "5");
+  result = run_cli (fixture, "--database", fixture->path, "score");
+  g_assert_cmpint (result->status, ==, 0);
+  g_assert_cmpstr (result->err, ==, "");
+  g_assert_true (g_str_has_prefix (result->out, "Scored 120 contacts in "));
+  g_assert_nonnull (strstr (result->out, "Highest scores:\n"));
+  g_clear_pointer (&result, cli_result_free);
+
+  /* The highest score printed first is the highest stored. */
+  store = open_store (fixture->path);
+  top = crm_store_fetch_contacts_sorted (store, CRM_CONTACT_SORT_SCORE, NULL, NULL, 0, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (top->len, ==, 1);
+  g_clear_object (&store);
+
+  result = run_cli (fixture, "--database", fixture->path, "score");
+  g_assert_cmpint (result->status, ==, 0);
+  g_assert_nonnull (strstr (result->out, "; 0 scores changed\n"));
+  {
+    g_autofree char *expected = g_strdup_printf ("%3d\t%" G_GINT64_FORMAT "\t",
+                                                 ((CrmContactRecord *) top->pdata[0])->score,
+                                                 ((CrmContactRecord *) top->pdata[0])->id);
+    g_assert_nonnull (strstr (result->out, expected));
+  }
+  g_clear_pointer (&result, cli_result_free);
+
+  result = run_cli (fixture, "--database", fixture->path, "score", "extra");
+  g_assert_cmpint (result->status, ==, 2);
+  assert_one_line_error (result);
+}
+
 static void
 test_help (Fixture *fixture, gconstpointer data)
 {
@@ -535,6 +576,7 @@ main (int argc, char **argv)
   TEST_F ("/cli/backup/refuses-overwrite", test_backup_refuses_overwrite);
   TEST_F ("/cli/backup/usage", test_backup_usage);
   TEST_F ("/cli/search", test_search);
+  TEST_F ("/cli/score", test_score);
   TEST_F ("/cli/help", test_help);
   TEST_F ("/cli/usage-errors", test_usage_errors);
 

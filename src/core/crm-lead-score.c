@@ -1,0 +1,313 @@
+/* crm-lead-score.c — the rule-based lead score (see the header). */
+#include "config.h"
+
+#include "crm-lead-score.h"
+
+#include <glib/gi18n-lib.h>
+
+#define SECONDS_PER_DAY (24 * 60 * 60)
+/* Contacts read per page while all are scored. */
+#define PAGE_SIZE 500
+
+void
+crm_score_rules_init (CrmScoreRules *rules)
+{
+  g_return_if_fail (rules != NULL);
+
+  *rules = (CrmScoreRules){
+    .has_company = 10,
+    .deciding_title = 15,
+    .referral_source = 20,
+    .partner_source = 10,
+    .event_source = 5,
+    .bant_yes = 10,
+    .bant_no = -5,
+    .recent_days = 30,
+    .recent_meeting = 15,
+    .recent_touch = 5,
+    .recent_touch_max = 15,
+    .quiet_days = 60,
+    .quiet_penalty = -10,
+    .silent_days = 120,
+    .silent_penalty = -20,
+  };
+}
+
+void
+crm_score_explanation_free (CrmScoreExplanation *explanation)
+{
+  if (explanation == NULL)
+    return;
+  g_clear_pointer (&explanation->reasons, g_ptr_array_unref);
+  g_free (explanation);
+}
+
+static void
+score_reason_free (gpointer data)
+{
+  CrmScoreReason *reason = data;
+
+  g_free (reason->reason);
+  g_free (reason);
+}
+
+static void
+add_reason (CrmScoreExplanation *explanation, int points, char *reason)
+{
+  CrmScoreReason *line;
+
+  if (points == 0)
+    {
+      g_free (reason);
+      return;
+    }
+  line = g_new0 (CrmScoreReason, 1);
+  line->points = points;
+  line->reason = reason;
+  g_ptr_array_add (explanation->reasons, line);
+  explanation->score += points;
+}
+
+/* A title naming someone who decides: whole words, case-blind, in English as the seed data
+ * and most address books write them. */
+static gboolean
+is_deciding_title (const char *title)
+{
+  static const char *const words[]
+      = { "ceo", "cto",       "cfo",   "coo",     "cio",     "chief", "director", "head",
+          "vp",  "president", "owner", "founder", "partner", "lead",  NULL };
+  g_autofree char *folded = NULL;
+  g_auto (GStrv) tokens = NULL;
+
+  if (title == NULL)
+    return FALSE;
+  folded = g_utf8_casefold (title, -1);
+  tokens = g_strsplit_set (folded, " ,.-/&()", -1);
+  for (guint i = 0; tokens[i] != NULL; i++)
+    if (g_strv_contains (words, tokens[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* The default sources, by their English name or the one this locale gave them. */
+static gboolean
+source_is (const char *name, const char *english)
+{
+  return name != NULL && (g_str_equal (name, english) || g_str_equal (name, _ (english)));
+}
+
+/* The points and reason of a source, read once per source: @sources (may be NULL) keeps them
+ * for the next contact. */
+static void
+explain_source (CrmScoreExplanation *explanation,
+                const CrmScoreRules *rules,
+                CrmStore *store,
+                gint64 source_id,
+                GHashTable *sources)
+{
+  g_autoptr (CrmLeadSourceRecord) source = NULL;
+  const char *name;
+
+  if (source_id == 0)
+    return;
+  name = sources != NULL ? g_hash_table_lookup (sources, &source_id) : NULL;
+  if (name == NULL)
+    {
+      source = crm_store_get_lead_source (store, source_id, NULL);
+      if (source == NULL)
+        return;
+      name = source->name;
+      if (sources != NULL)
+        g_hash_table_insert (sources, g_memdup2 (&source_id, sizeof source_id),
+                             g_strdup (source->name));
+    }
+  if (source_is (name, N_ ("Referral")))
+    /* Translators: a reason in a lead score: the contact came by referral. */
+    add_reason (explanation, rules->referral_source, g_strdup (_ ("referral")));
+  else if (source_is (name, N_ ("Partner")))
+    /* Translators: a reason in a lead score: the contact came through a partner. */
+    add_reason (explanation, rules->partner_source, g_strdup (_ ("came through a partner")));
+  else if (source_is (name, N_ ("Event")))
+    /* Translators: a reason in a lead score: the contact was met at an event. */
+    add_reason (explanation, rules->event_source, g_strdup (_ ("met at an event")));
+}
+
+static void
+explain_bant (CrmScoreExplanation *explanation,
+              const CrmScoreRules *rules,
+              const CrmContactRecord *contact)
+{
+  const struct
+  {
+    CrmBantAnswer answer;
+    const char *yes;
+    const char *no;
+  } answers[] = {
+    /* Translators: reasons in a lead score, from the BANT qualification answers. */
+    { contact->bant_budget, N_ ("has a budget"), N_ ("no budget") },
+    { contact->bant_authority, N_ ("can decide"), N_ ("cannot decide") },
+    { contact->bant_need, N_ ("has the need"), N_ ("no need") },
+    { contact->bant_timeline, N_ ("has a timeline"), N_ ("no timeline") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
+    {
+      if (answers[i].answer == CRM_BANT_YES)
+        add_reason (explanation, rules->bant_yes, g_strdup (_ (answers[i].yes)));
+      else if (answers[i].answer == CRM_BANT_NO)
+        add_reason (explanation, rules->bant_no, g_strdup (_ (answers[i].no)));
+    }
+}
+
+static void
+explain_behaviour (CrmScoreExplanation *explanation,
+                   const CrmScoreRules *rules,
+                   const CrmContactRecord *contact,
+                   const CrmActivityStats *stats,
+                   gint64 now)
+{
+  gint64 last = MAX (stats->last_activity_at, contact->last_contacted_at);
+  /* A contact captured lately is new, not silent. */
+  gint64 since = last > 0 ? last : contact->captured_at;
+  gint64 quiet_days = since > 0 ? (now - since) / SECONDS_PER_DAY : 0;
+
+  if (stats->recent_meetings > 0)
+    add_reason (explanation, rules->recent_meeting,
+                /* Translators: a reason in a lead score; %u is a number of days. */
+                g_strdup_printf (ngettext ("meeting in the last %u day",
+                                           "meeting in the last %u days", rules->recent_days),
+                                 rules->recent_days));
+  if (stats->recent_touches > 0)
+    add_reason (explanation,
+                MIN ((int) stats->recent_touches * rules->recent_touch, rules->recent_touch_max),
+                /* Translators: a reason in a lead score: %u calls and e-mails, %u days. */
+                g_strdup_printf (ngettext ("%u call or e-mail in the last %u days",
+                                           "%u calls or e-mails in the last %u days",
+                                           stats->recent_touches),
+                                 stats->recent_touches, rules->recent_days));
+  if (rules->silent_days > 0 && quiet_days >= rules->silent_days)
+    add_reason (explanation, rules->silent_penalty,
+                /* Translators: a reason in a lead score; %u is a number of days. */
+                g_strdup_printf (ngettext ("no contact for %u day", "no contact for %u days",
+                                           rules->silent_days),
+                                 rules->silent_days));
+  else if (rules->quiet_days > 0 && quiet_days >= rules->quiet_days)
+    add_reason (explanation, rules->quiet_penalty,
+                g_strdup_printf (
+                    ngettext ("no contact for %u day", "no contact for %u days", rules->quiet_days),
+                    rules->quiet_days));
+}
+
+static CrmScoreExplanation *
+explain_record (CrmStore *store,
+                const CrmScoreRules *rules,
+                const CrmContactRecord *contact,
+                gint64 now,
+                GHashTable *sources,
+                GError **error)
+{
+  CrmScoreExplanation *explanation;
+  CrmActivityStats stats;
+
+  if (!crm_store_get_contact_activity_stats (store, contact->id,
+                                             now - (gint64) rules->recent_days * SECONDS_PER_DAY,
+                                             now, &stats, error))
+    return NULL;
+
+  explanation = g_new0 (CrmScoreExplanation, 1);
+  explanation->reasons = g_ptr_array_new_with_free_func (score_reason_free);
+  if (contact->company_id != 0)
+    /* Translators: a reason in a lead score: the contact works at a known company. */
+    add_reason (explanation, rules->has_company, g_strdup (_ ("works at a company")));
+  if (is_deciding_title (contact->title))
+    /* Translators: a reason in a lead score: %s is the contact's job title. */
+    add_reason (explanation, rules->deciding_title,
+                g_strdup_printf (_ ("decides as “%s”"), contact->title));
+  explain_source (explanation, rules, store, contact->source_id, sources);
+  explain_bant (explanation, rules, contact);
+  explain_behaviour (explanation, rules, contact, &stats, now);
+
+  /* Back into 0–100, said as a reason so the lines add up to the score. */
+  if (explanation->score > 100)
+    add_reason (explanation, 100 - explanation->score, g_strdup (_ ("the score stops at 100")));
+  else if (explanation->score < 0)
+    add_reason (explanation, -explanation->score, g_strdup (_ ("the score stops at 0")));
+  return explanation;
+}
+
+CrmScoreExplanation *
+crm_lead_score_explain (
+    CrmStore *store, const CrmScoreRules *rules, gint64 contact_id, gint64 now, GError **error)
+{
+  g_autoptr (CrmContactRecord) contact = NULL;
+
+  g_return_val_if_fail (CRM_IS_STORE (store), NULL);
+  g_return_val_if_fail (rules != NULL, NULL);
+
+  contact = crm_store_get_contact (store, contact_id, error);
+  if (contact == NULL)
+    return NULL;
+  return explain_record (store, rules, contact, now, NULL, error);
+}
+
+gboolean
+crm_lead_score_update_all (CrmStore *store,
+                           const CrmScoreRules *rules,
+                           gint64 now,
+                           guint *n_contacts,
+                           guint *n_changed,
+                           GError **error)
+{
+  g_autoptr (GPtrArray) page = NULL;
+  g_autoptr (GHashTable) sources
+      = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  guint scored = 0, changed = 0;
+
+  g_return_val_if_fail (CRM_IS_STORE (store), FALSE);
+  g_return_val_if_fail (rules != NULL, FALSE);
+
+  /* One ordinary transaction: a bulk one would rebuild indexes the scores do not touch. */
+  if (!crm_store_begin (store, error))
+    return FALSE;
+  do
+    {
+      CrmContactRecord *last = page != NULL && page->len > 0 ? page->pdata[page->len - 1] : NULL;
+      g_autoptr (GPtrArray) next
+          = crm_store_fetch_contacts (store, last != NULL ? last->name : NULL,
+                                      last != NULL ? last->id : 0, 0, PAGE_SIZE, error);
+
+      if (next == NULL)
+        goto failed;
+      for (guint i = 0; i < next->len; i++)
+        {
+          CrmContactRecord *contact = next->pdata[i];
+          g_autoptr (CrmScoreExplanation) explanation
+              = explain_record (store, rules, contact, now, sources, error);
+
+          if (explanation == NULL)
+            goto failed;
+          scored++;
+          if (explanation->score == contact->score)
+            continue;
+          contact->score = explanation->score;
+          if (!crm_store_update_contact (store, contact, error))
+            goto failed;
+          changed++;
+        }
+      g_clear_pointer (&page, g_ptr_array_unref);
+      page = g_steal_pointer (&next);
+    }
+  while (page->len == PAGE_SIZE);
+
+  if (!crm_store_commit (store, error))
+    return FALSE;
+  if (n_contacts != NULL)
+    *n_contacts = scored;
+  if (n_changed != NULL)
+    *n_changed = changed;
+  return TRUE;
+
+failed:
+  crm_store_rollback (store);
+  return FALSE;
+}

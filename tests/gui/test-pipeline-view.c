@@ -20,6 +20,7 @@
 #include "crm-pipeline.h"
 #include "crm-window.h"
 #include "crm-gui-test-util.h"
+#include "crm-test-util.h"
 
 static CrmApplication *app;
 
@@ -35,23 +36,6 @@ typedef struct
 } Fixture;
 
 /* ---- Helpers ---------------------------------------------------------------------------- */
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    return;
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      g_assert_cmpint (g_unlink (child), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (path), ==, 0);
-}
 
 static void
 reset_settings (void)
@@ -266,7 +250,7 @@ fixture_tear_down (Fixture *fixture, gconstpointer data)
 
   g_clear_object (&fixture->store);
   g_clear_pointer (&fixture->stage_ids, g_array_unref);
-  remove_tree (fixture->tmpdir);
+  crm_test_remove_tree (fixture->tmpdir);
   g_clear_pointer (&fixture->tmpdir, g_free);
   g_clear_pointer (&fixture->db_path, g_free);
 }

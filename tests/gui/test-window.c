@@ -18,6 +18,7 @@
 #include "crm-preferences-window.h"
 #include "crm-window.h"
 #include "crm-gui-test-util.h"
+#include "crm-test-util.h"
 
 static CrmApplication *app;
 
@@ -182,24 +183,6 @@ reset_settings (void)
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    return;
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      g_assert_cmpint (g_unlink (child), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (path), ==, 0);
-}
-
-static void
 fixture_set_up (Fixture *fixture, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
@@ -214,7 +197,7 @@ static void
 fixture_tear_down (Fixture *fixture, gconstpointer data)
 {
   destroy_all_windows ();
-  remove_tree (fixture->tmpdir);
+  crm_test_remove_tree (fixture->tmpdir);
   g_clear_pointer (&fixture->tmpdir, g_free);
   g_clear_pointer (&fixture->db_path, g_free);
 }

@@ -9,9 +9,17 @@
 
 typedef struct
 {
+  CrmUndoRestoreFunc func;
+  gpointer data;
+  GDestroyNotify data_free;
+} UndoRestore;
+
+typedef struct
+{
   char *label;
   gint64 after_change_id;
   gint64 up_to_change_id;
+  GPtrArray *restores; /* UndoRestore, in the order they were recorded; or NULL */
 } UndoStep;
 
 struct _CrmUndoManager
@@ -21,6 +29,7 @@ struct _CrmUndoManager
   CrmStore *store;
   GQueue steps; /* UndoStep, newest at the head */
   guint recording_depth;
+  GPtrArray *recording_restores; /* UndoRestore of the step being recorded, or NULL */
 };
 
 enum
@@ -41,10 +50,21 @@ G_DEFINE_QUARK (crm-undo-error-quark, crm_undo_error)
 G_DEFINE_FINAL_TYPE (CrmUndoManager, crm_undo_manager, G_TYPE_OBJECT)
 
 static void
+undo_restore_free (gpointer data)
+{
+  UndoRestore *restore = data;
+
+  if (restore->data_free != NULL)
+    restore->data_free (restore->data);
+  g_free (restore);
+}
+
+static void
 undo_step_free (gpointer data)
 {
   UndoStep *step = data;
 
+  g_clear_pointer (&step->restores, g_ptr_array_unref);
   g_free (step->label);
   g_free (step);
 }
@@ -86,7 +106,11 @@ stack_state_notify (CrmUndoManager *self, StackState *before)
 }
 
 static void
-push_step (CrmUndoManager *self, const char *label, gint64 after_change_id, gint64 up_to_change_id)
+push_step (CrmUndoManager *self,
+           const char *label,
+           gint64 after_change_id,
+           gint64 up_to_change_id,
+           GPtrArray *restores)
 {
   StackState before = stack_state_save (self);
   UndoStep *step = g_new0 (UndoStep, 1);
@@ -94,6 +118,7 @@ push_step (CrmUndoManager *self, const char *label, gint64 after_change_id, gint
   step->label = g_strdup (label);
   step->after_change_id = after_change_id;
   step->up_to_change_id = up_to_change_id;
+  step->restores = restores;
   g_queue_push_head (&self->steps, step);
   while (g_queue_get_length (&self->steps) > CRM_UNDO_MANAGER_MAX_STEPS)
     undo_step_free (g_queue_pop_tail (&self->steps));
@@ -117,6 +142,7 @@ crm_undo_manager_dispose (GObject *object)
   CrmUndoManager *self = CRM_UNDO_MANAGER (object);
 
   g_queue_clear_full (&self->steps, undo_step_free);
+  g_clear_pointer (&self->recording_restores, g_ptr_array_unref);
   g_clear_object (&self->store);
   G_OBJECT_CLASS (crm_undo_manager_parent_class)->dispose (object);
 }
@@ -255,6 +281,50 @@ run_in_transaction (CrmUndoManager *self,
   return crm_store_commit (self->store, error);
 }
 
+/* Records @func as a step (or, inside another step's function, as part of it). @restore
+ * (taken; may be NULL) joins the step: the restores of a step are kept in the order their
+ * calls began, and undone newest first. */
+static gboolean
+record_step (CrmUndoManager *self,
+             const char *label,
+             CrmUndoableFunc func,
+             gpointer user_data,
+             UndoRestore *restore,
+             GError **error)
+{
+  gint64 after_change_id = 0, up_to_change_id = 0;
+  GPtrArray *restores;
+
+  if (self->recording_depth > 0)
+    {
+      gboolean ok = func (self->store, user_data, error);
+
+      if (restore != NULL && ok)
+        g_ptr_array_add (self->recording_restores, restore);
+      else if (restore != NULL)
+        undo_restore_free (restore);
+      return ok;
+    }
+
+  g_object_ref (self);
+  self->recording_restores = g_ptr_array_new_with_free_func (undo_restore_free);
+  if (restore != NULL)
+    g_ptr_array_add (self->recording_restores, restore);
+  if (!run_in_transaction (self, func, user_data, &after_change_id, &up_to_change_id, error))
+    {
+      g_clear_pointer (&self->recording_restores, g_ptr_array_unref);
+      g_object_unref (self);
+      return FALSE;
+    }
+  restores = g_steal_pointer (&self->recording_restores);
+  if (up_to_change_id > after_change_id)
+    push_step (self, label, after_change_id, up_to_change_id,
+               restores->len > 0 ? g_ptr_array_ref (restores) : NULL);
+  g_ptr_array_unref (restores);
+  g_object_unref (self);
+  return TRUE;
+}
+
 gboolean
 crm_undo_manager_record (CrmUndoManager *self,
                          const char *label,
@@ -262,26 +332,60 @@ crm_undo_manager_record (CrmUndoManager *self,
                          gpointer user_data,
                          GError **error)
 {
-  gint64 after_change_id = 0, up_to_change_id = 0;
-
   g_return_val_if_fail (CRM_IS_UNDO_MANAGER (self), FALSE);
   g_return_val_if_fail (label != NULL, FALSE);
   g_return_val_if_fail (func != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (self->recording_depth > 0)
-    return func (self->store, user_data, error);
+  return record_step (self, label, func, user_data, NULL, error);
+}
 
-  g_object_ref (self);
-  if (!run_in_transaction (self, func, user_data, &after_change_id, &up_to_change_id, error))
+gboolean
+crm_undo_manager_record_with_restore (CrmUndoManager *self,
+                                      const char *label,
+                                      CrmUndoableFunc func,
+                                      gpointer user_data,
+                                      CrmUndoRestoreFunc restore_func,
+                                      gpointer restore_data,
+                                      GDestroyNotify restore_data_free,
+                                      GError **error)
+{
+  UndoRestore *restore = g_new0 (UndoRestore, 1);
+
+  restore->func = restore_func;
+  restore->data = restore_data;
+  restore->data_free = restore_data_free;
+  if (!CRM_IS_UNDO_MANAGER (self) || label == NULL || func == NULL || restore_func == NULL
+      || (error != NULL && *error != NULL))
     {
-      g_object_unref (self);
-      return FALSE;
+      undo_restore_free (restore);
+      g_return_val_if_reached (FALSE);
     }
-  if (up_to_change_id > after_change_id)
-    push_step (self, label, after_change_id, up_to_change_id);
-  g_object_unref (self);
-  return TRUE;
+  return record_step (self, label, func, user_data, restore, error);
+}
+
+/* Reverts the step's range, then runs its restores newest first, in one transaction. */
+static gboolean
+revert_step (CrmUndoManager *self, const UndoStep *step, GError **error)
+{
+  if (step->restores == NULL)
+    return crm_store_revert_changes (self->store, step->after_change_id, step->up_to_change_id,
+                                     error);
+  if (!crm_store_begin (self->store, error))
+    return FALSE;
+  if (!crm_store_revert_changes (self->store, step->after_change_id, step->up_to_change_id, error))
+    goto failed;
+  for (guint i = step->restores->len; i > 0; i--)
+    {
+      const UndoRestore *restore = step->restores->pdata[i - 1];
+      if (!restore->func (self->store, restore->data, error))
+        goto failed;
+    }
+  return crm_store_commit (self->store, error);
+
+failed:
+  crm_store_rollback (self->store);
+  return FALSE;
 }
 
 gboolean
@@ -299,8 +403,7 @@ crm_undo_manager_undo (CrmUndoManager *self, GError **error)
                            _ ("There is nothing to undo"));
       return FALSE;
     }
-  if (crm_store_revert_changes (self->store, step->after_change_id, step->up_to_change_id,
-                                &local_error))
+  if (revert_step (self, step, &local_error))
     {
       drop_newest_step (self);
       return TRUE;

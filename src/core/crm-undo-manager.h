@@ -46,6 +46,24 @@ crm_undo_manager_record (CrmUndoManager *self,
                          gpointer user_data,
                          GError **error);
 
+/* What undoing a step needs beyond its range of the change log (rows that triggers write and
+ * the log does not hold): called after the range is reverted, in the same transaction. */
+typedef gboolean (*CrmUndoRestoreFunc) (CrmStore *store, gpointer restore_data, GError **error);
+
+/* crm_undo_manager_record(), and @restore_func (with @restore_data, which @func may fill in)
+ * runs when the step is undone. The manager owns @restore_data from the call on and frees it
+ * with @restore_data_free when the step goes (at once when nothing is recorded). A call from
+ * inside another step's @func adds its restore to that step. */
+gboolean
+crm_undo_manager_record_with_restore (CrmUndoManager *self,
+                                      const char *label,
+                                      CrmUndoableFunc func,
+                                      gpointer user_data,
+                                      CrmUndoRestoreFunc restore_func,
+                                      gpointer restore_data,
+                                      GDestroyNotify restore_data_free,
+                                      GError **error);
+
 /* Undoes the newest step. Fails with CRM_UNDO_ERROR_NOTHING_TO_UNDO on an empty stack; with
  * CRM_STORE_ERROR_CONSTRAINT (nothing changed) when its rows were changed since — that step
  * can never be undone, so it is dropped; other errors keep it for another try. */

@@ -341,6 +341,98 @@ crm_store_search_entity (
 gint64
 crm_store_count (CrmStore *self, CrmEntity entity, GError **error);
 
+/* ---- Merging duplicate contacts (crm-store-merge.c) -------------------------------------- */
+
+/* What hangs off a contact: the rows a merge moves. */
+typedef struct
+{
+  guint n_activities;
+  guint n_deals;
+  guint n_feedback;
+  guint n_tags;
+  guint n_lifecycle_changes;
+} CrmContactLinks;
+
+gboolean
+crm_store_count_contact_links (CrmStore *self,
+                               gint64 contact_id,
+                               CrmContactLinks *links,
+                               GError **error);
+
+/* The notes of two contacts as one text: @kept's, a blank line, then @other's (once when
+ * one holds the other; NULL when both are blank). */
+char *
+crm_store_join_contact_notes (const char *kept, const char *other);
+
+/* Merges contact @other_id into @keep_id in one transaction: every activity, deal, feedback
+ * answer, tag (the union) and lifecycle history row of the other moves to the kept contact,
+ * the kept row takes the values of @merged_fields (all but its id, uuid, created_at and notes:
+ * the notes of both are joined, crm_store_join_contact_notes()), and the other is deleted.
+ * Fails, writing nothing, when the ids are the same (INVALID) or either contact is missing
+ * (NOT_FOUND). Undo: crm_store_revert_changes() over the log rows the merge wrote, then
+ * crm_store_restore_lifecycle_history() with a snapshot of both contacts taken before. */
+gboolean
+crm_store_merge_contacts (CrmStore *self,
+                          gint64 keep_id,
+                          gint64 other_id,
+                          const CrmContactRecord *merged_fields,
+                          GError **error);
+
+/* A copy of the contact_lifecycle_history rows of some contacts (written by triggers and not
+ * in the change log), to put back exactly — ids included — after an undo. */
+typedef struct _CrmLifecycleSnapshot CrmLifecycleSnapshot;
+
+CrmLifecycleSnapshot *
+crm_store_save_lifecycle_history (CrmStore *self,
+                                  const gint64 *contact_ids,
+                                  guint n_contact_ids,
+                                  GError **error);
+/* Replaces every lifecycle history row of the snapshot's contacts with the saved rows (one
+ * transaction; the contacts must exist). */
+gboolean
+crm_store_restore_lifecycle_history (CrmStore *self,
+                                     const CrmLifecycleSnapshot *snapshot,
+                                     GError **error);
+void
+crm_lifecycle_snapshot_free (CrmLifecycleSnapshot *snapshot);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrmLifecycleSnapshot, crm_lifecycle_snapshot_free)
+
+/* ---- What predicts a won deal (crm-store-features.c) ------------------------------------- */
+
+typedef struct
+{
+  gint64 deal_id;
+  CrmStageKind outcome;        /* the kind of the deal's stage: won, lost, or open */
+  gint64 source_id;            /* the lead source of the deal's contact; 0: none */
+  gint64 furthest_stage_id;    /* the open stage of highest position it entered; 0: none */
+  int furthest_stage_position; /* that stage's position; -1: none */
+  gint64 value_minor;
+  char currency[4];
+  guint n_activities; /* activities of the deal, up to its close */
+} CrmDealFeatures;
+
+typedef struct
+{
+  GArray *closed_deals; /* CrmDealFeatures of every won or lost deal */
+  guint n_lead_sources; /* lead sources that exist */
+  guint n_open_stages;  /* open stages of the pipeline (of every pipeline for 0) */
+} CrmWinHistory;
+
+/* The closed deals of pipeline @pipeline_id (0: of all) with their features: one query. */
+gboolean
+crm_store_read_win_history (CrmStore *self,
+                            gint64 pipeline_id,
+                            CrmWinHistory *history,
+                            GError **error);
+void
+crm_win_history_clear (CrmWinHistory *history);
+/* The features of one deal (open or closed). */
+gboolean
+crm_store_get_deal_features (CrmStore *self,
+                             gint64 deal_id,
+                             CrmDealFeatures *features,
+                             GError **error);
+
 /* ---- Undo ----------------------------------------------------------------------------------
  * Reverts, in one transaction and newest first, every change_log row with
  * @after_change_id < id <= @up_to_change_id: a row the range inserted is deleted (with what

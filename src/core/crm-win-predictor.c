@@ -155,6 +155,55 @@ crm_win_predictor_train (CrmStore *store, gint64 pipeline_id, GError **error)
   return self;
 }
 
+static void
+train_in_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
+{
+  const char *path = g_object_get_data (G_OBJECT (task), "path");
+  gint64 pipeline_id = *(const gint64 *) task_data;
+  g_autoptr (CrmStore) store = NULL;
+  g_autoptr (GError) error = NULL;
+  CrmWinPredictor *self;
+
+  store = crm_store_open (path, &error);
+  if (store == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  self = crm_win_predictor_train (store, pipeline_id, &error);
+  if (self == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, self, (GDestroyNotify) crm_win_predictor_free);
+}
+
+void
+crm_win_predictor_train_async (CrmStore *store,
+                               gint64 pipeline_id,
+                               GCancellable *cancellable,
+                               GAsyncReadyCallback callback,
+                               gpointer user_data)
+{
+  g_autoptr (GTask) task = NULL;
+
+  g_return_if_fail (CRM_IS_STORE (store));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, crm_win_predictor_train_async);
+  g_task_set_task_data (task, g_memdup2 (&pipeline_id, sizeof pipeline_id), g_free);
+  g_object_set_data_full (G_OBJECT (task), "path", g_strdup (crm_store_get_path (store)), g_free);
+  g_task_run_in_thread (task, train_in_thread);
+}
+
+CrmWinPredictor *
+crm_win_predictor_train_finish (GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == crm_win_predictor_train_async,
+                        NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 void
 crm_win_predictor_free (CrmWinPredictor *self)
 {

@@ -12,18 +12,27 @@
  * pipeline of the deal's stage, that the stage history says the deal entered (a closed deal
  * entered its open stages before it closed). Activities count up to the close, so that what
  * happened after a deal was won (onboarding) does not teach that activity wins deals. */
-#define FEATURES_SQL                                                                               \
-  "SELECT f.id, f.kind, f.source_id, f.value_minor, f.currency, f.furthest, "                      \
-  "ifnull (fs.position, -1), f.n_activities FROM (SELECT d.id AS id, ds.kind AS kind, "            \
-  "c.source_id AS source_id, d.value_minor AS value_minor, d.currency AS currency, "               \
-  "(SELECT s.id FROM deal_stage_history h JOIN stages s ON s.id = h.to_stage_id "                  \
-  "WHERE h.deal_id = d.id AND s.kind = 'open' AND s.pipeline_id = ds.pipeline_id "                 \
-  "ORDER BY s.position DESC, s.id LIMIT 1) AS furthest, "                                          \
-  "(SELECT count(*) FROM activities a WHERE a.deal_id = d.id "                                     \
-  "AND (d.closed_at IS NULL OR a.occurred_at <= d.closed_at)) AS n_activities "                    \
-  "FROM deals d JOIN stages ds ON ds.id = d.stage_id "                                             \
-  "LEFT JOIN contacts c ON c.id = d.contact_id WHERE %s) AS f "                                    \
-  "LEFT JOIN stages fs ON fs.id = f.furthest ORDER BY f.id"
+#define FEATURES_COLUMNS                                                                           \
+  "SELECT d.id, ds.kind, c.source_id, d.value_minor, d.currency, fs.id, "                          \
+  "ifnull (fs.position, -1), (SELECT count(*) FROM activities a WHERE a.deal_id = d.id "           \
+  "AND (d.closed_at IS NULL OR a.occurred_at <= d.closed_at)) "                                    \
+  "FROM deals d JOIN stages ds ON ds.id = d.stage_id LEFT JOIN contacts c ON c.id = d.contact_id "
+
+/* Many deals: the furthest stage of every deal from one pass over the stage history, grouped
+ * (SQLite takes the bare columns from the row of the max). */
+static const char closed_features_sql[] = FEATURES_COLUMNS
+    "LEFT JOIN (SELECT h.deal_id AS deal_id, s.pipeline_id AS pipeline_id, s.id AS id, "
+    "s.position AS position, max (s.position) FROM deal_stage_history h JOIN stages s "
+    "ON s.id = h.to_stage_id WHERE s.kind = 'open' GROUP BY h.deal_id, s.pipeline_id) AS fs "
+    "ON fs.deal_id = d.id AND fs.pipeline_id = ds.pipeline_id "
+    "WHERE ds.kind <> 'open' AND (?1 = 0 OR ds.pipeline_id = ?1) ORDER BY d.id";
+
+/* One deal: a seek into its own history. */
+static const char deal_features_sql[] = FEATURES_COLUMNS
+    "LEFT JOIN stages fs ON fs.id = (SELECT s.id FROM deal_stage_history h JOIN stages s "
+    "ON s.id = h.to_stage_id WHERE h.deal_id = d.id AND s.kind = 'open' "
+    "AND s.pipeline_id = ds.pipeline_id ORDER BY s.position DESC, s.id LIMIT 1) "
+    "WHERE d.id = ?1";
 
 static const char *const kind_names[] = { "open", "won", "lost", NULL };
 
@@ -48,9 +57,8 @@ read_features (sqlite3_stmt *statement, CrmDealFeatures *features)
 }
 
 static GArray *
-select_features (CrmStore *self, const char *where, gint64 bind_value, GError **error)
+select_features (CrmStore *self, const char *sql, gint64 bind_value, GError **error)
 {
-  g_autofree char *sql = g_strdup_printf (FEATURES_SQL, where);
   g_autoptr (GArray) rows = g_array_new (FALSE, TRUE, sizeof (CrmDealFeatures));
   sqlite3_stmt *statement = crm_store_prepare (self, sql, error);
   int rc;
@@ -111,8 +119,7 @@ crm_store_read_win_history (CrmStore *self,
                      "AND (?1 = 0 OR pipeline_id = ?1)",
                      pipeline_id, &history->n_open_stages, error))
     return FALSE;
-  history->closed_deals = select_features (
-      self, "ds.kind <> 'open' AND (?1 = 0 OR ds.pipeline_id = ?1)", pipeline_id, error);
+  history->closed_deals = select_features (self, closed_features_sql, pipeline_id, error);
   return history->closed_deals != NULL;
 }
 
@@ -134,7 +141,7 @@ crm_store_get_deal_features (CrmStore *self,
   g_return_val_if_fail (CRM_IS_STORE (self), FALSE);
   g_return_val_if_fail (features != NULL, FALSE);
 
-  rows = select_features (self, "d.id = ?1", deal_id, error);
+  rows = select_features (self, deal_features_sql, deal_id, error);
   if (rows == NULL)
     return FALSE;
   if (rows->len == 0)

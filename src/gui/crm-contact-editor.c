@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "crm-entity-picker.h"
+#include "crm-merge-dialog.h"
 
 struct _CrmContactEditor
 {
@@ -226,6 +227,35 @@ on_show_existing_activate (GtkWidget *widget, const char *action_name, GVariant 
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
+/* Merge: the typed values go into the existing contact, field by field as the person chooses
+ * in the merge dialog; no second contact is added. */
+static void
+on_merged (CrmContactEditor *self, gint64 kept_id)
+{
+  g_signal_emit (self, signals[SIGNAL_OPEN_CONTACT], 0, kept_id);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+on_merge_activate (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  CrmContactEditor *self = CRM_CONTACT_EDITOR (widget);
+  g_autoptr (CrmContactRecord) entry = crm_contact_record_new ();
+  g_autofree char *email = dup_trimmed (self->email_row);
+  g_autofree char *phone = dup_trimmed (self->phone_row);
+  CrmMergeDialog *dialog;
+
+  if (self->duplicate_id == 0)
+    return;
+  entry->name = dup_trimmed (self->name_row);
+  entry->email = email[0] != '\0' ? g_steal_pointer (&email) : NULL;
+  entry->phone = phone[0] != '\0' ? g_steal_pointer (&phone) : NULL;
+  entry->company_id = crm_entity_picker_get_id (self->company_picker);
+  dialog = crm_merge_dialog_present_for_entry (GTK_WINDOW (self), self->repository,
+                                               self->undo_manager, self->duplicate_id, entry);
+  g_signal_connect_object (dialog, "merged", G_CALLBACK (on_merged), self, G_CONNECT_SWAPPED);
+}
+
 /* ---- Building ---------------------------------------------------------------------------- */
 
 static AdwEntryRow *
@@ -267,6 +297,7 @@ crm_contact_editor_class_init (CrmContactEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "editor.add", NULL, on_add_activate);
   gtk_widget_class_install_action (widget_class, "editor.show-existing", NULL,
                                    on_show_existing_activate);
+  gtk_widget_class_install_action (widget_class, "editor.merge", NULL, on_merge_activate);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -281,6 +312,7 @@ crm_contact_editor_init (CrmContactEditor *self)
   GtkWidget *group = adw_preferences_group_new ();
   GtkWidget *show_existing = gtk_button_new_with_mnemonic (_ ("_Show Existing"));
   GtkWidget *add_anyway = gtk_button_new_with_mnemonic (_ ("Add _Anyway"));
+  GtkWidget *merge = gtk_button_new_with_mnemonic (_ ("_Merge…"));
   GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
 
   gtk_window_set_title (GTK_WINDOW (self), _ ("New Contact"));
@@ -311,7 +343,10 @@ crm_contact_editor_init (CrmContactEditor *self)
   gtk_box_append (GTK_BOX (self->duplicate_box), GTK_WIDGET (self->duplicate_label));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (show_existing), "editor.show-existing");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (add_anyway), "editor.add");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (merge), "editor.merge");
+  gtk_widget_set_tooltip_text (merge, _ ("Put what you typed into the existing contact"));
   gtk_box_append (GTK_BOX (buttons), show_existing);
+  gtk_box_append (GTK_BOX (buttons), merge);
   gtk_box_append (GTK_BOX (buttons), add_anyway);
   gtk_box_append (GTK_BOX (self->duplicate_box), buttons);
   gtk_widget_set_margin_bottom (self->duplicate_box, 12);

@@ -13,6 +13,7 @@
 #include "crm-gui-resources.h"
 #include "crm-stage-list-model.h"
 #include "crm-stage.h"
+#include "crm-win-predictor.h"
 #include "crm-window.h"
 
 struct _CrmDealEditor
@@ -35,10 +36,17 @@ struct _CrmDealEditor
   AdwEntryRow *currency_row;
   AdwEntryRow *close_row;
   AdwComboRow *stage_row;
+  AdwActionRow *probability_row;
   GtkSwitch *probability_switch;
   GtkSpinButton *probability_spin;
   GtkTextView *notes_view;
   GtkWidget *delete_button;
+
+  /* The predicted win probability of an open deal: trained once per editor, in a thread. */
+  GCancellable *prediction_cancellable;
+  CrmWinPredictor *predictor;
+  CrmDealFeatures deal_features;
+  gboolean has_deal_features;
 };
 
 G_DEFINE_FINAL_TYPE (CrmDealEditor, crm_deal_editor, ADW_TYPE_WINDOW)
@@ -414,6 +422,112 @@ fill_for_new_deal (CrmDealEditor *self)
   adw_combo_row_set_selected (self->stage_row, 0);
 }
 
+/* ---- Win probability: the stage's default, and the prediction from closed deals -------- */
+
+static CrmStage *
+dup_selected_stage (CrmDealEditor *self)
+{
+  guint selected = adw_combo_row_get_selected (self->stage_row);
+
+  if (selected == GTK_INVALID_LIST_POSITION)
+    return NULL;
+  return g_list_model_get_item (G_LIST_MODEL (self->stages), selected);
+}
+
+/* "Predicted: 64 % (from 143 closed deals)", for the deal in @stage (as if moved there: a
+ * stage further than it has been counts as reached). */
+static char *
+dup_prediction_text (CrmDealEditor *self, CrmStage *stage)
+{
+  g_autoptr (GError) error = NULL;
+  CrmDealFeatures deal = self->deal_features;
+  CrmWinFeatures features;
+  guint n_closed;
+  double probability;
+
+  if (self->predictor == NULL)
+    return g_strdup (_ ("Predicted: …"));
+  n_closed = crm_win_predictor_get_n_closed (self->predictor);
+  if (!crm_win_predictor_has_enough_history (self->predictor))
+    return g_strdup_printf (ngettext ("Predicted: not enough history (%u closed deal, %u needed)",
+                                      "Predicted: not enough history (%u closed deals, %u needed)",
+                                      n_closed),
+                            n_closed, (guint) CRM_WIN_PREDICTOR_MIN_CLOSED);
+  if (crm_stage_get_position (stage) > deal.furthest_stage_position)
+    {
+      deal.furthest_stage_id = crm_entity_object_get_id (CRM_ENTITY_OBJECT (stage));
+      deal.furthest_stage_position = crm_stage_get_position (stage);
+    }
+  crm_win_features_init (&features, &deal);
+  if (!crm_win_predictor_predict (self->predictor, &features, &probability, &error))
+    return g_strdup (error->message);
+  /* Translators: a predicted win probability in percent (keep the %% for the sign). */
+  return g_strdup_printf (ngettext ("Predicted: %d %% (from %u closed deal)",
+                                    "Predicted: %d %% (from %u closed deals)", n_closed),
+                          (int) (probability * 100.0 + 0.5), n_closed);
+}
+
+static void
+update_probability_row (CrmDealEditor *self)
+{
+  g_autoptr (CrmStage) stage = dup_selected_stage (self);
+  g_autofree char *stage_text = NULL;
+  g_autofree char *prediction = NULL;
+  g_autofree char *subtitle = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->probability_row), stage != NULL);
+  if (stage == NULL)
+    return;
+  /* Translators: the default win probability of the deal's stage, in percent. */
+  stage_text = g_strdup_printf (_ ("Stage default: %d %%"), crm_stage_get_probability (stage));
+  /* Only an open deal has an outcome to predict. */
+  if (self->has_deal_features && crm_stage_get_kind (stage) == CRM_STAGE_KIND_OPEN)
+    prediction = dup_prediction_text (self, stage);
+  /* One line each: the stage's default probability, then the predicted one. */
+  subtitle = prediction != NULL ? g_strconcat (stage_text, "\n", prediction, NULL)
+                                : g_steal_pointer (&stage_text);
+  adw_action_row_set_subtitle (self->probability_row, subtitle);
+}
+
+static void
+on_predictor_trained (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (CrmDealEditor) self = user_data;
+  g_autoptr (GError) error = NULL;
+  CrmWinPredictor *predictor = crm_win_predictor_train_finish (result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (predictor == NULL)
+    {
+      g_warning ("Cannot predict the win probability: %s", error->message);
+      self->has_deal_features = FALSE;
+    }
+  self->predictor = predictor;
+  update_probability_row (self);
+}
+
+/* Reads the deal's features now (one indexed read) and learns from the closed deals of its
+ * pipeline in a thread; the row says "Predicted: …" until then. */
+static void
+start_prediction (CrmDealEditor *self, gint64 pipeline_id)
+{
+  CrmStore *store = crm_repository_get_store (self->repository);
+  g_autoptr (GError) error = NULL;
+
+  self->has_deal_features = crm_store_get_deal_features (
+      store, crm_entity_object_get_id (CRM_ENTITY_OBJECT (self->deal)), &self->deal_features,
+      &error);
+  if (!self->has_deal_features || self->deal_features.outcome != CRM_STAGE_KIND_OPEN)
+    {
+      self->has_deal_features = FALSE;
+      return;
+    }
+  self->prediction_cancellable = g_cancellable_new ();
+  crm_win_predictor_train_async (store, pipeline_id, self->prediction_cancellable,
+                                 on_predictor_trained, g_object_ref (self));
+}
+
 /* ---- GObject ---------------------------------------------------------------------------- */
 
 static void
@@ -428,6 +542,10 @@ crm_deal_editor_dispose (GObject *object)
     crm_entity_picker_detach (self->company_picker);
   g_clear_object (&self->contact_picker);
   g_clear_object (&self->company_picker);
+  if (self->prediction_cancellable != NULL)
+    g_cancellable_cancel (self->prediction_cancellable);
+  g_clear_object (&self->prediction_cancellable);
+  g_clear_pointer (&self->predictor, crm_win_predictor_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), CRM_TYPE_DEAL_EDITOR);
   g_clear_object (&self->stages);
   g_clear_object (&self->deal);
@@ -455,6 +573,7 @@ crm_deal_editor_class_init (CrmDealEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, currency_row);
   gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, close_row);
   gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, stage_row);
+  gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, probability_row);
   gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, probability_switch);
   gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, probability_spin);
   gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, notes_view);
@@ -507,9 +626,15 @@ crm_deal_editor_new (GtkWindow *parent,
   adw_combo_row_set_model (self->stage_row, G_LIST_MODEL (self->stages));
 
   if (deal != NULL)
-    fill_from_deal (self);
+    {
+      fill_from_deal (self);
+      start_prediction (self, pipeline_id);
+    }
   else
     fill_for_new_deal (self);
+  g_signal_connect_object (self->stage_row, "notify::selected", G_CALLBACK (update_probability_row),
+                           self, G_CONNECT_SWAPPED);
+  update_probability_row (self);
   gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->title_row));
   return self;
 }

@@ -1,7 +1,8 @@
 /* crm-contact-editor.h — CrmContactEditor, the quick add of a contact: a name is enough; e-mail,
  * phone and company (a searchable picker) are optional. Before it adds, it looks for a likely
  * duplicate (the same e-mail, or the same name at the same company) and offers to show that
- * contact instead, or to add anyway. The add is one undoable step.
+ * contact instead, to merge what was typed into it (the merge dialog), or to add anyway. The add
+ * and the merge are each one undoable step.
  */
 #pragma once
 
@@ -37,6 +38,6 @@ gint64
 crm_contact_editor_get_duplicate_id (CrmContactEditor *self);
 
 /* ::open-contact (gint64 id): the user chose to see an existing contact instead ("Show
- * Existing"), or the one just added. The editor closes after emitting it. */
+ * Existing"), merged into it, or added one. The editor closes after emitting it. */
 
 G_END_DECLS

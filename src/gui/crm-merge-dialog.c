@@ -24,6 +24,7 @@ struct _CrmMergeDialog
   GtkCheckButton *choices[CRM_MERGE_N_FIELDS][2];
 
   AdwWindowTitle *window_title;
+  GtkLabel *intro_label;
   GtkLabel *error_label;
   GtkWidget *content;
 };
@@ -202,7 +203,12 @@ choice_row (CrmMergeDialog *self, CrmMergeField field)
   const CrmContactRecord *sides[2] = { self->first, self->second };
   GtkWidget *columns;
 
-  if (crm_contact_merge_field_equal (self->first, self->second, field))
+  /* A new entry only has what was typed: where it has nothing (or only a default, as its
+   * lifecycle stage), the existing value stays, with nothing to choose. */
+  if (crm_contact_merge_field_equal (self->first, self->second, field)
+      || (self->entry_mode
+          && (field == CRM_MERGE_FIELD_LIFECYCLE
+              || crm_contact_merge_field_is_empty (self->second, field))))
     {
       g_autofree char *text = dup_value_text (self, self->first, field);
       return field_row (field_name, value_label (text));
@@ -345,6 +351,8 @@ populate (CrmMergeDialog *self)
   GtkWidget *summary;
 
   crm_contact_merge_propose (self->first, self->second, &self->plan);
+  if (self->entry_mode)
+    self->plan.from_second[CRM_MERGE_FIELD_LIFECYCLE] = FALSE;
   /* What moves, first: the reason a person can merge without fear. */
   summary_text = dup_summary (self);
   summary = value_label (summary_text);
@@ -506,7 +514,6 @@ crm_merge_dialog_init (CrmMergeDialog *self)
   GtkWidget *merge = gtk_button_new_with_mnemonic (_ ("_Merge"));
   GtkWidget *scrolled = gtk_scrolled_window_new ();
   GtkWidget *clamp = adw_clamp_new ();
-  GtkWidget *intro;
 
   gtk_window_set_title (GTK_WINDOW (self), _ ("Merge Contacts"));
   gtk_window_set_modal (GTK_WINDOW (self), TRUE);
@@ -529,10 +536,10 @@ crm_merge_dialog_init (CrmMergeDialog *self)
   gtk_widget_set_margin_bottom (self->content, 18);
   gtk_widget_set_margin_start (self->content, 12);
   gtk_widget_set_margin_end (self->content, 12);
-  intro = value_label (_ ("Choose the value to keep where the two contacts differ. Nothing else "
-                          "is lost: the activities, deals, tags, feedback and notes of both are "
-                          "kept."));
-  gtk_box_append (GTK_BOX (self->content), intro);
+  self->intro_label = GTK_LABEL (
+      value_label (_ ("Choose the value to keep where the two contacts differ. Nothing else is "
+                      "lost: the activities, deals, tags, feedback and notes of both are kept.")));
+  gtk_box_append (GTK_BOX (self->content), GTK_WIDGET (self->intro_label));
   self->error_label = GTK_LABEL (value_label (NULL));
   gtk_widget_remove_css_class (GTK_WIDGET (self->error_label), "dim-label");
   gtk_widget_add_css_class (GTK_WIDGET (self->error_label), "error");
@@ -634,11 +641,14 @@ crm_merge_dialog_present_for_entry (GtkWindow *parent,
   self->entry_mode = TRUE;
   self->first = load_contact (self, existing_id);
   self->second = crm_contact_record_copy (entry);
-  /* Never stored: no id, and typed just now, so its values win where both have one. */
+  /* Never stored: no id. Proposed: what was typed fills what the contact lacks, and where both
+   * have a value the stored one stays unless the person picks the new one (no update time: the
+   * stored contact counts as the more recent). */
   self->second->id = 0;
-  if (self->second->updated_at == 0)
-    self->second->updated_at = g_get_real_time () / G_USEC_PER_SEC;
+  self->second->updated_at = 0;
   adw_window_title_set_subtitle (self->window_title, _ ("New entry into an existing contact"));
+  gtk_label_set_text (self->intro_label, _ ("Choose the value to keep where the existing contact "
+                                            "and what you typed differ."));
   finish_loading (self);
   return self;
 }

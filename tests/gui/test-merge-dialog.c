@@ -250,6 +250,11 @@ test_quick_add_merge (Fixture *fixture, gconstpointer data)
   dialog = find_merge_dialog ();
   g_assert_nonnull (dialog);
   crm_test_wait_for (crm_test_widget_is_mapped, dialog, "the merge dialog to be shown");
+  /* Where both have a value the stored one is proposed; an entry's default lifecycle stage is
+   * no choice. */
+  g_assert_true (gtk_check_button_get_active (
+      crm_merge_dialog_get_choice (dialog, CRM_MERGE_FIELD_NAME, FALSE)));
+  g_assert_null (crm_merge_dialog_get_choice (dialog, CRM_MERGE_FIELD_LIFECYCLE, TRUE));
   /* The typed phone fills an empty field: chosen by the proposal. */
   g_assert_true (gtk_check_button_get_active (
       crm_merge_dialog_get_choice (dialog, CRM_MERGE_FIELD_PHONE, TRUE)));
@@ -261,6 +266,7 @@ test_quick_add_merge (Fixture *fixture, gconstpointer data)
   g_assert_cmpint (crm_store_count (fixture->store, CRM_ENTITY_CONTACT, NULL), ==, n_contacts);
   existing = get_contact (fixture, fixture->first);
   g_assert_cmpstr (existing->phone, ==, "+33 1 23 45 67 89");
+  g_assert_cmpstr (existing->name, ==, "Olivia Amrani");
   g_assert_true (crm_undo_manager_get_can_undo (fixture->undo));
 }
 

@@ -164,6 +164,13 @@ train_in_thread (GTask *task, gpointer source_object, gpointer task_data, GCance
   g_autoptr (GError) error = NULL;
   CrmWinPredictor *self;
 
+  /* Opening would create a file that is gone (deleted while the thread waited to start). */
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_task_return_new_error (task, CRM_STORE_ERROR, CRM_STORE_ERROR_NOT_FOUND,
+                               _ ("The database “%s” is gone"), path);
+      return;
+    }
   store = crm_store_open (path, &error);
   if (store == NULL)
     {

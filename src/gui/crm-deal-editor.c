@@ -500,7 +500,8 @@ on_predictor_trained (GObject *source, GAsyncResult *result, gpointer user_data)
     return;
   if (predictor == NULL)
     {
-      g_warning ("Cannot predict the win probability: %s", error->message);
+      /* No number rather than a made-up one; the row keeps the stage's default. */
+      g_debug ("Cannot predict the win probability: %s", error->message);
       self->has_deal_features = FALSE;
     }
   self->predictor = predictor;

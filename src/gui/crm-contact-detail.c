@@ -290,6 +290,7 @@ detail_page_new (CrmContactDetail *self, DetailHeader *header, GtkLabel **proble
   GtkWidget *scroller = gtk_scrolled_window_new ();
   GtkWidget *clamp = adw_clamp_new ();
   GtkWidget *head = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *back_content;
 
   *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
   gtk_widget_set_margin_top (*box, 12);
@@ -297,10 +298,12 @@ detail_page_new (CrmContactDetail *self, DetailHeader *header, GtkLabel **proble
   gtk_widget_set_margin_start (*box, 12);
   gtk_widget_set_margin_end (*box, 12);
 
-  header->back_button = gtk_button_new_from_icon_name ("go-previous-symbolic");
-  gtk_widget_set_tooltip_text (header->back_button, _ ("Back"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (header->back_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Back"), -1);
+  /* Says where it goes (the page may sit under the list's own back button). */
+  header->back_button = gtk_button_new ();
+  back_content = adw_button_content_new ();
+  adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (back_content), "go-previous-symbolic");
+  adw_button_content_set_use_underline (ADW_BUTTON_CONTENT (back_content), FALSE);
+  gtk_button_set_child (GTK_BUTTON (header->back_button), back_content);
   gtk_widget_set_halign (header->back_button, GTK_ALIGN_START);
   gtk_widget_add_css_class (header->back_button, "flat");
   gtk_widget_set_visible (header->back_button, FALSE);
@@ -489,13 +492,46 @@ detail_fill_deals (CrmContactDetail *self, GtkListBox *list, GPtrArray *deals)
 
 /* ---- What is shown ------------------------------------------------------------------------ */
 
+/* The name of what Back shows, or NULL. */
+static char *
+back_name (CrmContactDetail *self)
+{
+  CrmStore *store = crm_contact_detail_get_store (self);
+  HistoryEntry *back;
+
+  if (self->history->len == 0)
+    return NULL;
+  back = &g_array_index (self->history, HistoryEntry, self->history->len - 1);
+  if (back->entity == CRM_ENTITY_COMPANY)
+    {
+      g_autoptr (CrmCompanyRecord) company = crm_store_get_company (store, back->id, NULL);
+
+      return company != NULL ? g_strdup (company->name) : NULL;
+    }
+  {
+    g_autoptr (CrmContactRecord) contact = crm_store_get_contact (store, back->id, NULL);
+
+    return contact != NULL ? g_strdup (contact->name) : NULL;
+  }
+}
+
 static void
 update_back_buttons (CrmContactDetail *self)
 {
-  gboolean can_go_back = self->history->len > 0;
+  g_autofree char *name = back_name (self);
+  GtkWidget *buttons[] = { self->contact.header.back_button, self->company.header.back_button };
+  /* Translators: the tooltip of the button that goes back; %s is a contact or company. */
+  g_autofree char *tooltip = name != NULL ? g_strdup_printf (_ ("Back to “%s”"), name) : NULL;
 
-  gtk_widget_set_visible (self->contact.header.back_button, can_go_back);
-  gtk_widget_set_visible (self->company.header.back_button, can_go_back);
+  for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
+    {
+      gtk_widget_set_visible (buttons[i], name != NULL);
+      if (name == NULL)
+        continue;
+      adw_button_content_set_label (
+          ADW_BUTTON_CONTENT (gtk_button_get_child (GTK_BUTTON (buttons[i]))), name);
+      gtk_widget_set_tooltip_text (buttons[i], tooltip);
+    }
 }
 
 /* Saves what the user left in the fields of the page shown, before another is shown. */
@@ -618,6 +654,31 @@ schedule_refresh (CrmContactDetail *self)
     self->refresh_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, on_refresh_idle, self, NULL);
 }
 
+/* Whether a change to another row may change what the page shows. */
+static gboolean
+change_is_shown (CrmContactDetail *self, CrmEntity entity, gint64 id)
+{
+  gboolean contact_page = self->shown_entity == CRM_ENTITY_CONTACT;
+
+  switch (entity)
+    {
+      case CRM_ENTITY_CONTACT: /* the company's people */
+        return !contact_page;
+      case CRM_ENTITY_COMPANY: /* the contact's company */
+        return contact_page && id == self->contact.company_id;
+      case CRM_ENTITY_DEAL:
+      case CRM_ENTITY_STAGE:
+        return TRUE;
+      case CRM_ENTITY_ACTIVITY: /* the lead score counts them */
+      case CRM_ENTITY_FEEDBACK:
+      case CRM_ENTITY_TAG:
+      case CRM_ENTITY_LEAD_SOURCE:
+        return contact_page;
+      default:
+        return FALSE;
+    }
+}
+
 static void
 on_store_changed (CrmStore *store,
                   guint entity,
@@ -635,9 +696,8 @@ on_store_changed (CrmStore *store,
       on_refresh_idle (self);
       return;
     }
-  /* Anything else it may show (deals, answers, activities, tags, names): once idle. */
-  if (entity != CRM_ENTITY_PIPELINE && entity != CRM_ENTITY_LOST_REASON
-      && entity != CRM_ENTITY_ACQUISITION_SPEND)
+  /* Anything else it shows (deals, answers, activities in the score, tags, names): once idle. */
+  if (action == CRM_CHANGE_RESET || change_is_shown (self, entity, id))
     schedule_refresh (self);
 }
 

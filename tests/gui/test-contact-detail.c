@@ -12,6 +12,7 @@
 #include "crm-board-money.h"
 #include "crm-contact-actions.h"
 #include "crm-contact-detail.h"
+#include "crm-deal-editor.h"
 #include "crm-feedback-editor.h"
 #include "crm-gui-test-util.h"
 #include "crm-test-util.h"
@@ -490,6 +491,77 @@ test_detail_log_activity (Fixture *fixture, gconstpointer data)
       "NPS answer: 9 of 10");
 }
 
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels (); /* owned by GTK */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
+    }
+  return NULL;
+}
+
+static gboolean
+list_has_one_row (gpointer data)
+{
+  CrmTimelineModel *model = crm_timeline_list_get_model (data);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (model)) == 2;
+}
+
+/* The deal editor lists the deal's recent timeline and logs an activity for the deal (with its
+ * contact). */
+static void
+test_detail_log_from_deal_editor (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 contact = insert_contact (fixture, "Grace Hopper", 0);
+  gint64 deal_id = insert_deal (fixture, "Compiler licence", contact, 0, 100000, "EUR", 0);
+  g_autoptr (CrmDeal) deal
+      = crm_repository_get_object (fixture->repository, CRM_ENTITY_DEAL, deal_id, &error);
+  CrmDealEditor *editor
+      = crm_deal_editor_new (fixture->window, fixture->repository, fixture->undo, 0, deal);
+  CrmTimelineList *list;
+  GtkWindow *activity_editor;
+  g_autoptr (CrmActivityRecord) logged = NULL;
+  g_autoptr (GPtrArray) activities = NULL;
+
+  gtk_window_present (GTK_WINDOW (editor));
+  list = CRM_TIMELINE_LIST (crm_test_find_descendant (GTK_WIDGET (editor), CRM_TYPE_TIMELINE_LIST));
+  g_assert_nonnull (list);
+  /* The deal's creation. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (crm_timeline_list_get_model (list))),
+                    ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.log-activity", NULL));
+  activity_editor = find_toplevel (CRM_TYPE_ACTIVITY_EDITOR);
+  g_assert_nonnull (activity_editor);
+  crm_activity_editor_set_fields (CRM_ACTIVITY_EDITOR (activity_editor), CRM_ACTIVITY_TASK,
+                                  "Send the contract", NULL, NULL, NULL);
+  crm_activity_editor_set_due (CRM_ACTIVITY_EDITOR (activity_editor), "2030-01-02", "09:30", FALSE);
+  g_assert_cmpint (crm_activity_editor_save (CRM_ACTIVITY_EDITOR (activity_editor), &error), >, 0);
+  g_assert_no_error (error);
+  gtk_window_destroy (activity_editor);
+  crm_test_wait_for (list_has_one_row, list, "the logged task in the deal editor");
+  /* Both in the same second, maybe: then the deal's creation comes first (kind order). */
+  g_assert_true (g_strcmp0 (crm_timeline_list_get_row_title (list, 0), "Send the contract") == 0
+                 || g_strcmp0 (crm_timeline_list_get_row_title (list, 1), "Send the contract")
+                        == 0);
+
+  activities = crm_store_list_activities_for_deal (fixture->store, deal_id, &error);
+  g_assert_cmpuint (activities->len, ==, 1);
+  logged = crm_activity_record_copy (activities->pdata[0]);
+  g_assert_cmpint (logged->kind, ==, CRM_ACTIVITY_TASK);
+  g_assert_cmpint (logged->contact_id, ==, contact);
+  g_assert_cmpint (logged->due_at, >, 0);
+  g_assert_false (logged->done);
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -509,6 +581,7 @@ main (int argc, char *argv[])
   ADD_TEST ("/gui/contact-detail/company", test_detail_company);
   ADD_TEST ("/gui/contact-detail/navigation", test_detail_navigation);
   ADD_TEST ("/gui/contact-detail/log-activity", test_detail_log_activity);
+  ADD_TEST ("/gui/contact-detail/log-from-deal-editor", test_detail_log_from_deal_editor);
 #undef ADD_TEST
 
   return g_test_run ();

@@ -193,6 +193,24 @@ wait_for_timeline_rows (Fixture *fixture, guint n)
   crm_test_wait_for (timeline_has_rows, fixture, "the timeline's rows");
 }
 
+/* Ctrl+Z as the pane's key controller gets it; whether it was taken. */
+static gboolean
+press_ctrl_z (Fixture *fixture)
+{
+  g_autoptr (GListModel) controllers
+      = gtk_widget_observe_controllers (GTK_WIDGET (fixture->detail));
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr (GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_z, 0, GDK_CONTROL_MASK, &handled);
+    }
+  return handled;
+}
+
 /* ---- Tests ---------------------------------------------------------------------------------- */
 
 /* An edit is saved to the store as it is applied, and undo puts the old value back (in the
@@ -249,6 +267,24 @@ test_detail_edit_and_undo (Fixture *fixture, gconstpointer data)
   g_assert_cmpint (contact->score, ==, 0);
   g_clear_pointer (&contact, crm_contact_record_free);
   g_assert_null (crm_contact_detail_get_text (fixture->detail, "email"));
+
+  /* Leaving a field saves it; Ctrl+Z in the field just saved undoes the save, while in a
+   * field with unsaved typing it is the field's own undo. */
+  gtk_widget_grab_focus (crm_contact_detail_get_field_widget (fixture->detail, "country"));
+  type_into (fixture, "country", "United States");
+  gtk_widget_grab_focus (crm_contact_detail_get_field_widget (fixture->detail, "owner"));
+  crm_test_iterate_main_context ();
+  contact = get_contact (fixture, id);
+  g_assert_cmpstr (contact->country, ==, "United States");
+  g_clear_pointer (&contact, crm_contact_record_free);
+  type_into (fixture, "owner", "Ada");
+  g_assert_false (press_ctrl_z (fixture));
+  type_into (fixture, "owner", "");
+  g_assert_true (press_ctrl_z (fixture));
+  contact = get_contact (fixture, id);
+  g_assert_null (contact->country);
+  g_clear_pointer (&contact, crm_contact_record_free);
+  g_assert_null (crm_contact_detail_get_text (fixture->detail, "country"));
 
   /* Typing in the job title (not applied) while another program changes the phone. */
   type_into (fixture, "job-title", "Rear Admiral");

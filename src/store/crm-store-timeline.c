@@ -136,9 +136,11 @@ typedef struct
 } ScopeConditions;
 
 #define COMPANY_PEOPLE "SELECT id FROM contacts WHERE company_id = ?1"
+/* Two parts, each walking its own index: deals_by_company, then deals_by_contact (the unary +
+ * keeps SQLite from reading every deal without a company through deals_by_company). */
 #define COMPANY_DEALS                                                                              \
-  "SELECT id FROM deals WHERE company_id = ?1 OR (company_id IS NULL AND contact_id IN "           \
-  "(" COMPANY_PEOPLE "))"
+  "SELECT id FROM deals WHERE company_id = ?1 UNION ALL SELECT id FROM deals WHERE contact_id "    \
+  "IN (" COMPANY_PEOPLE ") AND +company_id IS NULL"
 
 static const ScopeConditions scope_conditions[] = {
   [CRM_TIMELINE_SCOPE_CONTACT] = {

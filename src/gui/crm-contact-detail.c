@@ -525,6 +525,8 @@ update_back_buttons (CrmContactDetail *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
     {
+      if (buttons[i] == NULL) /* a page not built yet */
+        continue;
       gtk_widget_set_visible (buttons[i], name != NULL);
       if (name == NULL)
         continue;
@@ -548,6 +550,17 @@ commit_all (CrmContactDetail *self)
       detail_field_commit (&self->company.fields[i]);
 }
 
+/* The pages are built when first needed: a window that opens on another page does not pay
+ * for their rows in its first frame. */
+static void
+ensure_page (CrmContactDetail *self, CrmEntity entity)
+{
+  if (entity == CRM_ENTITY_CONTACT && self->contact.page == NULL)
+    gtk_stack_add_named (self->stack, detail_contact_page_build (self), "contact");
+  else if (entity == CRM_ENTITY_COMPANY && self->company.page == NULL)
+    gtk_stack_add_named (self->stack, detail_company_page_build (self), "company");
+}
+
 static gboolean
 show (CrmContactDetail *self, CrmEntity entity, gint64 id)
 {
@@ -555,11 +568,15 @@ show (CrmContactDetail *self, CrmEntity entity, gint64 id)
 
   if (self->shown_id != 0 && (self->shown_entity != entity || self->shown_id != id))
     commit_all (self);
+  if (id != 0)
+    ensure_page (self, entity);
   self->shown_entity = entity;
   self->shown_id = id;
   g_clear_pointer (&self->problem, g_free);
-  gtk_widget_set_visible (GTK_WIDGET (self->contact.problem), FALSE);
-  gtk_widget_set_visible (GTK_WIDGET (self->company.problem), FALSE);
+  if (self->contact.problem != NULL)
+    gtk_widget_set_visible (GTK_WIDGET (self->contact.problem), FALSE);
+  if (self->company.problem != NULL)
+    gtk_widget_set_visible (GTK_WIDGET (self->company.problem), FALSE);
   if (id == 0)
     found = FALSE;
   else if (entity == CRM_ENTITY_CONTACT)
@@ -963,8 +980,6 @@ crm_contact_detail_new (CrmRepository *repository, CrmUndoManager *undo_manager)
   adw_status_page_set_description (ADW_STATUS_PAGE (none),
                                    _ ("Choose a contact in the list to see the details."));
   gtk_stack_add_named (self->stack, none, "none");
-  gtk_stack_add_named (self->stack, detail_contact_page_build (self), "contact");
-  gtk_stack_add_named (self->stack, detail_company_page_build (self), "company");
   gtk_stack_set_visible_child_name (self->stack, "none");
   gtk_widget_set_parent (GTK_WIDGET (self->stack), GTK_WIDGET (self));
 

@@ -215,6 +215,9 @@ on_add_tag_apply (CrmContactDetail *self)
     }
   detail_show_problem (self, self->contact.problem, NULL, NULL);
   gtk_editable_set_text (GTK_EDITABLE (self->contact.add_tag_row), "");
+  /* Emptied for the next tag: nothing to apply. */
+  adw_entry_row_set_show_apply_button (self->contact.add_tag_row, FALSE);
+  adw_entry_row_set_show_apply_button (self->contact.add_tag_row, TRUE);
 }
 
 static void

@@ -145,7 +145,7 @@ struct _CrmContactDetail
 CrmStore *
 crm_contact_detail_get_store (CrmContactDetail *self);
 
-/* ---- Fields (crm-contact-detail.c) ---------------------------------------------------------- */
+/* ---- Fields and builders (crm-contact-detail-fields.c) --------------------------------------- */
 
 /* Sets up @field around @widget; entry rows save when applied or left, combos when changed,
  * text views when left. */
@@ -164,6 +164,9 @@ void
 detail_field_set_text (DetailField *field, const char *text, gboolean force);
 void
 detail_field_set_index (DetailField *field, guint index, gboolean force);
+/* Whether the user is not changing it: what it shows is what was read. */
+gboolean
+detail_field_is_pristine (DetailField *field);
 /* What the field shows now (entries and notes trimmed); a new string. */
 char *
 detail_field_dup_text (DetailField *field);

@@ -62,6 +62,9 @@ update_back_buttons (CrmContactDetail *self)
   /* Translators: the tooltip of the button that goes back; %s is a contact or company. */
   g_autofree char *tooltip = name != NULL ? g_strdup_printf (_ ("Back to “%s”"), name) : NULL;
 
+  /* Disabled, Alt+Left goes on to the leaflet (back to the list in a narrow window). */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "contact.back", name != NULL);
+
   for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
     {
       if (buttons[i] == NULL) /* a page not built yet */
@@ -493,6 +496,7 @@ crm_contact_detail_init (CrmContactDetail *self)
   GtkEventController *keys = gtk_event_controller_key_new ();
 
   self->history = g_array_new (FALSE, FALSE, sizeof (HistoryEntry));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "contact.back", FALSE);
   self->shown_entity = CRM_ENTITY_CONTACT;
   crm_score_rules_init (&self->rules);
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);

@@ -459,7 +459,7 @@ test_detail_navigation (Fixture *fixture, gconstpointer data)
   g_signal_emit_by_name (open, "clicked");
   g_assert_cmpint (crm_contact_detail_get_shown (fixture->detail, &entity), ==, company);
   g_assert_cmpint (entity, ==, CRM_ENTITY_COMPANY);
-  g_assert_true (crm_contact_detail_go_back (fixture->detail));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->detail), "contact.back", NULL));
   g_assert_cmpint (crm_contact_detail_get_shown (fixture->detail, &entity), ==, peter);
   g_assert_cmpint (entity, ==, CRM_ENTITY_CONTACT);
   g_assert_false (crm_contact_detail_go_back (fixture->detail));

@@ -1,6 +1,7 @@
 /* crm-contacts-view.c — CrmContactsView: an AdwLeaflet with the contact list (search field over
- * a GtkListView of the paged CrmContactListModel) and the selected contact's details; a stack
- * puts the empty state in its place while the database holds no contact.
+ * a GtkListView of the paged CrmContactListModel) and the selected contact's details (a
+ * CrmContactDetail); a stack puts the empty state in its place while the database holds no
+ * contact.
  *
  * Every text from the database goes into plain labels and rows with markup off.
  */
@@ -10,38 +11,18 @@
 
 #include <glib/gi18n.h>
 
-#include "crm-company.h"
+#include "crm-contact-detail.h"
 #include "crm-contact.h"
-
-typedef struct
-{
-  const char *id;
-  const char *title;
-  AdwActionRow *row;
-} DetailRow;
-
-enum
-{
-  DETAIL_COMPANY,
-  DETAIL_EMAIL,
-  DETAIL_PHONE,
-  DETAIL_JOB_TITLE,
-  DETAIL_LIFECYCLE,
-  DETAIL_SCORE,
-  DETAIL_LAST_CONTACTED,
-  DETAIL_CAPTURED,
-  N_DETAILS
-};
 
 struct _CrmContactsView
 {
   GtkWidget parent_instance;
 
   CrmRepository *repository;
+  CrmUndoManager *undo_manager;
   CrmContactListModel *model;
   GtkSingleSelection *selection;
   CrmContact *shown;
-  gulong shown_notify_handler;
   gulong store_handler;
 
   GtkStack *stack;
@@ -49,11 +30,7 @@ struct _CrmContactsView
   GtkSearchEntry *search_entry;
   GtkDropDown *sort_dropdown;
   GtkListView *list_view;
-  GtkStack *detail_stack;
-  GtkLabel *detail_name;
-  GtkButton *email_button;
-  GtkButton *call_button;
-  DetailRow details[N_DETAILS];
+  CrmContactDetail *detail;
 };
 
 G_DEFINE_FINAL_TYPE (CrmContactsView, crm_contacts_view, GTK_TYPE_WIDGET)
@@ -100,69 +77,11 @@ on_factory_bind (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer 
 /* ---- The detail pane -------------------------------------------------------------------- */
 
 static void
-set_detail (CrmContactsView *self, guint detail, const char *text)
-{
-  AdwActionRow *row = self->details[detail].row;
-  gboolean shown = text != NULL && text[0] != '\0';
-
-  adw_action_row_set_subtitle (row, shown ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (row), shown);
-}
-
-static char *
-format_day (gint64 unix_utc)
-{
-  g_autoptr (GDateTime) date = NULL;
-
-  if (unix_utc <= 0)
-    return NULL;
-  date = g_date_time_new_from_unix_local (unix_utc);
-  /* Translators: a day in the contact details, as g_date_time_format() takes it. */
-  return g_date_time_format (date, C_ ("contact detail date", "%b %-d, %Y"));
-}
-
-static void
 show_contact (CrmContactsView *self)
 {
-  const CrmContactRecord *record;
-  g_autofree char *company = NULL;
-  g_autofree char *score = NULL;
-  g_autofree char *last_contacted = NULL;
-  g_autofree char *captured = NULL;
-
-  if (self->shown == NULL)
-    {
-      gtk_stack_set_visible_child_name (self->detail_stack, "none");
-      return;
-    }
-  record = crm_entity_object_get_record (CRM_ENTITY_OBJECT (self->shown));
-  if (record->company_id != 0)
-    {
-      g_autoptr (CrmCompany) object = crm_repository_get_object (
-          self->repository, CRM_ENTITY_COMPANY, record->company_id, NULL);
-
-      if (object != NULL)
-        company = g_strdup (crm_company_get_name (object));
-    }
-  /* Translators: a lead score, out of 100. */
-  score = g_strdup_printf (_ ("%d of 100"), record->score);
-  last_contacted = format_day (record->last_contacted_at);
-  captured = format_day (record->captured_at);
-
-  gtk_label_set_text (self->detail_name, record->name != NULL ? record->name : "");
-  set_detail (self, DETAIL_COMPANY, company);
-  set_detail (self, DETAIL_EMAIL, record->email);
-  set_detail (self, DETAIL_PHONE, record->phone);
-  set_detail (self, DETAIL_JOB_TITLE, record->title);
-  set_detail (self, DETAIL_LIFECYCLE, crm_lifecycle_stage_get_label (record->lifecycle));
-  set_detail (self, DETAIL_SCORE, score);
-  set_detail (self, DETAIL_LAST_CONTACTED, last_contacted != NULL ? last_contacted : _ ("Never"));
-  set_detail (self, DETAIL_CAPTURED, captured);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->email_button),
-                            record->email != NULL && record->email[0] != '\0');
-  gtk_widget_set_sensitive (GTK_WIDGET (self->call_button),
-                            record->phone != NULL && record->phone[0] != '\0');
-  gtk_stack_set_visible_child_name (self->detail_stack, "contact");
+  crm_contact_detail_show_contact (
+      self->detail,
+      self->shown != NULL ? crm_entity_object_get_id (CRM_ENTITY_OBJECT (self->shown)) : 0);
 }
 
 static void
@@ -170,12 +89,8 @@ set_shown (CrmContactsView *self, CrmContact *contact)
 {
   if (self->shown == contact)
     return;
-  if (self->shown != NULL)
-    g_clear_signal_handler (&self->shown_notify_handler, self->shown);
+  /* The detail follows the store by itself. */
   g_set_object (&self->shown, contact);
-  if (contact != NULL)
-    self->shown_notify_handler = g_signal_connect_object (
-        contact, "notify", G_CALLBACK (show_contact), self, G_CONNECT_SWAPPED);
   show_contact (self);
 }
 
@@ -191,38 +106,6 @@ static void
 on_list_activate (CrmContactsView *self, guint position)
 {
   crm_contacts_view_select (self, position);
-}
-
-/* mailto: and tel: links open in the user's mail program and phone (or softphone). */
-static void
-launch_uri (CrmContactsView *self, const char *scheme, const char *address)
-{
-  g_autofree char *escaped = NULL;
-  g_autofree char *uri = NULL;
-
-  if (address == NULL || address[0] == '\0')
-    return;
-  escaped = g_uri_escape_string (address, "@+", FALSE);
-  uri = g_strconcat (scheme, escaped, NULL);
-  gtk_show_uri (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), uri, GDK_CURRENT_TIME);
-}
-
-static void
-on_email_clicked (CrmContactsView *self)
-{
-  if (self->shown != NULL)
-    launch_uri (self, "mailto:", crm_contact_get_email (self->shown));
-}
-
-static void
-on_call_clicked (CrmContactsView *self)
-{
-  const CrmContactRecord *record;
-
-  if (self->shown == NULL)
-    return;
-  record = crm_entity_object_get_record (CRM_ENTITY_OBJECT (self->shown));
-  launch_uri (self, "tel:", record->phone);
 }
 
 static void
@@ -404,29 +287,8 @@ build_list_pane (CrmContactsView *self)
 static GtkWidget *
 build_detail_pane (CrmContactsView *self)
 {
-  static const struct
-  {
-    const char *id;
-    const char *title;
-  } rows[N_DETAILS] = {
-    [DETAIL_COMPANY] = { "company", N_ ("Company") },
-    [DETAIL_EMAIL] = { "email", N_ ("E-mail") },
-    [DETAIL_PHONE] = { "phone", N_ ("Phone") },
-    [DETAIL_JOB_TITLE] = { "job-title", N_ ("Job Title") },
-    [DETAIL_LIFECYCLE] = { "lifecycle", N_ ("Lifecycle Stage") },
-    [DETAIL_SCORE] = { "score", N_ ("Lead Score") },
-    [DETAIL_LAST_CONTACTED] = { "last-contacted", N_ ("Last Contacted") },
-    [DETAIL_CAPTURED] = { "captured", N_ ("Captured") },
-  };
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *back = gtk_button_new_from_icon_name ("go-previous-symbolic");
-  GtkWidget *page = adw_preferences_page_new ();
-  GtkWidget *header_group = adw_preferences_group_new ();
-  GtkWidget *details_group = adw_preferences_group_new ();
-  GtkWidget *actions = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *none = adw_status_page_new ();
-
-  self->detail_stack = GTK_STACK (gtk_stack_new ());
 
   /* Narrow: back to the list. */
   gtk_widget_set_tooltip_text (back, _ ("Back to the List"));
@@ -440,52 +302,11 @@ build_detail_pane (CrmContactsView *self)
   g_object_bind_property (self->leaflet, "folded", back, "visible", G_BINDING_SYNC_CREATE);
   gtk_box_append (GTK_BOX (box), back);
 
-  self->detail_name = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->detail_name, 0);
-  gtk_label_set_wrap (self->detail_name, TRUE);
-  gtk_label_set_wrap_mode (self->detail_name, PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_selectable (self->detail_name, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->detail_name), "title-1");
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (header_group), GTK_WIDGET (self->detail_name));
-
-  self->email_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_ ("Send _E-mail")));
-  self->call_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_ ("_Call")));
-  g_signal_connect_swapped (self->email_button, "clicked", G_CALLBACK (on_email_clicked), self);
-  g_signal_connect_swapped (self->call_button, "clicked", G_CALLBACK (on_call_clicked), self);
-  gtk_widget_add_css_class (GTK_WIDGET (self->email_button), "pill");
-  gtk_widget_add_css_class (GTK_WIDGET (self->call_button), "pill");
-  gtk_widget_set_margin_top (actions, 12);
-  gtk_box_append (GTK_BOX (actions), GTK_WIDGET (self->email_button));
-  gtk_box_append (GTK_BOX (actions), GTK_WIDGET (self->call_button));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (header_group), actions);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (header_group));
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (details_group), _ ("Details"));
-  for (guint i = 0; i < N_DETAILS; i++)
-    {
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _ (rows[i].title));
-      /* The subtitle is user text. */
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      gtk_widget_add_css_class (row, "property");
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (details_group), row);
-      self->details[i].id = rows[i].id;
-      self->details[i].title = rows[i].title;
-      self->details[i].row = ADW_ACTION_ROW (row);
-    }
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (details_group));
-  gtk_widget_set_vexpand (page, TRUE);
-  gtk_box_append (GTK_BOX (box), page);
-
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (none), "crm-contacts-symbolic");
-  adw_status_page_set_title (ADW_STATUS_PAGE (none), _ ("No Contact Selected"));
-  adw_status_page_set_description (ADW_STATUS_PAGE (none),
-                                   _ ("Choose a contact in the list to see the details."));
-  gtk_stack_add_named (self->detail_stack, none, "none");
-  gtk_stack_add_named (self->detail_stack, box, "contact");
-  gtk_widget_set_hexpand (GTK_WIDGET (self->detail_stack), TRUE);
-  return GTK_WIDGET (self->detail_stack);
+  self->detail = CRM_CONTACT_DETAIL (crm_contact_detail_new (self->repository, self->undo_manager));
+  gtk_widget_set_vexpand (GTK_WIDGET (self->detail), TRUE);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->detail));
+  gtk_widget_set_hexpand (box, TRUE);
+  return box;
 }
 
 /* ---- Public API --------------------------------------------------------------------------- */
@@ -583,12 +404,15 @@ crm_contacts_view_get_detail_text (CrmContactsView *self, const char *row)
 {
   g_return_val_if_fail (CRM_IS_CONTACTS_VIEW (self), NULL);
 
-  for (guint i = 0; i < N_DETAILS; i++)
-    if (g_str_equal (self->details[i].id, row))
-      return gtk_widget_get_visible (GTK_WIDGET (self->details[i].row))
-                 ? adw_action_row_get_subtitle (self->details[i].row)
-                 : NULL;
-  return NULL;
+  return crm_contact_detail_get_text (self->detail, row);
+}
+
+CrmContactDetail *
+crm_contacts_view_get_detail (CrmContactsView *self)
+{
+  g_return_val_if_fail (CRM_IS_CONTACTS_VIEW (self), NULL);
+
+  return self->detail;
 }
 
 /* ---- GObject ---------------------------------------------------------------------------- */
@@ -599,13 +423,12 @@ crm_contacts_view_dispose (GObject *object)
   CrmContactsView *self = CRM_CONTACTS_VIEW (object);
   GtkWidget *child;
 
-  if (self->shown != NULL)
-    g_clear_signal_handler (&self->shown_notify_handler, self->shown);
   g_clear_object (&self->shown);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->selection);
   g_clear_object (&self->model);
+  g_clear_object (&self->undo_manager);
   g_clear_object (&self->repository);
 
   G_OBJECT_CLASS (crm_contacts_view_parent_class)->dispose (object);
@@ -628,7 +451,7 @@ crm_contacts_view_init (CrmContactsView *self)
 }
 
 GtkWidget *
-crm_contacts_view_new (CrmRepository *repository)
+crm_contacts_view_new (CrmRepository *repository, CrmUndoManager *undo_manager)
 {
   CrmContactsView *self;
   GtkWidget *list_pane;
@@ -636,9 +459,11 @@ crm_contacts_view_new (CrmRepository *repository)
   AdwLeafletPage *page;
 
   g_return_val_if_fail (CRM_IS_REPOSITORY (repository), NULL);
+  g_return_val_if_fail (CRM_IS_UNDO_MANAGER (undo_manager), NULL);
 
   self = g_object_new (CRM_TYPE_CONTACTS_VIEW, NULL);
   self->repository = g_object_ref (repository);
+  self->undo_manager = g_object_ref (undo_manager);
   /* The model comes when the page is first shown (ensure_model): counting a big table of
    * contacts has no place in the window's first frame on another page. */
   self->selection = gtk_single_selection_new (NULL);

@@ -6,17 +6,20 @@
 
 #include <adwaita.h>
 
+#include "crm-contact-detail.h"
 #include "crm-contact-list-model.h"
 #include "crm-contact.h"
 #include "crm-repository.h"
+#include "crm-undo-manager.h"
 
 G_BEGIN_DECLS
 
 #define CRM_TYPE_CONTACTS_VIEW (crm_contacts_view_get_type ())
 G_DECLARE_FINAL_TYPE (CrmContactsView, crm_contacts_view, CRM, CONTACTS_VIEW, GtkWidget)
 
+/* Edits in the detail pane are steps of @undo_manager. */
 GtkWidget *
-crm_contacts_view_new (CrmRepository *repository);
+crm_contacts_view_new (CrmRepository *repository, CrmUndoManager *undo_manager);
 
 /* Whether the contacts were read yet: not before the page is first shown (or the model asked
  * for), so that a window opening on another page does not count a big table of contacts. */
@@ -46,8 +49,11 @@ crm_contacts_view_show_contact (CrmContactsView *self, gint64 contact_id);
 CrmContact *
 crm_contacts_view_get_shown_contact (CrmContactsView *self);
 /* The text of a detail row ("email", "phone", "company", "lifecycle", "score",
- * "last-contacted", "captured"), as shown, or NULL. */
+ * "last-contacted", "captured", …: crm_contact_detail_get_text()), as shown, or NULL. */
 const char *
 crm_contacts_view_get_detail_text (CrmContactsView *self, const char *row);
+/* The detail pane. */
+CrmContactDetail *
+crm_contacts_view_get_detail (CrmContactsView *self);
 
 G_END_DECLS

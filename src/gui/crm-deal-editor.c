@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "crm-activity-editor.h"
 #include "crm-board-money.h"
 #include "crm-deal-editor.h"
 #include "crm-entity-picker.h"
@@ -14,6 +15,7 @@
 #include "crm-stage-list-model.h"
 #include "crm-stage.h"
 #include "crm-win-predictor.h"
+#include "crm-timeline-list.h"
 #include "crm-window.h"
 
 struct _CrmDealEditor
@@ -40,6 +42,7 @@ struct _CrmDealEditor
   GtkSwitch *probability_switch;
   GtkSpinButton *probability_spin;
   GtkTextView *notes_view;
+  AdwPreferencesGroup *activity_group;
   GtkWidget *delete_button;
 
   /* The predicted win probability of an open deal: trained once per editor, in a thread. */
@@ -360,6 +363,35 @@ on_delete_activate (GtkWidget *widget, const char *action_name, GVariant *parame
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
+/* ---- The deal's activities ------------------------------------------------------------------ */
+
+/* Its recent timeline (activities and stage changes) and Log Activity, for a deal that exists. */
+static void
+show_activities (CrmDealEditor *self)
+{
+  gint64 id = crm_entity_object_get_id (CRM_ENTITY_OBJECT (self->deal));
+  g_autoptr (CrmTimelineModel) model = crm_timeline_model_new (
+      crm_repository_get_store (self->repository), CRM_TIMELINE_SCOPE_DEAL, id, 5);
+  GtkWidget *list = crm_timeline_list_new (self->undo_manager);
+
+  crm_timeline_list_set_model (CRM_TIMELINE_LIST (list), model, TRUE);
+  adw_preferences_group_add (self->activity_group, list);
+  gtk_widget_set_visible (GTK_WIDGET (self->activity_group), TRUE);
+}
+
+static void
+on_log_activity_activate (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  CrmDealEditor *self = CRM_DEAL_EDITOR (widget);
+  CrmActivityEditor *editor;
+
+  if (self->deal == NULL)
+    return;
+  editor = crm_activity_editor_new (GTK_WINDOW (self), self->undo_manager, 0,
+                                    crm_entity_object_get_id (CRM_ENTITY_OBJECT (self->deal)));
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
 /* ---- Filling the form --------------------------------------------------------------------- */
 
 static void
@@ -409,6 +441,7 @@ fill_from_deal (CrmDealEditor *self)
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->notes_view),
                             deal->notes != NULL ? deal->notes : "", -1);
   gtk_widget_set_visible (self->delete_button, TRUE);
+  show_activities (self);
 }
 
 static void
@@ -578,10 +611,13 @@ crm_deal_editor_class_init (CrmDealEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, probability_switch);
   gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, probability_spin);
   gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, notes_view);
+  gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, activity_group);
   gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, delete_button);
 
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, on_save_activate);
   gtk_widget_class_install_action (widget_class, "editor.delete", NULL, on_delete_activate);
+  gtk_widget_class_install_action (widget_class, "editor.log-activity", NULL,
+                                   on_log_activity_activate);
 }
 
 static void

@@ -17,6 +17,7 @@ typedef struct
   char *folder;
   CrmStore *store;
   CrmRepository *repository;
+  CrmUndoManager *undo;
   GtkWindow *window;
   CrmContactsView *view;
 } Fixture;
@@ -33,6 +34,7 @@ fixture_set_up (Fixture *fixture, gconstpointer data)
   fixture->store = crm_store_open (path, &error);
   g_assert_no_error (error);
   fixture->repository = crm_repository_new (fixture->store);
+  fixture->undo = crm_undo_manager_new (fixture->store);
 }
 
 static void
@@ -41,6 +43,7 @@ fixture_tear_down (Fixture *fixture, gconstpointer data)
   if (fixture->window != NULL)
     gtk_window_destroy (fixture->window);
   crm_test_iterate_main_context ();
+  g_clear_object (&fixture->undo);
   g_clear_object (&fixture->repository);
   g_clear_object (&fixture->store);
   crm_test_remove_tree (fixture->folder);
@@ -51,7 +54,7 @@ static void
 show_view (Fixture *fixture)
 {
   fixture->window = GTK_WINDOW (gtk_window_new ());
-  fixture->view = CRM_CONTACTS_VIEW (crm_contacts_view_new (fixture->repository));
+  fixture->view = CRM_CONTACTS_VIEW (crm_contacts_view_new (fixture->repository, fixture->undo));
   gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->view));
   gtk_window_set_default_size (fixture->window, 1000, 700);
   gtk_window_present (fixture->window);

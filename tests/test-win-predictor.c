@@ -1,6 +1,7 @@
 /* test-win-predictor.c — the predicted win probability: naive Bayes over this database's
- * closed deals, checked against probabilities worked out by hand below; "not enough history"
- * under 20 closed deals; features read from the real stage history. */
+ * closed deals, checked against probabilities worked out by hand below, also for one deal as it
+ * advances (it must rise); "not enough history" under 20 closed deals; features read from the
+ * real stage history. */
 #include <string.h>
 
 #include "crm-test-util.h"
@@ -53,34 +54,67 @@
  *   value      won: <1k 2, 1k 8, 10k 3, 100k 1   lost: <1k 4, 1k 3, 10k 2, 100k 1
  *   activity   won: 0 1, 1–2 3, 3–5 6, 6+ 4      lost: 0 4, 1–2 3, 3–5 2, 6+ 1
  *
+ * The stage feature is "reached at least S": the deals whose furthest stage is S or later. With
+ * positions I 0, Q 1, N 2, P 3, G 4, summing the furthest counts from G down:
+ *   reached ≥   G    P        N          Q            I
+ *   won         9    9+4=13   13+1=14    14+0=14      14+0=14
+ *   lost        1    1+3=4    4+2=6      6+3=9        9+1=10
+ *
  * Values per feature (the k of the add-one smoothing): sources 7 lead sources + none = 8;
- * furthest stage 5 open stages + none = 6; value bands 4; activity bands 4. So the
- * denominators are n(class) + k:
- *   won  (14): source 22, stage 20, value 18, activity 18
- *   lost (10): source 18, stage 16, value 14, activity 14
- * Priors: P(won) = 14/24, P(lost) = 10/24.
+ * reached-at-least-S yes or no = 2; value bands 4; activity bands 4. So the denominators are
+ * n(class) + k:
+ *   won  (14): source 22, stage 16, value 18, activity 18
+ *   lost (10): source 18, stage 12, value 14, activity 14
+ * and the smoothed stage conditionals P(reached ≥ S | class) = (count + 1) / (n(class) + 2):
+ *   S       I       Q       N       P       G
+ *   won     15/16   15/16   15/16   14/16   10/16
+ *   lost    11/12   10/12   7/12    5/12    2/12
+ * Priors: P(won) = 14/24, P(lost) = 10/24. Below, 24·22·16·18·18 = 2737152 = 2^10·3^5·11 and
+ * 24·18·12·14·14 = 1016064 = 2^8·3^4·7^2.
  *
- * Open deal 1: R, path IQP (furthest P), 5,000.00 EUR (1k), 4 activities (3–5).
- *   won:  14/24 · (8+1)/22 · (4+1)/20 · (8+1)/18 · (6+1)/18
- *       = 14/24 · 9/22 · 5/20 · 9/18 · 7/18 = 39690/3421440 = 49/4224 ≈ 0.0116003788
- *   lost: 10/24 · (2+1)/18 · (3+1)/16 · (3+1)/14 · (2+1)/14
- *       = 10/24 · 3/18 · 4/16 · 4/14 · 3/14 = 1440/1354752 = 5/4704 ≈ 0.0010629252
- *   P(won) = (49/4224) / (49/4224 + 5/4704) = 2401/2621 ≈ 0.916062571537581
+ * Open deal 1: R, path IQP (reached ≥ P), 5,000.00 EUR (1k), 4 activities (3–5).
+ *   won:  14/24 · (8+1)/22 · (13+1)/16 · (8+1)/18 · (6+1)/18
+ *       = 14/24 · 9/22 · 14/16 · 9/18 · 7/18 = 111132/2737152 = (2^2·3^4·7^3)/(2^10·3^5·11)
+ *       = 343/8448 ≈ 0.0406013258
+ *   lost: 10/24 · (2+1)/18 · (4+1)/12 · (3+1)/14 · (2+1)/14
+ *       = 10/24 · 3/18 · 5/12 · 4/14 · 3/14 = 1800/1016064 = (2^3·3^2·5^2)/(2^8·3^4·7^2)
+ *       = 25/14112 ≈ 0.0017715420
+ *   Over 2^8·3^2·7^2·11 = 1241856: won 343·147 = 50421, lost 25·88 = 2200;
+ *   P(won) = 50421 / (50421 + 2200) = 50421/52621 ≈ 0.958191596510899
  *
- * Open deal 2: S, path IQ (furthest Q), 500.00 EUR (<1k), no activity (0).
- *   won:  14/24 · (4+1)/22 · (0+1)/20 · (2+1)/18 · (1+1)/18
- *       = 14/24 · 5/22 · 1/20 · 3/18 · 2/18 = 7/57024 ≈ 0.0001227553
- *   lost: 10/24 · (5+1)/18 · (3+1)/16 · (4+1)/14 · (4+1)/14
- *       = 10/24 · 6/18 · 4/16 · 5/14 · 5/14 = 125/28224 ≈ 0.0044288549
- *   P(won) = (7/57024) / (7/57024 + 125/28224) = 343/12718 ≈ 0.026969649315930
+ * Open deal 2: S, path IQ (reached ≥ Q), 500.00 EUR (<1k), no activity (0).
+ *   won:  14/24 · (4+1)/22 · (14+1)/16 · (2+1)/18 · (1+1)/18
+ *       = 14/24 · 5/22 · 15/16 · 3/18 · 2/18 = 6300/2737152 = (2^2·3^2·5^2·7)/(2^10·3^5·11)
+ *       = 175/76032 ≈ 0.0023016625
+ *   lost: 10/24 · (5+1)/18 · (9+1)/12 · (4+1)/14 · (4+1)/14
+ *       = 10/24 · 6/18 · 10/12 · 5/14 · 5/14 = 15000/1016064 = (2^3·3·5^4)/(2^8·3^4·7^2)
+ *       = 625/42336 ≈ 0.0147628496
+ *   Over 2^8·3^3·7^2·11 = 3725568: won 175·49 = 8575, lost 625·88 = 55000;
+ *   P(won) = 8575 / (8575 + 55000) = 8575/63575 = 343/2543 ≈ 0.134880062917814
  *
- * Open deal 3: none, path IGN (furthest G, though it is back in N), 150,000 JPY (zero-digit
+ * Open deal 3: none, path IGN (reached ≥ G, though it is back in N), 150,000 JPY (zero-digit
  * currency: 150,000 major units, 100k band), 7 activities (6+).
- *   won:  14/24 · (2+1)/22 · (9+1)/20 · (1+1)/18 · (4+1)/18
- *       = 14/24 · 3/22 · 10/20 · 2/18 · 5/18 = 35/28512 ≈ 0.0012275533
- *   lost: 10/24 · (3+1)/18 · (1+1)/16 · (1+1)/14 · (1+1)/14
- *       = 10/24 · 4/18 · 2/16 · 2/14 · 2/14 = 5/21168 ≈ 0.0002362056
- *   P(won) = (35/28512) / (35/28512 + 5/21168) = 343/409 ≈ 0.838630806845966
+ *   won:  14/24 · (2+1)/22 · (9+1)/16 · (1+1)/18 · (4+1)/18
+ *       = 14/24 · 3/22 · 10/16 · 2/18 · 5/18 = 4200/2737152 = (2^3·3·5^2·7)/(2^10·3^5·11)
+ *       = 175/114048 ≈ 0.0015344416
+ *   lost: 10/24 · (3+1)/18 · (1+1)/12 · (1+1)/14 · (1+1)/14
+ *       = 10/24 · 4/18 · 2/12 · 2/14 · 2/14 = 320/1016064 = (2^6·5)/(2^8·3^4·7^2)
+ *       = 5/15876 ≈ 0.0003149408
+ *   Over 2^7·3^4·7^2·11 = 5588352: won 175·49 = 8575, lost 5·352 = 1760;
+ *   P(won) = 8575 / (8575 + 1760) = 8575/10335 = 1715/2067 ≈ 0.829704886308660
+ *
+ * Open deal 2 as it advances, all else equal: only the stage conditional changes. The odds
+ * won : lost are (14/24 · 5/22 · 3/18 · 2/18) / (10/24 · 6/18 · 5/14 · 5/14)
+ * = (420/171072) / (1500/84672) = 420/1500 · 84672/171072 = 7/25 · 49/99 = 343/2475, times the
+ * stage's (a/16) / (b/12) = 3a / 4b:
+ *   I  3·15 / 4·11 = 45/44   odds 343·45 / (2475·44) = 343/2420  P = 343/2763   ≈ 0.1241404
+ *   Q  3·15 / 4·10 = 9/8     odds 343·9 / (2475·8)   = 343/2200  P = 343/2543   ≈ 0.1348801
+ *   N  3·15 / 4·7  = 45/28   odds 343·45 / (2475·28) = 49/220    P = 49/269     ≈ 0.1821561
+ *   P  3·14 / 4·5  = 21/10   odds 343·21 / 24750     = 2401/8250 P = 2401/10651 ≈ 0.2254248
+ *   G  3·10 / 4·2  = 15/4    odds 343·15 / 9900      = 343/660   P = 343/1003   ≈ 0.3419741
+ * It rises at every step: of the deals that reached a stage, more of the lost than of the won
+ * ones stopped there. (With "furthest stage = S", deals that stopped at S, this deal read lower
+ * at Qualification than at Initial contact.)
  */
 
 typedef struct
@@ -117,9 +151,14 @@ static const PlannedDeal open_deals[] = {
 };
 
 static const double expected_probabilities[] = {
-  2401.0 / 2621.0,
-  343.0 / 12718.0,
-  343.0 / 409.0,
+  50421.0 / 52621.0,
+  343.0 / 2543.0,
+  1715.0 / 2067.0,
+};
+
+/* Open deal 2 reaching at least I, Q, N, P, G. */
+static const double expected_as_deal_2_advances[] = {
+  343.0 / 2763.0, 343.0 / 2543.0, 49.0 / 269.0, 2401.0 / 10651.0, 343.0 / 1003.0,
 };
 
 typedef struct
@@ -291,6 +330,81 @@ test_probabilities_by_hand (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (crm_win_predictor_get_n_closed (predictor), ==, 24);
 }
 
+static double
+predict (CrmWinPredictor *predictor, const CrmWinFeatures *features)
+{
+  g_autoptr (GError) error = NULL;
+  double probability = -1;
+
+  g_assert_true (crm_win_predictor_predict (predictor, features, &probability, &error));
+  g_assert_no_error (error);
+  return probability;
+}
+
+/* All else equal, a deal that gets further is predicted higher: open deal 2 as if it had
+ * reached each stage, then really moved on through the store, then moved back. */
+static void
+test_rises_as_deal_advances (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrmWinPredictor) predictor = crm_win_predictor_train (fixture->store, 0, &error);
+  const char *stages = "IQNPG";
+  CrmDealFeatures deal;
+  CrmWinFeatures features;
+  double previous = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (crm_store_get_deal_features (fixture->store, fixture->open_ids[1], &deal, &error));
+  g_assert_no_error (error);
+  crm_win_features_init (&features, &deal);
+  g_assert_cmpint (features.furthest_stage_position, ==, 1);
+
+  for (int position = 0; position < 5; position++)
+    {
+      double probability;
+
+      features.furthest_stage_position = position;
+      probability = predict (predictor, &features);
+      g_assert_cmpfloat_with_epsilon (probability, expected_as_deal_2_advances[position], 1e-9);
+      g_assert_cmpfloat (probability, >, previous);
+      previous = probability;
+    }
+
+  /* The same through the stage history: Q, then N, P, G. */
+  for (int position = 2; position < 5; position++)
+    {
+      double probability = -1;
+
+      g_assert_true (crm_store_move_deal_at (fixture->store, fixture->open_ids[1],
+                                             stage_for (fixture, stages[position]), -1,
+                                             PAST + 400 * DAY + position * DAY, &error));
+      g_assert_no_error (error);
+      g_assert_true (crm_win_predictor_predict_deal (predictor, fixture->store,
+                                                     fixture->open_ids[1], &probability, &error));
+      g_assert_no_error (error);
+      g_assert_cmpfloat_with_epsilon (probability, expected_as_deal_2_advances[position], 1e-9);
+    }
+
+  /* Back to Qualification: it has still reached Negotiation. */
+  g_assert_true (crm_store_move_deal_at (fixture->store, fixture->open_ids[1],
+                                         stage_for (fixture, 'Q'), -1, PAST + 410 * DAY, &error));
+  g_assert_no_error (error);
+  g_assert_true (crm_store_get_deal_features (fixture->store, fixture->open_ids[1], &deal, &error));
+  g_assert_no_error (error);
+  crm_win_features_init (&features, &deal);
+  g_assert_cmpfloat_with_epsilon (predict (predictor, &features), expected_as_deal_2_advances[4],
+                                  1e-9);
+
+  /* No open stage in its history at all (position -1): every closed deal reached at least
+   * that, (14+1)/16 against (10+1)/12, the same as Initial contact. */
+  features = (CrmWinFeatures){ .source_id = fixture->website_id,
+                               .furthest_stage_position = -1,
+                               .value_band = CRM_VALUE_BAND_UNDER_1K,
+                               .activity_band = CRM_ACTIVITY_BAND_NONE };
+  g_assert_cmpfloat_with_epsilon (predict (predictor, &features), expected_as_deal_2_advances[0],
+                                  1e-9);
+}
+
 static void
 on_trained (GObject *source, GAsyncResult *result, gpointer user_data)
 {
@@ -432,6 +546,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
 
   TEST_F ("/win-predictor/probabilities-worked-by-hand", test_probabilities_by_hand);
+  TEST_F ("/win-predictor/rises-as-deal-advances", test_rises_as_deal_advances);
   TEST_F ("/win-predictor/features-from-stage-history", test_features_from_history);
   TEST_F ("/win-predictor/train-in-thread", test_train_in_thread);
   g_test_add_func ("/win-predictor/bands", test_bands);

@@ -1,5 +1,6 @@
 /* crm-win-predictor.c — naive Bayes over closed deals (see the header). Training only counts:
- * per class (lost, won) how many deals had each value of each feature. */
+ * per class (lost, won) how many deals had each value of each feature; for the stage, how many
+ * stopped at each furthest position, summed at prediction into "reached at least". */
 #include "config.h"
 
 #include "crm-win-predictor.h"
@@ -17,11 +18,10 @@ struct _CrmWinPredictor
 {
   guint n_class[N_CLASSES];
   GHashTable *by_source; /* gint64 source id (0: none) -> guint[N_CLASSES] */
-  GHashTable *by_stage;  /* gint64 furthest stage id (0: none) -> guint[N_CLASSES] */
+  GHashTable *by_stage;  /* gint64 furthest stage position (-1: none) -> guint[N_CLASSES] */
   guint by_value_band[CRM_N_VALUE_BANDS][N_CLASSES];
   guint by_activity_band[CRM_N_ACTIVITY_BANDS][N_CLASSES];
   guint n_source_values; /* k of the Laplace smoothing: lead sources + "none" */
-  guint n_stage_values;  /* open stages + "none" */
 };
 
 /* clang-format off */
@@ -88,7 +88,7 @@ crm_win_features_init (CrmWinFeatures *features, const CrmDealFeatures *deal)
   g_return_if_fail (features != NULL && deal != NULL);
 
   features->source_id = deal->source_id;
-  features->furthest_stage_id = deal->furthest_stage_id;
+  features->furthest_stage_position = deal->furthest_stage_position;
   features->value_band = crm_value_band_for (deal->value_minor, deal->currency);
   features->activity_band = crm_activity_band_for (deal->n_activities);
 }
@@ -119,7 +119,6 @@ crm_win_predictor_new_from_history (const CrmWinHistory *history)
   self->by_source = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   self->by_stage = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   self->n_source_values = history->n_lead_sources + 1;
-  self->n_stage_values = history->n_open_stages + 1;
 
   for (guint i = 0; i < history->closed_deals->len; i++)
     {
@@ -133,7 +132,7 @@ crm_win_predictor_new_from_history (const CrmWinHistory *history)
       crm_win_features_init (&features, deal);
       self->n_class[class]++;
       count_value (self->by_source, features.source_id, class);
-      count_value (self->by_stage, features.furthest_stage_id, class);
+      count_value (self->by_stage, features.furthest_stage_position, class);
       self->by_value_band[features.value_band][class]++;
       self->by_activity_band[features.activity_band][class]++;
     }
@@ -257,6 +256,29 @@ count_in (GHashTable *table, gint64 value, guint class)
   return counts != NULL ? counts[class] : 0;
 }
 
+/* How many closed deals of @class got at least as far as @position: their furthest open stage
+ * is at @position or later. */
+static guint
+count_reached (GHashTable *by_stage, int position, guint class)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+  guint count = 0;
+
+  g_hash_table_iter_init (&iter, by_stage);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (*(const gint64 *) key >= position)
+      count += ((const guint *) value)[class];
+  return count;
+}
+
+/* P(reached at least @position | @class), the stage feature being binary: reached, or not. */
+static double
+reached_likelihood (CrmWinPredictor *self, int position, guint class)
+{
+  return smoothed (count_reached (self->by_stage, position, class), self->n_class[class], 2);
+}
+
 gboolean
 crm_win_predictor_predict (CrmWinPredictor *self,
                            const CrmWinFeatures *features,
@@ -289,8 +311,7 @@ crm_win_predictor_predict (CrmWinPredictor *self,
           = (double) n / (double) n_closed
             * smoothed (count_in (self->by_source, features->source_id, class), n,
                         self->n_source_values)
-            * smoothed (count_in (self->by_stage, features->furthest_stage_id, class), n,
-                        self->n_stage_values)
+            * reached_likelihood (self, features->furthest_stage_position, class)
             * smoothed (self->by_value_band[features->value_band][class], n, CRM_N_VALUE_BANDS)
             * smoothed (self->by_activity_band[features->activity_band][class], n,
                         CRM_N_ACTIVITY_BANDS);

@@ -3,16 +3,24 @@
  *
  * Features of a deal:
  *  - the lead source of its contact ("none" is a value of its own);
- *  - the furthest stage it reached: the open stage of highest position that its stage history
- *    shows it entered, in its pipeline;
+ *  - how far it got: the position of the furthest open stage its stage history shows it entered,
+ *    in its pipeline (-1: none). For an open deal at furthest stage S the feature is "reached at
+ *    least S", true of the deal itself; a closed deal has reached at least S when its furthest
+ *    position is S's or later. So an open deal at Proposal is compared with every closed deal
+ *    that got to Proposal or further, not with the deals that stopped there;
  *  - its value band, in major units of its currency, whatever the currency:
  *    under 1,000 · 1,000 to under 10,000 · 10,000 to under 100,000 · 100,000 and more;
- *  - its activity band, counting the activities logged on the deal (up to its close):
- *    none · 1–2 · 3–5 · 6 or more.
+ *  - its activity band, counting the activities logged on the deal (up to its close; for an open
+ *    deal, so far): none · 1–2 · 3–5 · 6 or more.
  * P(won | features) ∝ P(won) · Π P(feature | won), the same for lost, normalised to add up to
  * one. The priors are the shares of won and lost deals; every conditional is smoothed by adding
  * one to each count (Laplace): P(v | c) = (n(v, c) + 1) / (n(c) + k), k being the number of
- * values the feature can take (lead sources + 1, open stages + 1, 4, 4). Below
+ * values the feature can take (lead sources + 1, 4, 4). The stage feature is binary (reached
+ * at least S or not, k = 2): P(reached ≥ S | c) = (n(furthest position ≥ pos(S), c) + 1) /
+ * (n(c) + 2). Both counts shrink as S advances; from S to the next stage the prediction rises
+ * when, of the deals that reached S, a larger share of the lost than of the won ones stopped at
+ * S (smoothing aside): what a pipeline is for, but the data's to say, not a law. Trained over
+ * every pipeline (0), positions of different pipelines are compared as numbers. Below
  * CRM_WIN_PREDICTOR_MIN_CLOSED closed deals it predicts nothing: "not enough history".
  */
 #pragma once
@@ -56,8 +64,8 @@ typedef enum
 /* What the classifier looks at. */
 typedef struct
 {
-  gint64 source_id;         /* 0: none */
-  gint64 furthest_stage_id; /* 0: none */
+  gint64 source_id;            /* 0: none */
+  int furthest_stage_position; /* of the furthest open stage reached; -1: none */
   CrmValueBand value_band;
   CrmActivityBand activity_band;
 } CrmWinFeatures;

@@ -12,10 +12,10 @@
 /* Contacts scored per idle callback of a pass start at this many, and follow the time a step
  * takes: reading a contact costs about 12 µs, rewriting it ten times that, and a step should
  * stay well within a frame (16 ms) so the window goes on drawing and taking input. */
-#define PASS_STEP_FIRST 200
-#define PASS_STEP_MIN 20
-#define PASS_STEP_MAX 1000
-#define PASS_STEP_BUDGET_US 6000
+#define PASS_STEP_FIRST 50
+#define PASS_STEP_MIN 5
+#define PASS_STEP_MAX 400
+#define PASS_STEP_BUDGET_US 4000
 /* Rules are edited with spin buttons: wait for the clicks to stop before a pass. */
 #define RULES_SETTLE_MS 600
 /* How often the keeper looks whether the local date changed. */

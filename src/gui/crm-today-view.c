@@ -5,6 +5,10 @@
  * present only while the group has tasks), so a long list of overdue tasks still scrolls as a
  * list view does, building rows for the visible ones only. A timer looks each minute whether
  * the day changed, and moves the ranges on at midnight.
+ *
+ * The tasks are read when the page is first shown (a window opening on another page should
+ * not read thousands of overdue tasks); until then the badge comes from counting them, one
+ * indexed query after each change to the activities.
  */
 #include "config.h"
 
@@ -36,6 +40,9 @@ struct _CrmTodayView
   GtkSingleSelection *selection;
   guint n_tasks;
   guint day_source;
+  /* Until the tasks are read: the count of the badge, kept by this handler. */
+  gulong count_handler;
+  guint count_source;
 
   /* Template children */
   GtkStack *stack;
@@ -86,6 +93,8 @@ typedef struct
 
 static gboolean
 complete_in_idle (gpointer data);
+static void
+ensure_rows (CrmTodayView *self);
 
 typedef struct
 {
@@ -278,6 +287,15 @@ on_factory_unbind (GtkSignalListItemFactory *factory, GtkListItem *item, CrmToda
 
 /* ---- Groups ----------------------------------------------------------------------------- */
 
+static void
+set_n_tasks (CrmTodayView *self, guint n_tasks)
+{
+  if (n_tasks == self->n_tasks)
+    return;
+  self->n_tasks = n_tasks;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_TASKS]);
+}
+
 /* A group's heading is there while the group has tasks; it is replaced when the count it
  * shows changes, so its row shows the new count. */
 static void
@@ -307,11 +325,7 @@ update_groups (CrmTodayView *self)
   update_heading (self, self->overdue_heading, G_LIST_MODEL (self->overdue), OVERDUE_GROUP);
   update_heading (self, self->today_heading, G_LIST_MODEL (self->today), TODAY_GROUP);
   gtk_stack_set_visible_child_name (self->stack, n_tasks > 0 ? "tasks" : "empty");
-  if (n_tasks != self->n_tasks)
-    {
-      self->n_tasks = n_tasks;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_TASKS]);
-    }
+  set_n_tasks (self, n_tasks);
 }
 
 static void
@@ -409,6 +423,7 @@ crm_today_view_show_task (CrmTodayView *self, gint64 task_id)
 
   g_return_val_if_fail (CRM_IS_TODAY_VIEW (self), FALSE);
 
+  ensure_rows (self);
   offset = g_list_model_get_n_items (G_LIST_MODEL (self->overdue_heading));
   position = crm_task_list_model_find (self->overdue, task_id);
   if (position < 0)
@@ -432,30 +447,41 @@ crm_today_view_get_n_tasks (CrmTodayView *self)
   return self->n_tasks;
 }
 
+gboolean
+crm_today_view_get_tasks_read (CrmTodayView *self)
+{
+  g_return_val_if_fail (CRM_IS_TODAY_VIEW (self), FALSE);
+  return self->rows != NULL;
+}
+
 GListModel *
 crm_today_view_get_rows (CrmTodayView *self)
 {
   g_return_val_if_fail (CRM_IS_TODAY_VIEW (self), NULL);
+  ensure_rows (self);
   return G_LIST_MODEL (self->rows);
 }
 
 /* ---- GObject ---------------------------------------------------------------------------- */
 
+/* Reads the tasks and shows them (once). */
 static void
-crm_today_view_constructed (GObject *object)
+ensure_rows (CrmTodayView *self)
 {
-  CrmTodayView *self = CRM_TODAY_VIEW (object);
-  g_autoptr (GListStore) groups = g_list_store_new (G_TYPE_LIST_MODEL);
-  g_autoptr (GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr (GListStore) groups = NULL;
   gint64 start, end;
 
-  G_OBJECT_CLASS (crm_today_view_parent_class)->constructed (object);
+  if (self->rows != NULL)
+    return;
+  g_clear_signal_handler (&self->count_handler, crm_repository_get_store (self->repository));
+  g_clear_handle_id (&self->count_source, g_source_remove);
 
   get_today (&start, &end);
   self->overdue = crm_task_list_model_new (self->repository, G_MININT64, start);
   self->today = crm_task_list_model_new (self->repository, start, end);
   self->overdue_heading = g_list_store_new (GTK_TYPE_STRING_OBJECT);
   self->today_heading = g_list_store_new (GTK_TYPE_STRING_OBJECT);
+  groups = g_list_store_new (G_TYPE_LIST_MODEL);
   g_list_store_append (groups, self->overdue_heading);
   g_list_store_append (groups, self->overdue);
   g_list_store_append (groups, self->today_heading);
@@ -471,14 +497,61 @@ crm_today_view_constructed (GObject *object)
   g_signal_connect_object (self->today, "items-changed", G_CALLBACK (on_tasks_changed), self,
                            G_CONNECT_SWAPPED);
   update_groups (self);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  self->day_source = g_timeout_add_seconds (DAY_CHECK_SECONDS, on_day_check, self);
+}
+
+/* The badge before the tasks are read: the open tasks due before tomorrow. */
+static gboolean
+on_count_idle (gpointer data)
+{
+  CrmTodayView *self = data;
+  g_autoptr (GError) error = NULL;
+  gint64 start, end, count;
+
+  self->count_source = 0;
+  get_today (&start, &end);
+  count = crm_store_count_open_tasks (crm_repository_get_store (self->repository), G_MININT64, end,
+                                      &error);
+  if (count < 0)
+    g_warning ("Cannot count the tasks due: %s", error->message);
+  else
+    set_n_tasks (self, (guint) count);
+  gtk_stack_set_visible_child_name (self->stack, count > 0 ? "tasks" : "empty");
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_store_changed_before_rows (
+    CrmStore *store, guint entity, guint action, gint64 id, gpointer old_record, CrmTodayView *self)
+{
+  if (entity == CRM_ENTITY_ACTIVITY && self->count_source == 0)
+    self->count_source = g_idle_add (on_count_idle, self);
+}
+
+static void
+crm_today_view_map (GtkWidget *widget)
+{
+  ensure_rows (CRM_TODAY_VIEW (widget));
+  GTK_WIDGET_CLASS (crm_today_view_parent_class)->map (widget);
+}
+
+static void
+crm_today_view_constructed (GObject *object)
+{
+  CrmTodayView *self = CRM_TODAY_VIEW (object);
+  g_autoptr (GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  G_OBJECT_CLASS (crm_today_view_parent_class)->constructed (object);
 
   g_signal_connect (factory, "setup", G_CALLBACK (on_factory_setup), self);
   g_signal_connect (factory, "bind", G_CALLBACK (on_factory_bind), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (on_factory_unbind), self);
   gtk_list_view_set_factory (self->list_view, factory);
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 
-  self->day_source = g_timeout_add_seconds (DAY_CHECK_SECONDS, on_day_check, self);
+  self->count_handler = g_signal_connect (crm_repository_get_store (self->repository), "changed",
+                                          G_CALLBACK (on_store_changed_before_rows), self);
+  on_count_idle (self);
 }
 
 static void
@@ -487,6 +560,9 @@ crm_today_view_dispose (GObject *object)
   CrmTodayView *self = CRM_TODAY_VIEW (object);
 
   g_clear_handle_id (&self->day_source, g_source_remove);
+  g_clear_handle_id (&self->count_source, g_source_remove);
+  if (self->repository != NULL)
+    g_clear_signal_handler (&self->count_handler, crm_repository_get_store (self->repository));
   gtk_widget_dispose_template (GTK_WIDGET (self), CRM_TYPE_TODAY_VIEW);
   g_clear_object (&self->selection);
   g_clear_object (&self->rows);
@@ -549,6 +625,7 @@ crm_today_view_class_init (CrmTodayViewClass *klass)
   object_class->dispose = crm_today_view_dispose;
   object_class->get_property = crm_today_view_get_property;
   object_class->set_property = crm_today_view_set_property;
+  widget_class->map = crm_today_view_map;
 
   properties[PROP_REPOSITORY]
       = g_param_spec_object ("repository", NULL, NULL, CRM_TYPE_REPOSITORY,

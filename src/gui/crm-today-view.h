@@ -22,7 +22,11 @@ crm_today_view_new (CrmRepository *repository, CrmUndoManager *undo_manager);
 /* How many tasks the page lists (the "n-tasks" property, the page's badge). */
 guint
 crm_today_view_get_n_tasks (CrmTodayView *self);
-/* The rows: a GtkStringObject heading each group that has tasks, then its CrmActivity tasks. */
+/* Whether the tasks were read yet (the page was shown, or the rows asked for). */
+gboolean
+crm_today_view_get_tasks_read (CrmTodayView *self);
+/* The rows: a GtkStringObject heading each group that has tasks, then its CrmActivity tasks.
+ * The tasks are read when the page is first shown, or asked for here. */
 GListModel *
 crm_today_view_get_rows (CrmTodayView *self);
 

@@ -98,16 +98,22 @@ add_task (Fixture *fixture, const char *subject, gint64 due_at, gboolean with_de
 }
 
 static void
-show_window (Fixture *fixture)
+show_window_on (Fixture *fixture, const char *page)
 {
   fixture->window = crm_window_new (app, fixture->store);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 700);
-  crm_window_set_visible_page (fixture->window, "today");
+  crm_window_set_visible_page (fixture->window, page);
   gtk_window_present (GTK_WINDOW (fixture->window));
   crm_test_wait_for (crm_test_widget_is_mapped, fixture->window, "the window to be mapped");
   fixture->view = CRM_TODAY_VIEW (
       crm_test_find_descendant (GTK_WIDGET (fixture->window), CRM_TYPE_TODAY_VIEW));
   g_assert_nonnull (fixture->view);
+}
+
+static void
+show_window (Fixture *fixture)
+{
+  show_window_on (fixture, "today");
 }
 
 /* The rows as text: "# overdue" for a heading, the subject for a task. */
@@ -250,6 +256,36 @@ test_today_empty_state (Fixture *fixture, gconstpointer data)
 }
 
 static gboolean
+badge_is (gpointer data)
+{
+  Fixture *fixture = ((gpointer *) data)[0];
+  int expected = GPOINTER_TO_INT (((gpointer *) data)[1]);
+
+  return adw_view_stack_page_get_badge_number (get_today_page (fixture)) == (guint) expected;
+}
+
+/* A window opening on another page does not read the tasks, yet its badge counts them (and
+ * follows changes); the page reads them when shown. */
+static void
+test_today_badge_before_shown (Fixture *fixture, gconstpointer data)
+{
+  gpointer two[] = { fixture, GINT_TO_POINTER (2) };
+
+  add_task (fixture, "Late", fixture->today_start - 60, FALSE);
+  add_task (fixture, "Tomorrow's", fixture->today_end + 60, FALSE);
+  show_window_on (fixture, "pipeline");
+  g_assert_cmpint (adw_view_stack_page_get_badge_number (get_today_page (fixture)), ==, 1);
+  add_task (fixture, "Soon", fixture->today_start + 60, FALSE);
+  crm_test_wait_for (badge_is, two, "the badge to count 2");
+  g_assert_false (crm_today_view_get_tasks_read (fixture->view));
+
+  crm_window_set_visible_page (fixture->window, "today");
+  crm_test_wait_for (crm_test_widget_is_mapped, fixture->view, "the Today page to be mapped");
+  g_assert_true (crm_today_view_get_tasks_read (fixture->view));
+  g_assert_cmpint (adw_view_stack_page_get_badge_number (get_today_page (fixture)), ==, 2);
+}
+
+static gboolean
 task_is_done (gpointer data)
 {
   Fixture *fixture = ((gpointer *) data)[0];
@@ -381,6 +417,7 @@ main (int argc, char *argv[])
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD_TEST ("/gui/today/groups", test_today_groups);
   ADD_TEST ("/gui/today/empty-state", test_today_empty_state);
+  ADD_TEST ("/gui/today/badge-before-shown", test_today_badge_before_shown);
   ADD_TEST ("/gui/today/check-completes", test_today_check_completes);
   ADD_TEST ("/gui/today/show-task", test_today_show_task);
   ADD_TEST ("/gui/today/activate-opens", test_today_activate_opens);

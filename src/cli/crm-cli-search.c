@@ -1,7 +1,8 @@
 /* crm-cli-search.c — `rapport-cli search QUERY…`: the contacts, companies and deals matching the
  * words, best first, one per line ("contact  42  Ada Lovelace  ada@example.com"), tab
  * separated so that scripts can cut them; and `rapport-cli score`, which recomputes every
- * contact's lead score and prints a summary. */
+ * contact's lead score with the rules set in Preferences, moves the leads that reach the
+ * threshold to Qualified, and prints a summary. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -94,6 +95,28 @@ crm_cli_search (CrmCli *cli, const CrmCliCommand *command, int argc, char **argv
 
 #define TOP_CONTACTS 5
 
+/* The rules set in Rapport's preferences, or the defaults when its settings schema is not
+ * installed (or is one from before the rules were settings). */
+static void
+load_score_rules (CrmScoreRules *rules)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr (GSettingsSchema) schema = NULL;
+  g_autoptr (GSettings) settings = NULL;
+  const char *const *keys = crm_score_rules_get_keys ();
+
+  crm_score_rules_init (rules);
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+  if (schema == NULL)
+    return;
+  for (guint i = 0; keys[i] != NULL; i++)
+    if (!g_settings_schema_has_key (schema, keys[i]))
+      return;
+  settings = g_settings_new_full (schema, NULL, NULL);
+  crm_score_rules_load (settings, rules);
+}
+
 int
 crm_cli_score (CrmCli *cli, const CrmCliCommand *command, int argc, char **argv)
 {
@@ -102,7 +125,7 @@ crm_cli_score (CrmCli *cli, const CrmCliCommand *command, int argc, char **argv)
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) top = NULL;
   CrmScoreRules rules;
-  guint n_contacts = 0, n_changed = 0;
+  CrmScoreCounts counts = { 0 };
   gint64 started;
   int status;
   const GOptionEntry entries[] = { G_OPTION_ENTRY_NULL };
@@ -115,17 +138,23 @@ crm_cli_score (CrmCli *cli, const CrmCliCommand *command, int argc, char **argv)
   store = crm_cli_open_store (cli, TRUE);
   if (store == NULL)
     return CRM_CLI_EXIT_FAILURE;
-  crm_score_rules_init (&rules);
+  load_score_rules (&rules);
   started = g_get_monotonic_time ();
-  if (!crm_lead_score_update_all (store, &rules, g_get_real_time () / G_USEC_PER_SEC, &n_contacts,
-                                  &n_changed, &error))
+  if (!crm_lead_score_update_all (store, &rules, g_get_real_time () / G_USEC_PER_SEC, &counts,
+                                  &error))
     {
       crm_cli_print_error ("%s", error->message);
       return CRM_CLI_EXIT_FAILURE;
     }
   g_print (ngettext ("Scored %u contact in %.1f s; %u score changed\n",
-                     "Scored %u contacts in %.1f s; %u scores changed\n", n_contacts),
-           n_contacts, (double) (g_get_monotonic_time () - started) / G_USEC_PER_SEC, n_changed);
+                     "Scored %u contacts in %.1f s; %u scores changed\n", counts.n_contacts),
+           counts.n_contacts, (double) (g_get_monotonic_time () - started) / G_USEC_PER_SEC,
+           counts.n_changed);
+  if (rules.auto_qualify)
+    /* Translators: %u is a number of contacts, %d the score that qualifies a lead. */
+    g_print (ngettext ("%u lead became Qualified (score %d or more)\n",
+                       "%u leads became Qualified (score %d or more)\n", counts.n_qualified),
+             counts.n_qualified, rules.qualify_threshold);
 
   top = crm_store_fetch_contacts_sorted (store, CRM_CONTACT_SORT_SCORE, NULL, NULL, 0, TOP_CONTACTS,
                                          &error);

@@ -4,6 +4,7 @@
 #include "crm-lead-score.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #define SECONDS_PER_DAY (24 * 60 * 60)
 /* Contacts read per page while all are scored. */
@@ -30,7 +31,65 @@ crm_score_rules_init (CrmScoreRules *rules)
     .quiet_penalty = -10,
     .silent_days = 120,
     .silent_penalty = -20,
+    .auto_qualify = TRUE,
+    .qualify_threshold = 50,
   };
+}
+
+/* The settings keys of the rules' numbers (all of type "i"). */
+static const struct
+{
+  const char *key;
+  gsize offset;
+} rule_keys[] = {
+  { "score-has-company", G_STRUCT_OFFSET (CrmScoreRules, has_company) },
+  { "score-deciding-title", G_STRUCT_OFFSET (CrmScoreRules, deciding_title) },
+  { "score-referral-source", G_STRUCT_OFFSET (CrmScoreRules, referral_source) },
+  { "score-partner-source", G_STRUCT_OFFSET (CrmScoreRules, partner_source) },
+  { "score-event-source", G_STRUCT_OFFSET (CrmScoreRules, event_source) },
+  { "score-bant-yes", G_STRUCT_OFFSET (CrmScoreRules, bant_yes) },
+  { "score-bant-no", G_STRUCT_OFFSET (CrmScoreRules, bant_no) },
+  { "score-recent-days", G_STRUCT_OFFSET (CrmScoreRules, recent_days) },
+  { "score-recent-meeting", G_STRUCT_OFFSET (CrmScoreRules, recent_meeting) },
+  { "score-recent-touch", G_STRUCT_OFFSET (CrmScoreRules, recent_touch) },
+  { "score-recent-touch-max", G_STRUCT_OFFSET (CrmScoreRules, recent_touch_max) },
+  { "score-quiet-days", G_STRUCT_OFFSET (CrmScoreRules, quiet_days) },
+  { "score-quiet-penalty", G_STRUCT_OFFSET (CrmScoreRules, quiet_penalty) },
+  { "score-silent-days", G_STRUCT_OFFSET (CrmScoreRules, silent_days) },
+  { "score-silent-penalty", G_STRUCT_OFFSET (CrmScoreRules, silent_penalty) },
+  { "qualify-threshold", G_STRUCT_OFFSET (CrmScoreRules, qualify_threshold) },
+};
+
+void
+crm_score_rules_load (GSettings *settings, CrmScoreRules *rules)
+{
+  g_return_if_fail (G_IS_SETTINGS (settings));
+  g_return_if_fail (rules != NULL);
+
+  crm_score_rules_init (rules);
+  for (guint i = 0; i < G_N_ELEMENTS (rule_keys); i++)
+    {
+      /* The days are guint, the points int: both the size of an int, and the schema keeps
+       * the days at 0 or more. */
+      int value = g_settings_get_int (settings, rule_keys[i].key);
+
+      memcpy (G_STRUCT_MEMBER_P (rules, rule_keys[i].offset), &value, sizeof value);
+    }
+  rules->auto_qualify = g_settings_get_boolean (settings, "auto-qualify");
+}
+
+const char *const *
+crm_score_rules_get_keys (void)
+{
+  static const char *keys[G_N_ELEMENTS (rule_keys) + 2];
+
+  if (keys[0] == NULL)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (rule_keys); i++)
+        keys[i] = rule_keys[i].key;
+      keys[G_N_ELEMENTS (rule_keys)] = "auto-qualify";
+    }
+  return keys;
 }
 
 void
@@ -250,64 +309,178 @@ crm_lead_score_explain (
   return explain_record (store, rules, contact, now, NULL, error);
 }
 
-gboolean
-crm_lead_score_update_all (CrmStore *store,
-                           const CrmScoreRules *rules,
-                           gint64 now,
-                           guint *n_contacts,
-                           guint *n_changed,
-                           GError **error)
+/* Writes @contact's new score, and Lead → Qualified when the rules say so; nothing when
+ * nothing changed. */
+static gboolean
+write_score (CrmStore *store,
+             const CrmScoreRules *rules,
+             const CrmContactRecord *contact,
+             int score,
+             CrmScoreCounts *counts,
+             GError **error)
 {
-  g_autoptr (GPtrArray) page = NULL;
-  g_autoptr (GHashTable) sources
-      = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  guint scored = 0, changed = 0;
+  CrmLifecycleStage lifecycle = contact->lifecycle;
+
+  if (rules->auto_qualify && lifecycle == CRM_LIFECYCLE_LEAD && score >= rules->qualify_threshold)
+    lifecycle = CRM_LIFECYCLE_QUALIFIED;
+  if (score == contact->score && lifecycle == contact->lifecycle)
+    return TRUE;
+  if (!crm_store_set_contact_score (store, contact->id, score, lifecycle, error))
+    return FALSE;
+  counts->n_changed++;
+  if (lifecycle != contact->lifecycle)
+    counts->n_qualified++;
+  return TRUE;
+}
+
+gboolean
+crm_lead_score_update_contact (CrmStore *store,
+                               const CrmScoreRules *rules,
+                               gint64 contact_id,
+                               gint64 now,
+                               CrmScoreCounts *counts,
+                               GError **error)
+{
+  g_autoptr (CrmContactRecord) contact = NULL;
+  g_autoptr (CrmScoreExplanation) explanation = NULL;
+  CrmScoreCounts local_counts = { 0 };
 
   g_return_val_if_fail (CRM_IS_STORE (store), FALSE);
   g_return_val_if_fail (rules != NULL, FALSE);
 
-  /* One ordinary transaction: a bulk one would rebuild indexes the scores do not touch. */
+  contact = crm_store_get_contact (store, contact_id, error);
+  if (contact == NULL)
+    return FALSE;
+  explanation = explain_record (store, rules, contact, now, NULL, error);
+  if (explanation == NULL)
+    return FALSE;
+  if (counts == NULL)
+    counts = &local_counts;
+  counts->n_contacts++;
+  return write_score (store, rules, contact, explanation->score, counts, error);
+}
+
+struct _CrmLeadScoreRun
+{
+  CrmScoreRules rules;
+  gint64 now;
+  /* Where the next step starts: after this contact in name order (none yet: NULL). */
+  char *after_name;
+  gint64 after_id;
+  GHashTable *sources; /* source id -> name, read once per run */
+  CrmScoreCounts counts;
+  gboolean finished;
+};
+
+CrmLeadScoreRun *
+crm_lead_score_run_new (const CrmScoreRules *rules, gint64 now)
+{
+  CrmLeadScoreRun *run;
+
+  g_return_val_if_fail (rules != NULL, NULL);
+
+  run = g_new0 (CrmLeadScoreRun, 1);
+  run->rules = *rules;
+  run->now = now;
+  run->sources = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  return run;
+}
+
+void
+crm_lead_score_run_free (CrmLeadScoreRun *run)
+{
+  if (run == NULL)
+    return;
+  g_free (run->after_name);
+  g_hash_table_unref (run->sources);
+  g_free (run);
+}
+
+const CrmScoreCounts *
+crm_lead_score_run_get_counts (CrmLeadScoreRun *run)
+{
+  g_return_val_if_fail (run != NULL, NULL);
+  return &run->counts;
+}
+
+gboolean
+crm_lead_score_run_step (
+    CrmLeadScoreRun *run, CrmStore *store, guint max_contacts, gboolean *finished, GError **error)
+{
+  g_autoptr (GPtrArray) page = NULL;
+
+  g_return_val_if_fail (run != NULL, FALSE);
+  g_return_val_if_fail (CRM_IS_STORE (store), FALSE);
+  g_return_val_if_fail (max_contacts > 0, FALSE);
+
+  if (run->finished)
+    {
+      if (finished != NULL)
+        *finished = TRUE;
+      return TRUE;
+    }
+  /* An ordinary transaction: a bulk one would rebuild indexes the scores do not touch. */
   if (!crm_store_begin (store, error))
     return FALSE;
-  do
+  page = crm_store_fetch_contacts (store, run->after_name, run->after_id, 0, max_contacts, error);
+  if (page == NULL)
+    goto failed;
+  for (guint i = 0; i < page->len; i++)
     {
-      CrmContactRecord *last = page != NULL && page->len > 0 ? page->pdata[page->len - 1] : NULL;
-      g_autoptr (GPtrArray) next
-          = crm_store_fetch_contacts (store, last != NULL ? last->name : NULL,
-                                      last != NULL ? last->id : 0, 0, PAGE_SIZE, error);
+      CrmContactRecord *contact = page->pdata[i];
+      g_autoptr (CrmScoreExplanation) explanation
+          = explain_record (store, &run->rules, contact, run->now, run->sources, error);
 
-      if (next == NULL)
+      if (explanation == NULL
+          || !write_score (store, &run->rules, contact, explanation->score, &run->counts, error))
         goto failed;
-      for (guint i = 0; i < next->len; i++)
-        {
-          CrmContactRecord *contact = next->pdata[i];
-          g_autoptr (CrmScoreExplanation) explanation
-              = explain_record (store, rules, contact, now, sources, error);
-
-          if (explanation == NULL)
-            goto failed;
-          scored++;
-          if (explanation->score == contact->score)
-            continue;
-          contact->score = explanation->score;
-          if (!crm_store_update_contact (store, contact, error))
-            goto failed;
-          changed++;
-        }
-      g_clear_pointer (&page, g_ptr_array_unref);
-      page = g_steal_pointer (&next);
+      run->counts.n_contacts++;
     }
-  while (page->len == PAGE_SIZE);
-
   if (!crm_store_commit (store, error))
     return FALSE;
-  if (n_contacts != NULL)
-    *n_contacts = scored;
-  if (n_changed != NULL)
-    *n_changed = changed;
+
+  if (page->len > 0)
+    {
+      CrmContactRecord *last = page->pdata[page->len - 1];
+
+      g_free (run->after_name);
+      run->after_name = g_strdup (last->name);
+      run->after_id = last->id;
+    }
+  run->finished = page->len < max_contacts;
+  if (finished != NULL)
+    *finished = run->finished;
   return TRUE;
 
 failed:
   crm_store_rollback (store);
   return FALSE;
+}
+
+gboolean
+crm_lead_score_update_all (
+    CrmStore *store, const CrmScoreRules *rules, gint64 now, CrmScoreCounts *counts, GError **error)
+{
+  g_autoptr (CrmLeadScoreRun) run = NULL;
+  gboolean finished = FALSE;
+
+  g_return_val_if_fail (CRM_IS_STORE (store), FALSE);
+  g_return_val_if_fail (rules != NULL, FALSE);
+
+  run = crm_lead_score_run_new (rules, now);
+  if (!crm_store_begin (store, error))
+    return FALSE;
+  while (!finished)
+    {
+      if (!crm_lead_score_run_step (run, store, PAGE_SIZE, &finished, error))
+        {
+          crm_store_rollback (store);
+          return FALSE;
+        }
+    }
+  if (!crm_store_commit (store, error))
+    return FALSE;
+  if (counts != NULL)
+    *counts = run->counts;
+  return TRUE;
 }

@@ -5,6 +5,8 @@
  */
 #pragma once
 
+#include <gio/gio.h>
+
 #include "crm-store.h"
 
 G_BEGIN_DECLS
@@ -27,11 +29,21 @@ typedef struct
   int quiet_penalty; /* no activity for quiet_days (negative) */
   guint silent_days;
   int silent_penalty; /* no activity for silent_days, instead of the above (negative) */
+  /* A lead whose score reaches qualify_threshold becomes Qualified (crm-process.md §3). */
+  gboolean auto_qualify;
+  int qualify_threshold;
 } CrmScoreRules;
 
 /* The default rules (documented in the README). */
 void
 crm_score_rules_init (CrmScoreRules *rules);
+/* The rules as set in @settings (the io.github.rapportcrm.Rapport schema, whose defaults are
+ * those of crm_score_rules_init ()). */
+void
+crm_score_rules_load (GSettings *settings, CrmScoreRules *rules);
+/* The settings keys crm_score_rules_load () reads, NULL-terminated. */
+const char *const *
+crm_score_rules_get_keys (void);
 
 /* One line of an explanation: points, and why. */
 typedef struct
@@ -57,14 +69,50 @@ CrmScoreExplanation *
 crm_lead_score_explain (
     CrmStore *store, const CrmScoreRules *rules, gint64 contact_id, gint64 now, GError **error);
 
-/* Recomputes every contact's score at @now and writes those that changed, in one transaction.
- * @n_contacts and @n_changed (either may be NULL) say how many were scored and rewritten. */
+/* What an update did: contacts scored, contacts rewritten (new score or stage), and leads
+ * among them that became Qualified. */
+typedef struct
+{
+  guint n_contacts;
+  guint n_changed;
+  guint n_qualified;
+} CrmScoreCounts;
+
+/* Recomputes contact @contact_id's score at @now and writes it when it changed; with
+ * auto_qualify, a lead reaching the threshold becomes Qualified (never another stage). Nothing
+ * is written when nothing changed. Adds to @counts (may be NULL). */
+gboolean
+crm_lead_score_update_contact (CrmStore *store,
+                               const CrmScoreRules *rules,
+                               gint64 contact_id,
+                               gint64 now,
+                               CrmScoreCounts *counts,
+                               GError **error);
+
+/* Recomputes every contact's score at @now as crm_lead_score_update_contact () does, in one
+ * transaction. @counts (may be NULL) says what it did. */
 gboolean
 crm_lead_score_update_all (CrmStore *store,
                            const CrmScoreRules *rules,
                            gint64 now,
-                           guint *n_contacts,
-                           guint *n_changed,
+                           CrmScoreCounts *counts,
                            GError **error);
+
+/* The same pass, a few contacts at a time (for a main loop that must not wait for it all). */
+typedef struct _CrmLeadScoreRun CrmLeadScoreRun;
+
+CrmLeadScoreRun *
+crm_lead_score_run_new (const CrmScoreRules *rules, gint64 now);
+void
+crm_lead_score_run_free (CrmLeadScoreRun *run);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrmLeadScoreRun, crm_lead_score_run_free)
+/* Scores the next @max_contacts contacts (in name order) in one transaction; *@finished
+ * becomes TRUE once every contact was scored. */
+gboolean
+crm_lead_score_run_step (
+    CrmLeadScoreRun *run, CrmStore *store, guint max_contacts, gboolean *finished, GError **error);
+/* What the run did so far. */
+const CrmScoreCounts *
+crm_lead_score_run_get_counts (CrmLeadScoreRun *run);
 
 G_END_DECLS

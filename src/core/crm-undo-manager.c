@@ -389,6 +389,23 @@ failed:
 }
 
 gboolean
+crm_undo_manager_extend_newest (CrmUndoManager *self,
+                                gint64 after_change_id,
+                                gint64 up_to_change_id)
+{
+  UndoStep *step;
+
+  g_return_val_if_fail (CRM_IS_UNDO_MANAGER (self), FALSE);
+  g_return_val_if_fail (after_change_id <= up_to_change_id, FALSE);
+
+  step = g_queue_peek_head (&self->steps);
+  if (step == NULL || step->up_to_change_id != after_change_id)
+    return FALSE;
+  step->up_to_change_id = up_to_change_id;
+  return TRUE;
+}
+
+gboolean
 crm_undo_manager_undo (CrmUndoManager *self, GError **error)
 {
   const UndoStep *step;

@@ -63,6 +63,14 @@ crm_undo_manager_record_with_restore (CrmUndoManager *self,
                                       gpointer restore_data,
                                       GDestroyNotify restore_data_free,
                                       GError **error);
+/* Makes the change log rows (@after_change_id, @up_to_change_id] part of the newest step when
+ * they directly follow it: writes derived from a user's action (a recomputed lead score), so
+ * that undoing the action undoes them too, and they do not stand in its way. Returns whether
+ * the step took them. */
+gboolean
+crm_undo_manager_extend_newest (CrmUndoManager *self,
+                                gint64 after_change_id,
+                                gint64 up_to_change_id);
 
 /* Undoes the newest step. Fails with CRM_UNDO_ERROR_NOTHING_TO_UNDO on an empty stack; with
  * CRM_STORE_ERROR_CONSTRAINT (nothing changed) when its rows were changed since — that step

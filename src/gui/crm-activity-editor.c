@@ -439,7 +439,11 @@ crm_activity_editor_init (CrmActivityEditor *self)
   GtkWidget *clamp = adw_clamp_new ();
 
   self->deal_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  crm_score_rules_init (&self->rules);
+  {
+    /* The scoring rules in force (Preferences); the contact pane passes its own copy too. */
+    g_autoptr (GSettings) settings = g_settings_new (APPLICATION_ID);
+    crm_score_rules_load (settings, &self->rules);
+  }
 
   gtk_window_set_title (GTK_WINDOW (self), _ ("Log Activity"));
   gtk_window_set_modal (GTK_WINDOW (self), TRUE);

@@ -2,6 +2,11 @@
  * colour scheme setting, and opening a database into a window. When a database cannot be
  * opened, the user is asked what to do (quit, open another, or move a damaged file aside) and
  * the application stays alive until they have answered.
+ *
+ * Task reminders (setting task-reminders) follow the first database opened: while they are on,
+ * the application holds itself, so closing the last window leaves it running in the background
+ * to send them; Quit ends it, and activating it again shows the window. Their notifications
+ * come back as app.show-task, app.complete-task and app.show-today.
  */
 #include "config.h"
 
@@ -12,6 +17,8 @@
 #include "crm-database-error-dialog.h"
 #include "crm-gui-resources.h"
 #include "crm-preferences-window.h"
+#include "crm-task-reminders.h"
+#include "crm-tasks.h"
 #include "crm-window.h"
 
 struct _CrmApplication
@@ -19,6 +26,9 @@ struct _CrmApplication
   AdwApplication parent_instance;
 
   GSettings *settings;
+  /* Reminders of the first database opened (NULL while the setting is off); the application
+   * is held as long as they exist. */
+  CrmTaskReminders *reminders;
 };
 
 G_DEFINE_FINAL_TYPE (CrmApplication, crm_application, ADW_TYPE_APPLICATION)
@@ -110,23 +120,111 @@ crm_application_open_database (CrmApplication *self, const char *path, GError **
   return crm_store_open (path, error);
 }
 
+static gboolean
+same_file (const char *a, const char *b)
+{
+  g_autofree char *canonical_a = g_canonicalize_filename (a, NULL);
+  g_autofree char *canonical_b = g_canonicalize_filename (b, NULL);
+
+  return g_strcmp0 (canonical_a, canonical_b) == 0;
+}
+
 static CrmWindow *
 crm_application_find_window (CrmApplication *self, const char *path)
 {
-  g_autofree char *wanted = g_canonicalize_filename (path, NULL);
-
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
     {
-      g_autofree char *shown = NULL;
-
-      if (!CRM_IS_WINDOW (l->data))
-        continue;
-
-      shown = g_canonicalize_filename (crm_store_get_path (crm_window_get_store (l->data)), NULL);
-      if (g_strcmp0 (shown, wanted) == 0)
+      if (CRM_IS_WINDOW (l->data)
+          && same_file (crm_store_get_path (crm_window_get_store (l->data)), path))
         return l->data;
     }
   return NULL;
+}
+
+/* ---- Task reminders --------------------------------------------------------------------- */
+
+/* Reminds of @store's tasks, unless reminders are off or already follow a database. */
+static void
+crm_application_start_reminders (CrmApplication *self, CrmStore *store)
+{
+  if (self->reminders != NULL || !g_settings_get_boolean (self->settings, "task-reminders"))
+    return;
+  self->reminders = crm_task_reminders_new (G_APPLICATION (self), store);
+  g_application_hold (G_APPLICATION (self));
+}
+
+static void
+crm_application_stop_reminders (CrmApplication *self)
+{
+  if (self->reminders == NULL)
+    return;
+  g_clear_object (&self->reminders);
+  g_application_release (G_APPLICATION (self));
+}
+
+static void
+on_task_reminders_changed (CrmApplication *self)
+{
+  GtkWindow *window = crm_application_get_dialog_parent (self);
+
+  if (!g_settings_get_boolean (self->settings, "task-reminders"))
+    crm_application_stop_reminders (self);
+  else if (CRM_IS_WINDOW (window))
+    crm_application_start_reminders (self, crm_window_get_store (CRM_WINDOW (window)));
+}
+
+/* The window of the reminders' database (opened again when it was closed), or of the default
+ * database when there are no reminders; NULL when it cannot be opened. */
+static CrmWindow *
+crm_application_present_tasks_window (CrmApplication *self)
+{
+  g_autofree char *path = NULL;
+
+  if (self->reminders != NULL)
+    path = g_strdup (crm_store_get_path (crm_task_reminders_get_store (self->reminders)));
+  else
+    path = crm_store_get_default_path ();
+  return crm_application_open_window (self, path);
+}
+
+static void
+on_show_task_activate (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  CrmWindow *window = crm_application_present_tasks_window (user_data);
+
+  if (window != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-task", "x",
+                                g_variant_get_int64 (parameter));
+}
+
+static void
+on_show_today_activate (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  CrmWindow *window = crm_application_present_tasks_window (user_data);
+
+  if (window != NULL)
+    crm_window_set_visible_page (window, "today");
+}
+
+/* Mark as Done from a notification: through the window when one shows the database (so it is
+ * undoable there), else straight to the store. */
+static void
+on_complete_task_activate (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  CrmApplication *self = user_data;
+  g_autoptr (GError) error = NULL;
+  CrmStore *store;
+  CrmWindow *window;
+
+  if (self->reminders == NULL)
+    return;
+  store = crm_task_reminders_get_store (self->reminders);
+  window = crm_application_find_window (self, crm_store_get_path (store));
+  if (window != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.complete-task", "x",
+                                g_variant_get_int64 (parameter));
+  else if (!crm_tasks_set_done (store, g_variant_get_int64 (parameter), TRUE, &error))
+    g_warning ("Cannot complete the task: %s", error->message);
 }
 
 /* Opens @path in a new window (or finds the one showing it) and presents it. Returns NULL when
@@ -145,7 +243,13 @@ crm_application_open_window (CrmApplication *self, const char *path)
       return window;
     }
 
-  store = crm_application_open_database (self, path, &error);
+  /* The reminders may hold the file open since its window closed: the new window shares
+   * their store, so both see each other's writes at once. */
+  if (self->reminders != NULL
+      && same_file (crm_store_get_path (crm_task_reminders_get_store (self->reminders)), path))
+    store = g_object_ref (crm_task_reminders_get_store (self->reminders));
+  else
+    store = crm_application_open_database (self, path, &error);
   if (store == NULL)
     {
       OpenFailure *failure = open_failure_new (self, path, error);
@@ -157,6 +261,7 @@ crm_application_open_window (CrmApplication *self, const char *path)
 
   window = crm_window_new (self, store);
   gtk_window_present (GTK_WINDOW (window));
+  crm_application_start_reminders (self, store);
 
   return window;
 }
@@ -367,6 +472,8 @@ on_quit_activate (GSimpleAction *action, GVariant *parameter, gpointer user_data
     gtk_window_destroy (l->data);
 
   g_list_free_full (windows, g_object_unref);
+  /* Quit means quit: no reminders in the background either. */
+  crm_application_stop_reminders (self);
   g_application_quit (G_APPLICATION (self));
 }
 
@@ -374,6 +481,9 @@ static const GActionEntry app_actions[] = {
   { .name = "preferences", .activate = on_preferences_activate },
   { .name = "about", .activate = on_about_activate },
   { .name = "quit", .activate = on_quit_activate },
+  { .name = "show-task", .activate = on_show_task_activate, .parameter_type = "x" },
+  { .name = "complete-task", .activate = on_complete_task_activate, .parameter_type = "x" },
+  { .name = "show-today", .activate = on_show_today_activate },
 };
 
 static void
@@ -389,7 +499,8 @@ crm_application_set_accels (CrmApplication *self)
     { "window.close", { "<Control>w", NULL } },
     { "win.page::pipeline", { "<Alt>1", "<Control>1", NULL } },
     { "win.page::contacts", { "<Alt>2", "<Control>2", NULL } },
-    { "win.page::dashboard", { "<Alt>3", "<Control>3", NULL } },
+    { "win.page::today", { "<Alt>3", "<Control>3", NULL } },
+    { "win.page::dashboard", { "<Alt>4", "<Control>4", NULL } },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
@@ -411,6 +522,10 @@ crm_application_startup (GApplication *app)
   self->settings = g_settings_new (APPLICATION_ID);
   g_signal_connect_object (self->settings, "changed::color-scheme",
                            G_CALLBACK (on_color_scheme_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::task-reminders",
+                           G_CALLBACK (on_task_reminders_changed), self, G_CONNECT_SWAPPED);
+  /* Read once, so that every backend reports its changes. */
+  g_settings_get_boolean (self->settings, "task-reminders");
   crm_application_apply_color_scheme (self);
 }
 
@@ -427,7 +542,11 @@ crm_application_activate (GApplication *app)
       return;
     }
 
-  path = crm_store_get_default_path ();
+  /* Running in the background for reminders: their database comes back. */
+  if (self->reminders != NULL)
+    path = g_strdup (crm_store_get_path (crm_task_reminders_get_store (self->reminders)));
+  else
+    path = crm_store_get_default_path ();
   crm_application_open (self, path);
 }
 
@@ -474,6 +593,7 @@ crm_application_dispose (GObject *object)
 {
   CrmApplication *self = CRM_APPLICATION (object);
 
+  g_clear_object (&self->reminders);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (crm_application_parent_class)->dispose (object);

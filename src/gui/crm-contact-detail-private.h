@@ -127,6 +127,7 @@ struct _CrmContactDetail
   CrmRepository *repository;
   CrmUndoManager *undo_manager;
   CrmScoreRules rules;
+  GSettings *settings; /* where the scoring rules come from */
   gulong store_handler;
   guint refresh_source;
   gboolean disposed;

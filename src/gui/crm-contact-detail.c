@@ -273,6 +273,19 @@ crm_contact_detail_set_score_rules (CrmContactDetail *self, const CrmScoreRules 
     schedule_refresh (self);
 }
 
+/* The scoring rules follow Preferences: the shown score and its reasons are those of the rules
+ * in force. */
+static void
+on_settings_changed (GSettings *settings, const char *key, CrmContactDetail *self)
+{
+  CrmScoreRules rules;
+
+  if (key != NULL && !g_strv_contains (crm_score_rules_get_keys (), key))
+    return;
+  crm_score_rules_load (settings, &rules);
+  crm_contact_detail_set_score_rules (self, &rules);
+}
+
 static DetailField *
 find_field (CrmContactDetail *self, const char *row)
 {
@@ -456,6 +469,7 @@ crm_contact_detail_dispose (GObject *object)
   g_clear_handle_id (&self->refresh_source, g_source_remove);
   if (self->repository != NULL)
     g_clear_signal_handler (&self->store_handler, crm_contact_detail_get_store (self));
+  g_clear_object (&self->settings);
   detail_contact_page_dispose (self);
   detail_company_page_dispose (self);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -516,6 +530,9 @@ crm_contact_detail_new (CrmRepository *repository, CrmUndoManager *undo_manager)
   self = g_object_new (CRM_TYPE_CONTACT_DETAIL, NULL);
   self->repository = g_object_ref (repository);
   self->undo_manager = g_object_ref (undo_manager);
+  self->settings = g_settings_new (APPLICATION_ID);
+  crm_score_rules_load (self->settings, &self->rules);
+  g_signal_connect_object (self->settings, "changed", G_CALLBACK (on_settings_changed), self, 0);
 
   self->stack = GTK_STACK (gtk_stack_new ());
   adw_status_page_set_icon_name (ADW_STATUS_PAGE (none), "crm-contacts-symbolic");

@@ -1,6 +1,7 @@
 /* crm-preferences-window.c — CrmPreferencesWindow: rows bound to GSettings keys. Keys with a
  * type GTK can map are bound with g_settings_bind; free-text keys are checked first and only a
- * valid value is saved (an invalid one marks its row with the error style).
+ * valid value is saved (an invalid one marks its row with the error style). The Lead Scoring
+ * page binds a spin button to each rule key (crm_score_rules_get_keys) by its id.
  */
 #include "config.h"
 
@@ -10,6 +11,7 @@
 #include <string.h>
 
 #include "crm-gui-resources.h"
+#include "crm-lead-score.h"
 
 struct _CrmPreferencesWindow
 {
@@ -23,6 +25,7 @@ struct _CrmPreferencesWindow
   GtkSpinButton *rotting_days_spin;
   GtkSpinButton *stale_threshold_spin;
   AdwEntryRow *reminder_time_row;
+  GtkSwitch *task_reminders_switch;
 };
 
 G_DEFINE_FINAL_TYPE (CrmPreferencesWindow, crm_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -159,6 +162,41 @@ on_settings_changed (CrmPreferencesWindow *self, const char *key, GSettings *set
     crm_preferences_window_load_text (self, self->reminder_time_row, key);
 }
 
+/* Every scoring rule back to the schema's default. */
+static void
+on_reset_scoring_clicked (CrmPreferencesWindow *self)
+{
+  const char *const *keys = crm_score_rules_get_keys ();
+
+  for (guint i = 0; keys[i] != NULL; i++)
+    g_settings_reset (self->settings, keys[i]);
+}
+
+static void
+crm_preferences_window_bind_scoring (CrmPreferencesWindow *self)
+{
+  const char *const *keys = crm_score_rules_get_keys ();
+  GObject *auto_qualify = gtk_widget_get_template_child (
+      GTK_WIDGET (self), CRM_TYPE_PREFERENCES_WINDOW, "auto-qualify-switch");
+  GObject *threshold = gtk_widget_get_template_child (
+      GTK_WIDGET (self), CRM_TYPE_PREFERENCES_WINDOW, "qualify-threshold-spin");
+
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      g_autofree char *id = g_strconcat (keys[i], "-spin", NULL);
+      GObject *spin
+          = gtk_widget_get_template_child (GTK_WIDGET (self), CRM_TYPE_PREFERENCES_WINDOW, id);
+
+      if (!g_str_equal (keys[i], "auto-qualify"))
+        g_settings_bind (self->settings, keys[i], spin, "value", G_SETTINGS_BIND_DEFAULT);
+    }
+  g_settings_bind (self->settings, "auto-qualify", auto_qualify, "active", G_SETTINGS_BIND_DEFAULT);
+  /* The threshold means nothing while leads are not qualified by score. */
+  g_object_bind_property (auto_qualify, "active",
+                          gtk_widget_get_ancestor (GTK_WIDGET (threshold), ADW_TYPE_ACTION_ROW),
+                          "sensitive", G_BINDING_SYNC_CREATE);
+}
+
 static void
 crm_preferences_window_dispose (GObject *object)
 {
@@ -190,8 +228,19 @@ crm_preferences_window_class_init (CrmPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, rotting_days_spin);
   gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, stale_threshold_spin);
   gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, reminder_time_row);
+  gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, task_reminders_switch);
   gtk_widget_class_bind_template_callback (widget_class, on_currency_row_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_reminder_time_row_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_reset_scoring_clicked);
+  /* Named, so that gtk_widget_get_template_child () finds them. */
+  gtk_widget_class_bind_template_child_full (widget_class, "auto-qualify-switch", FALSE, 0);
+  for (const char *const *key = crm_score_rules_get_keys (); *key != NULL; key++)
+    {
+      g_autofree char *id = g_strconcat (*key, "-spin", NULL);
+
+      if (!g_str_equal (*key, "auto-qualify"))
+        gtk_widget_class_bind_template_child_full (widget_class, g_intern_string (id), FALSE, 0);
+    }
 }
 
 static void
@@ -208,6 +257,9 @@ crm_preferences_window_init (CrmPreferencesWindow *self)
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "stale-deal-threshold", self->stale_threshold_spin, "value",
                    G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "task-reminders", self->task_reminders_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  crm_preferences_window_bind_scoring (self);
 
   crm_preferences_window_load_text (self, self->currency_row, "default-currency");
   crm_preferences_window_load_text (self, self->reminder_time_row, "reminder-time");

@@ -1,6 +1,6 @@
-/* crm-window.c — CrmWindow: the header bar with the page switcher, the three pages, the window
+/* crm-window.c — CrmWindow: the header bar with the page switcher, the four pages, the window
  * actions (among them win.undo, over the window's undo stack), and remembering size and page in
- * GSettings.
+ * GSettings. It also keeps the database's lead scores up to date (CrmScoreKeeper).
  */
 #include "config.h"
 
@@ -14,6 +14,8 @@
 #include "crm-gui-resources.h"
 #include "crm-deal-editor.h"
 #include "crm-pipeline-view.h"
+#include "crm-score-keeper.h"
+#include "crm-today-view.h"
 
 struct _CrmWindow
 {
@@ -23,6 +25,7 @@ struct _CrmWindow
   /* One live object per row for every view of the window, and the window's undo stack. */
   CrmRepository *repository;
   CrmUndoManager *undo_manager;
+  CrmScoreKeeper *score_keeper;
   /* Checks every second whether another program (rapport-cli, a second window) wrote to the
    * database, so the views follow within a second. */
   guint external_changes_source;
@@ -40,6 +43,7 @@ struct _CrmWindow
   GtkWidget *new_deal_button;
   AdwBin *pipeline_bin;
   AdwBin *contacts_bin;
+  AdwBin *today_bin;
 };
 
 G_DEFINE_FINAL_TYPE (CrmWindow, crm_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -54,8 +58,11 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
+/* Seconds after the window opened that every lead score is brought up to date. */
+#define SCORE_PASS_DELAY_SECONDS 5
+
 /* Names of the pages, as in the .ui file and the last-page setting. */
-static const char *const page_names[] = { "pipeline", "contacts", "dashboard" };
+static const char *const page_names[] = { "pipeline", "contacts", "dashboard", "today" };
 
 /* Actions whose work a later issue brings: real, so menus and buttons point at them, but
  * disabled until they do something. */
@@ -268,6 +275,38 @@ on_contact_editor_open_contact (CrmWindow *self, gint64 contact_id)
 }
 
 static void
+on_show_contact_activate (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  on_contact_editor_open_contact (CRM_WINDOW (widget), g_variant_get_int64 (parameter));
+}
+
+/* The Today page, with task @parameter selected (when it lists it). */
+static void
+on_show_task_activate (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  CrmWindow *self = CRM_WINDOW (widget);
+
+  crm_window_set_visible_page (self, "today");
+  crm_today_view_show_task (CRM_TODAY_VIEW (adw_bin_get_child (self->today_bin)),
+                            g_variant_get_int64 (parameter));
+}
+
+/* Marks task @parameter done, undoably (a notification's Mark as Done ends here). */
+static void
+on_complete_task_activate (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  CrmWindow *self = CRM_WINDOW (widget);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *title = NULL;
+
+  if (crm_today_view_complete_task (CRM_TODAY_VIEW (adw_bin_get_child (self->today_bin)),
+                                    g_variant_get_int64 (parameter), &error))
+    return;
+  title = g_markup_printf_escaped (_ ("Cannot complete the task: %s"), error->message);
+  crm_window_add_toast (self, adw_toast_new (title));
+}
+
+static void
 on_new_contact_activate (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   CrmWindow *self = CRM_WINDOW (widget);
@@ -330,6 +369,7 @@ static void
 crm_window_constructed (GObject *object)
 {
   CrmWindow *self = CRM_WINDOW (object);
+  GtkWidget *today;
 
   G_OBJECT_CLASS (crm_window_parent_class)->constructed (object);
 
@@ -347,6 +387,17 @@ crm_window_constructed (GObject *object)
                      crm_pipeline_view_new (self->repository, self->undo_manager));
   adw_bin_set_child (self->contacts_bin,
                      crm_contacts_view_new (self->repository, self->undo_manager));
+  today = crm_today_view_new (self->repository, self->undo_manager);
+  adw_bin_set_child (self->today_bin, today);
+  /* The page's badge: how many tasks are due. */
+  g_object_bind_property (today, "n-tasks",
+                          adw_view_stack_get_page (self->stack, GTK_WIDGET (self->today_bin)),
+                          "badge-number", G_BINDING_SYNC_CREATE);
+
+  /* Scores follow writes at once, and the rules and the passing days from a few seconds after
+   * the window opened (not to compete with its first frames). */
+  self->score_keeper = crm_score_keeper_new (self->store, self->settings, self->undo_manager);
+  crm_score_keeper_start_daily (self->score_keeper, SCORE_PASS_DELAY_SECONDS);
 }
 
 static void
@@ -358,6 +409,7 @@ crm_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CRM_TYPE_WINDOW);
 
+  g_clear_object (&self->score_keeper);
   g_clear_object (&self->undo_manager);
   g_clear_object (&self->repository);
   g_clear_object (&self->store);
@@ -439,6 +491,7 @@ crm_window_class_init (CrmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmWindow, new_deal_button);
   gtk_widget_class_bind_template_child (widget_class, CrmWindow, pipeline_bin);
   gtk_widget_class_bind_template_child (widget_class, CrmWindow, contacts_bin);
+  gtk_widget_class_bind_template_child (widget_class, CrmWindow, today_bin);
   gtk_widget_class_bind_template_callback (widget_class, on_stack_visible_child_name_notify);
 
   /* win.page('contacts') and friends: a stateful action over the visible-page property. */
@@ -454,6 +507,10 @@ crm_window_class_init (CrmWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
   gtk_widget_class_install_action (widget_class, "win.new-contact", NULL, on_new_contact_activate);
   gtk_widget_class_install_action (widget_class, "win.new", NULL, on_new_activate);
+  gtk_widget_class_install_action (widget_class, "win.show-contact", "x", on_show_contact_activate);
+  gtk_widget_class_install_action (widget_class, "win.show-task", "x", on_show_task_activate);
+  gtk_widget_class_install_action (widget_class, "win.complete-task", "x",
+                                   on_complete_task_activate);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new", NULL);
 
   /* Undo of the last move (the toasts' Undo button too). A text field that has the focus

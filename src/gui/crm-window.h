@@ -1,5 +1,6 @@
-/* crm-window.h — CrmWindow, the main window: one database, shown as the Pipeline, Contacts and
- * Dashboard pages.
+/* crm-window.h — CrmWindow, the main window: one database, shown as the Pipeline, Contacts,
+ * Today and Dashboard pages. Besides win.page and win.undo, its actions include
+ * win.show-contact, win.edit-deal, win.show-task and win.complete-task (each with an id).
  */
 #pragma once
 
@@ -20,7 +21,7 @@ crm_window_new (CrmApplication *app, CrmStore *store);
 CrmStore *
 crm_window_get_store (CrmWindow *self);
 
-/* The visible page: "pipeline", "contacts" or "dashboard". Also the window's "visible-page"
+/* The visible page: "pipeline", "contacts", "today" or "dashboard". Also the window's "visible-page"
  * property and its stateful "win.page" action; remembered in the last-page setting. */
 const char *
 crm_window_get_visible_page (CrmWindow *self);

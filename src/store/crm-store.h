@@ -322,6 +322,21 @@ crm_store_fetch_contacts_sorted (CrmStore *self,
                                  guint limit,
                                  GError **error);
 
+/* ---- Open tasks (crm-store-tasks.c) -------------------------------------------------------
+ * Tasks not done whose due time is in [@due_from, @due_before), read through the open-tasks
+ * index: earliest first (ties by id), at most @limit (0: all); and how many there are. */
+GPtrArray *
+crm_store_list_open_tasks (
+    CrmStore *self, gint64 due_from, gint64 due_before, guint limit, GError **error);
+gint64
+crm_store_count_open_tasks (CrmStore *self, gint64 due_from, gint64 due_before, GError **error);
+
+/* Writes a contact's computed lead score and lifecycle stage, no other column (a new stage is
+ * dated now in its history), in one transaction; emits the contact's update. */
+gboolean
+crm_store_set_contact_score (
+    CrmStore *self, gint64 contact_id, int score, CrmLifecycleStage lifecycle, GError **error);
+
 /* ---- Search ----------------------------------------------------------------------------- */
 /* Turns any user text into a safe FTS5 query: each term quoted, prefix-matched. NULL when the
  * text has no searchable term. */

@@ -481,10 +481,26 @@ test_score (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (result->err, ==, "");
   g_assert_true (g_str_has_prefix (result->out, "Scored 120 contacts in "));
   g_assert_nonnull (strstr (result->out, "Highest scores:\n"));
+  /* Leads at 50 or more moved to Qualified (the default rules), and it says how many. */
+  g_assert_nonnull (strstr (result->out, "became Qualified (score 50 or more)\n"));
   g_clear_pointer (&result, cli_result_free);
+  store = open_store (fixture->path);
+  {
+    g_autoptr (GPtrArray) all = crm_store_fetch_contacts (store, NULL, 0, 0, 1000, &error);
+    guint qualified = 0;
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < all->len; i++)
+      {
+        const CrmContactRecord *contact = all->pdata[i];
+
+        g_assert_false (contact->lifecycle == CRM_LIFECYCLE_LEAD && contact->score >= 50);
+        qualified += contact->lifecycle == CRM_LIFECYCLE_QUALIFIED;
+      }
+    g_assert_cmpuint (qualified, >, 0);
+  }
 
   /* The highest score printed first is the highest stored. */
-  store = open_store (fixture->path);
   top = crm_store_fetch_contacts_sorted (store, CRM_CONTACT_SORT_SCORE, NULL, NULL, 0, 1, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (top->len, ==, 1);
@@ -492,7 +508,7 @@ test_score (Fixture *fixture, gconstpointer data)
 
   result = run_cli (fixture, "--database", fixture->path, "score");
   g_assert_cmpint (result->status, ==, 0);
-  g_assert_nonnull (strstr (result->out, "; 0 scores changed\n"));
+  g_assert_nonnull (strstr (result->out, "; 0 scores changed\n0 leads became Qualified"));
   {
     g_autofree char *expected = g_strdup_printf ("%3d\t%" G_GINT64_FORMAT "\t",
                                                  ((CrmContactRecord *) top->pdata[0])->score,

@@ -214,6 +214,7 @@ test_window_pages (Fixture *fixture, gconstpointer data)
   } pages[] = {
     { "pipeline", "Pipeline" },
     { "contacts", "Contacts" },
+    { "today", "Today" },
     { "dashboard", "Dashboard" },
   };
   static const char *const pending_actions[] = { "win.import" };
@@ -223,7 +224,7 @@ test_window_pages (Fixture *fixture, gconstpointer data)
   g_autoptr (GtkSelectionModel) stack_pages = adw_view_stack_get_pages (stack);
 
   g_assert_true (crm_window_get_store (window) == store);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (stack_pages)), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (stack_pages)), ==, 4);
 
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
@@ -319,9 +320,9 @@ test_window_accels (Fixture *fixture, gconstpointer data)
     const char *action;
     const char *accel;
   } expected[] = {
-    { "win.page::pipeline", "<Alt>1" },  { "win.page::contacts", "<Alt>2" },
-    { "win.page::dashboard", "<Alt>3" }, { "app.preferences", "<Control>comma" },
-    { "app.quit", "<Control>q" },
+    { "win.page::pipeline", "<Alt>1" },      { "win.page::contacts", "<Alt>2" },
+    { "win.page::today", "<Alt>3" },         { "win.page::dashboard", "<Alt>4" },
+    { "app.preferences", "<Control>comma" }, { "app.quit", "<Control>q" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)

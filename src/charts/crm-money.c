@@ -1,10 +1,11 @@
-/* crm-board-money.c — formatting money for the board. Amounts stay integers from the store to
- * the label: the minor units are split into whole and fraction digits, never turned into a
- * float. Separators and the place of the currency sign come from the locale's LC_MONETARY.
+/* crm-money.c — formatting money for display (the board, the detail pane, the charts). Amounts
+ * stay integers from the store to the label: the minor units are split into whole and fraction
+ * digits, never turned into a float. Separators and the place of the currency sign come from the
+ * locale's LC_MONETARY. GLib only, so the Cairo charts use it as well as the GTK widgets.
  */
 #include "config.h"
 
-#include "crm-board-money.h"
+#include "crm-money.h"
 
 #include <limits.h>
 #include <locale.h>

@@ -16,6 +16,15 @@ crm_currency_get_digits (const char *currency);
 char *
 crm_money_format (gint64 amount_minor, const char *currency);
 
+/* @amount_minor rounded (half away from zero) to whole major units and written like
+ * crm_money_format() without the fraction, e.g. "€12,500" — for chart axes. */
+char *
+crm_money_format_whole (gint64 amount_minor, const char *currency);
+
+/* @value with the digit grouping of the locale's LC_NUMERIC, e.g. "12,500" or "12.500". */
+char *
+crm_number_format (gint64 value);
+
 /* @value_minor × @percent / 100, rounded half away from zero, without floating point. */
 gint64
 crm_money_apply_percent (gint64 value_minor, int percent);

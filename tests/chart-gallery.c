@@ -1,0 +1,41 @@
+/* chart-gallery.c — every chart as PNG files for looking at: chart-gallery DIRECTORY writes each
+ * kind with data and empty, light and dark, at 1280×400 and 360×300 (the locale is the
+ * environment's: LANG=de_DE.UTF-8 shows German months and separators). Not a test. */
+#include <locale.h>
+
+#include "crm-chart-samples.h"
+
+static const struct
+{
+  int width, height;
+} sizes[] = { { 1280, 400 }, { 360, 300 } };
+
+int
+main (int argc, char *argv[])
+{
+  const char *folder = argc > 1 ? argv[1] : "/tmp/charts";
+
+  setlocale (LC_ALL, "");
+  g_mkdir_with_parents (folder, 0755);
+  for (CrmChartKind kind = 0; kind < CRM_CHART_N_KINDS; kind++)
+    for (int empty = 0; empty < 2; empty++)
+      for (int dark = 0; dark < 2; dark++)
+        for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+          {
+            g_autoptr (GError) error = NULL;
+            g_autofree char *name = g_strdup_printf (
+                "%s-%s-%s-%dx%d.png", crm_chart_sample_name (kind), empty ? "empty" : "data",
+                dark ? "dark" : "light", sizes[s].width, sizes[s].height);
+            g_autofree char *path = g_build_filename (folder, name, NULL);
+            gconstpointer data = empty ? crm_chart_sample_empty (kind) : crm_chart_sample (kind);
+
+            if (!crm_chart_export (kind, data, crm_chart_palette_get (dark), sizes[s].width,
+                                   sizes[s].height, path, &error))
+              {
+                g_printerr ("%s\n", error->message);
+                return 1;
+              }
+          }
+  g_print ("%s\n", folder);
+  return 0;
+}

@@ -239,24 +239,25 @@ crm_chart_draw_hatched_bar (cairo_t *cr, const CrmChartRect *rect, const CrmChar
     return;
   cairo_save (cr);
   cairo_rectangle (cr, x, y, w, h);
-  cairo_clip (cr);
   crm_chart_set_color (cr, color, 0.25);
-  cairo_paint (cr);
-  /* Stripes at 45°, from the bottom left up to the right. */
+  cairo_fill (cr);
+  /* Stripes at 45°, from the bottom left up to the right, cut to the bar by arithmetic rather
+   * than a clip (a clip costs a mask per bar: a dozen bars took milliseconds). A stripe starts at
+   * (x + d + t, y + h − t) for t in [0, h]. */
   for (double d = -h; d < w; d += 6)
     {
-      cairo_move_to (cr, x + d, y + h);
-      cairo_line_to (cr, x + d + h, y);
+      double from = MAX (0, -d), to = MIN (h, w - d);
+
+      if (to <= from)
+        continue;
+      cairo_move_to (cr, x + d + from, y + h - from);
+      cairo_line_to (cr, x + d + to, y + h - to);
     }
-  crm_chart_set_color (cr, color, 0.9);
+  if (w > 2 && h > 2)
+    cairo_rectangle (cr, x + 0.5, y + 0.5, w - 1, h - 1);
+  crm_chart_set_color (cr, color, 1);
   cairo_set_line_width (cr, 1.5);
   cairo_stroke (cr);
-  if (w > 2 && h > 2)
-    {
-      cairo_rectangle (cr, x + 0.5, y + 0.5, w - 1, h - 1);
-      cairo_set_line_width (cr, 1);
-      cairo_stroke (cr);
-    }
   cairo_restore (cr);
 }
 

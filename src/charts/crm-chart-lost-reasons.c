@@ -65,7 +65,7 @@ lost_reasons_layout (CrmChartCanvas *canvas, const CrmChartCounts *data, Layout 
   if (n == 0 || layout->plot.width < 20 || layout->plot.height < n * 2)
     return;
 
-  max_steps = (guint) CLAMP (floor (layout->plot.width / (canvas->narrow ? 70 : 100)), 1, 8);
+  max_steps = (guint) CLAMP (floor (layout->plot.width / (canvas->narrow ? 50 : 80)), 1, 8);
   crm_chart_scale_init (&layout->scale, 0, hi, max_steps, 1);
   layout->ticks = g_new0 (PangoLayout *, layout->scale.n_steps + 1);
   for (guint i = 0; i <= layout->scale.n_steps; i++)

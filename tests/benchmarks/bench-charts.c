@@ -3,11 +3,14 @@
  * after 5 to warm the font caches, and the median of a hit test (one per pointer motion). Goal:
  * a median under 5 ms per chart, so a dashboard of seven redraws within a frame; the benchmark
  * fails when one misses it (except in an AddressSanitizer build, which is several times slower).
+ * The goal is held against the processor time of the drawing thread, which other programs on a
+ * busy machine do not inflate; the wall-clock times are printed beside it.
  */
 #include <cairo.h>
 #include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
 #include <stdlib.h>
+#include <time.h>
 
 #include "crm-chart-samples.h"
 
@@ -28,6 +31,15 @@
 #define ENFORCED TRUE
 #endif
 
+static double
+cpu_ms (void)
+{
+  struct timespec now;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &now);
+  return now.tv_sec * 1000.0 + now.tv_nsec / 1e6;
+}
+
 static int
 compare_doubles (gconstpointer a, gconstpointer b)
 {
@@ -42,11 +54,13 @@ main (int argc, char *argv[])
   const CrmChartPalette *palette = crm_chart_palette_get (FALSE);
   gboolean all_met = TRUE;
 
-  g_print ("chart           median ms  slowest ms  hit test ms (goal < %.0f ms a draw)\n", GOAL_MS);
+  g_print ("median of %d draws at %dx%d; goal: processor time < %.0f ms a chart\n", N_RUNS, WIDTH,
+           HEIGHT, GOAL_MS);
+  g_print ("chart          processor ms  wall ms  slowest wall ms  hit test ms\n");
   for (CrmChartKind kind = 0; kind < CRM_CHART_N_KINDS; kind++)
     {
       gconstpointer data = crm_chart_sample (kind);
-      double draw_ms[N_RUNS], hit_ms[N_RUNS];
+      double draw_ms[N_RUNS], cpu_draw_ms[N_RUNS], hit_ms[N_RUNS];
       gboolean met;
 
       for (int run = -N_WARM_UP; run < N_RUNS; run++)
@@ -54,14 +68,19 @@ main (int argc, char *argv[])
           cairo_t *cr = cairo_create (surface);
           CrmChartHit hit = { 0 };
           gint64 start;
+          double cpu_start;
 
           cairo_set_source_rgb (cr, 1, 1, 1);
           cairo_paint (cr);
           start = g_get_monotonic_time ();
+          cpu_start = cpu_ms ();
           crm_chart_draw (kind, cr, WIDTH, HEIGHT, palette, data);
           cairo_surface_flush (surface);
           if (run >= 0)
-            draw_ms[run] = (g_get_monotonic_time () - start) / 1000.0;
+            {
+              cpu_draw_ms[run] = cpu_ms () - cpu_start;
+              draw_ms[run] = (g_get_monotonic_time () - start) / 1000.0;
+            }
           cairo_destroy (cr);
 
           start = g_get_monotonic_time ();
@@ -71,12 +90,13 @@ main (int argc, char *argv[])
           crm_chart_hit_clear (&hit);
         }
       qsort (draw_ms, N_RUNS, sizeof (double), compare_doubles);
+      qsort (cpu_draw_ms, N_RUNS, sizeof (double), compare_doubles);
       qsort (hit_ms, N_RUNS, sizeof (double), compare_doubles);
-      met = draw_ms[N_RUNS / 2] < GOAL_MS;
+      met = cpu_draw_ms[N_RUNS / 2] < GOAL_MS;
       all_met &= met;
-      g_print ("%-15s %9.2f  %10.2f  %11.2f  %s\n", crm_chart_sample_name (kind),
-               draw_ms[N_RUNS / 2], draw_ms[N_RUNS - 1], hit_ms[N_RUNS / 2],
-               met ? "met" : "MISSED");
+      g_print ("%-15s %11.2f  %7.2f  %15.2f  %11.2f  %s\n", crm_chart_sample_name (kind),
+               cpu_draw_ms[N_RUNS / 2], draw_ms[N_RUNS / 2], draw_ms[N_RUNS - 1],
+               hit_ms[N_RUNS / 2], met ? "met" : "MISSED");
     }
   cairo_surface_destroy (surface);
   /* The font caches, freed for LeakSanitizer (see test-charts.c). */

@@ -93,7 +93,7 @@ crm_chart_hit_test (CrmChartKind kind,
 
   g_return_val_if_fail (klass != NULL, FALSE);
   g_return_val_if_fail (hit != NULL, FALSE);
-  *hit = (CrmChartHit){ .index = -1 };
+  crm_chart_hit_clear (hit);
   if (!(width >= 1 && height >= 1) || crm_chart_is_empty (kind, data))
     return FALSE;
 

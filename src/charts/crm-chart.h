@@ -177,7 +177,9 @@ typedef struct
   double x, y, width, height;
 } CrmChartRect;
 
-/* What a point of a chart shows, for a tooltip. Clear with crm_chart_hit_clear(). */
+/* What a point of a chart shows, for a tooltip. Start from a zeroed struct (`CrmChartHit hit =
+ * { 0 }`); a hit test frees what an earlier one left in it; crm_chart_hit_clear() frees it at the
+ * end (g_auto (CrmChartHit) does that). */
 typedef struct
 {
   int index;         /* the item: stage, month, source or reason index in the data; -1: none */
@@ -210,7 +212,8 @@ crm_chart_table_free (CrmChartTable *table);
 
 /* ---- Any chart --------------------------------------------------------------------------- */
 
-/* @data points to the struct of @kind (see CrmChartKind). */
+/* @data points to the struct of @kind (see CrmChartKind); NULL draws the empty state. @palette
+ * NULL: the light one. */
 void
 crm_chart_draw (CrmChartKind kind,
                 cairo_t *cr,

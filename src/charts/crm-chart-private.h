@@ -142,8 +142,7 @@ typedef struct
   const char *const *names;    /* … n_slots names */
   double lo;                   /* the values to show (include 0 for bars) */
   double hi;
-  gboolean fixed_range; /* lo–hi is the whole axis (percent, NPS) */
-  double min_step;      /* 1 for counts and whole money units */
+  double min_step; /* 1 for counts and whole money units */
   CrmChartTickFormat format_tick;
   gconstpointer format_data;
   const char *unit; /* caption over the value axis, or NULL */

@@ -259,7 +259,7 @@ crm_chart_get_plot_area (
 typedef enum
 {
   CRM_CHART_ERROR_UNKNOWN_FORMAT, /* the file name ends in none of .png .svg .pdf */
-  CRM_CHART_ERROR_FAILED,         /* Cairo could not draw or encode the chart */
+  CRM_CHART_ERROR_FAILED,         /* a size out of 1–20000, or Cairo could not draw or encode */
 } CrmChartError;
 
 GQuark

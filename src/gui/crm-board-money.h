@@ -1,23 +1,6 @@
-/* crm-board-money.h — amounts of money as the board shows them: integer minor units plus an ISO
- * 4217 code, written with the digits, separators and symbol position of the user's locale.
+/* crm-board-money.h — the board's money formatting now lives in src/charts/crm-money.h (GLib
+ * only), which the charts share; this header keeps the GUI's includes as they are.
  */
 #pragma once
 
-#include <glib.h>
-
-G_BEGIN_DECLS
-
-/* Number of minor-unit digits of @currency: 2 for most, 0 for JPY-like, 3 for BHD-like. */
-guint
-crm_currency_get_digits (const char *currency);
-
-/* @amount_minor of @currency for display, e.g. "€12,500.00", "12.500,00 €", "CHF 99.50",
- * "¥1,200". Never markup. */
-char *
-crm_money_format (gint64 amount_minor, const char *currency);
-
-/* @value_minor × @percent / 100, rounded half away from zero, without floating point. */
-gint64
-crm_money_apply_percent (gint64 value_minor, int percent);
-
-G_END_DECLS
+#include "crm-money.h"

@@ -1,10 +1,11 @@
-/* crm-board-money.c — formatting money for the board. Amounts stay integers from the store to
- * the label: the minor units are split into whole and fraction digits, never turned into a
- * float. Separators and the place of the currency sign come from the locale's LC_MONETARY.
+/* crm-money.c — formatting money for display (the board, the detail pane, the charts). Amounts
+ * stay integers from the store to the label: the minor units are split into whole and fraction
+ * digits, never turned into a float. Separators and the place of the currency sign come from the
+ * locale's LC_MONETARY. GLib only, so the Cairo charts use it as well as the GTK widgets.
  */
 #include "config.h"
 
-#include "crm-board-money.h"
+#include "crm-money.h"
 
 #include <limits.h>
 #include <locale.h>
@@ -134,8 +135,10 @@ append_number (GString *out, const struct lconv *conv, guint64 magnitude, guint 
   g_string_append_printf (out, "%0*" G_GUINT64_FORMAT, (int) n_digits, magnitude % scale);
 }
 
-char *
-crm_money_format (gint64 amount_minor, const char *currency)
+/* @amount_minor of @currency, with its fraction digits or, when @whole, rounded (half away
+ * from zero) to whole major units and written without them. */
+static char *
+format_money (gint64 amount_minor, const char *currency, gboolean whole)
 {
   const struct lconv *conv = localeconv ();
   GString *out = g_string_new (NULL);
@@ -145,15 +148,24 @@ crm_money_format (gint64 amount_minor, const char *currency)
   /* CHAR_MAX (the C locale) means "unspecified": put the sign first. */
   gboolean sign_first = conv->p_cs_precedes != 0;
   gboolean spaced = !is_symbol || conv->p_sep_by_space == 1;
+  guint n_digits = crm_currency_get_digits (code);
   guint64 magnitude;
 
   if (amount_minor < 0)
-    {
-      g_string_append_c (out, '-');
-      magnitude = (guint64) (-(amount_minor + 1)) + 1;
-    }
+    magnitude = (guint64) (-(amount_minor + 1)) + 1;
   else
     magnitude = (guint64) amount_minor;
+  if (whole)
+    {
+      guint64 scale = 1;
+
+      for (guint i = 0; i < n_digits; i++)
+        scale *= 10;
+      magnitude = magnitude / scale + (magnitude % scale >= (scale + 1) / 2 && scale > 1);
+      n_digits = 0;
+    }
+  if (amount_minor < 0 && magnitude > 0)
+    g_string_append_c (out, '-');
 
   if (sign_first)
     {
@@ -161,12 +173,37 @@ crm_money_format (gint64 amount_minor, const char *currency)
       if (spaced)
         g_string_append (out, NO_BREAK_SPACE);
     }
-  append_number (out, conv, magnitude, crm_currency_get_digits (code));
+  append_number (out, conv, magnitude, n_digits);
   if (!sign_first)
     {
       g_string_append (out, NO_BREAK_SPACE);
       g_string_append (out, sign);
     }
+  return g_string_free (out, FALSE);
+}
+
+char *
+crm_money_format (gint64 amount_minor, const char *currency)
+{
+  return format_money (amount_minor, currency, FALSE);
+}
+
+char *
+crm_money_format_whole (gint64 amount_minor, const char *currency)
+{
+  return format_money (amount_minor, currency, TRUE);
+}
+
+char *
+crm_number_format (gint64 value)
+{
+  const struct lconv *conv = localeconv ();
+  GString *out = g_string_new (NULL);
+  guint64 magnitude = value < 0 ? (guint64) (-(value + 1)) + 1 : (guint64) value;
+
+  if (value < 0)
+    g_string_append_c (out, '-');
+  append_grouped (out, magnitude, conv->grouping, conv->thousands_sep);
   return g_string_free (out, FALSE);
 }
 

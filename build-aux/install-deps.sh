@@ -12,7 +12,7 @@ run_packages=(
 )
 test_packages=(
   appstream xvfb xauth dbus dbus-x11 at-spi2-core xdotool sqlite3
-  poppler-utils librsvg2-dev
+  poppler-utils librsvg2-dev locales-all
 )
 
 packages=("${run_packages[@]}")

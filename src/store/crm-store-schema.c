@@ -9,9 +9,11 @@
 #include "crm-store-private.h"
 
 /* clang-format off */
-#define FIELD(Record, member, type) { #member, type, G_STRUCT_OFFSET (Record, member), NULL }
+#define FIELD(Record, member, type) { #member, type, G_STRUCT_OFFSET (Record, member), NULL, FALSE }
 #define ENUM_FIELD(Record, member, names) \
-  { #member, CRM_FIELD_ENUM, G_STRUCT_OFFSET (Record, member), names }
+  { #member, CRM_FIELD_ENUM, G_STRUCT_OFFSET (Record, member), names, FALSE }
+#define DERIVED_FIELD(Record, member, type) \
+  { #member, type, G_STRUCT_OFFSET (Record, member), NULL, TRUE }
 /* clang-format on */
 #define MEMBER CRM_FIELD_MEMBER
 
@@ -213,6 +215,7 @@ static const CrmFieldInfo contact_fields[] = {
   FIELD (CrmContactRecord, last_contacted_at, CRM_FIELD_TIME),
   FIELD (CrmContactRecord, created_at, CRM_FIELD_TIME),
   FIELD (CrmContactRecord, updated_at, CRM_FIELD_TIME),
+  DERIVED_FIELD (CrmContactRecord, company_name, CRM_FIELD_TEXT),
 };
 
 static const CrmFieldInfo tag_fields[] = {

@@ -130,6 +130,8 @@ typedef struct
   gint64 last_contacted_at;
   gint64 created_at;
   gint64 updated_at;
+  /* The name of company_id's company, as stored: read only (the database keeps it). */
+  char *company_name;
 } CrmContactRecord;
 
 typedef struct

@@ -551,6 +551,7 @@ CRM_STORE_DEFINE_CRUD (lost_reason, CrmLostReasonRecord, CRM_ENTITY_LOST_REASON)
 CRM_STORE_DEFINE_CRUD (lead_source, CrmLeadSourceRecord, CRM_ENTITY_LEAD_SOURCE)
 CRM_STORE_DEFINE_CRUD (feedback, CrmFeedbackRecord, CRM_ENTITY_FEEDBACK)
 CRM_STORE_DEFINE_CRUD (acquisition_spend, CrmAcquisitionSpendRecord, CRM_ENTITY_ACQUISITION_SPEND)
+CRM_STORE_DEFINE_CRUD (smart_list, CrmSmartListRecord, CRM_ENTITY_SMART_LIST)
 
 GDestroyNotify
 crm_record_get_free_func (CrmEntity entity)
@@ -568,6 +569,7 @@ crm_record_get_free_func (CrmEntity entity)
     [CRM_ENTITY_LEAD_SOURCE] = (GDestroyNotify) crm_lead_source_record_free,
     [CRM_ENTITY_FEEDBACK] = (GDestroyNotify) crm_feedback_record_free,
     [CRM_ENTITY_ACQUISITION_SPEND] = (GDestroyNotify) crm_acquisition_spend_record_free,
+    [CRM_ENTITY_SMART_LIST] = (GDestroyNotify) crm_smart_list_record_free,
   };
 
   g_return_val_if_fail (entity < CRM_N_ENTITIES, NULL);

@@ -89,18 +89,24 @@ crm_contact_sort_key_init (CrmContactSortKey *key,
     }
 }
 
-/* SQLite's NOCASE collation: ASCII case folded, then bytes. */
+/* SQLite's NOCASE collation: ASCII case folded, then unsigned bytes. */
+static guchar
+fold (guchar c)
+{
+  return c < 0x80 ? (guchar) g_ascii_tolower ((gchar) c) : c;
+}
+
 static int
 compare_nocase (const char *a_text, const char *b_text)
 {
   const guchar *a = (const guchar *) (a_text != NULL ? a_text : "");
   const guchar *b = (const guchar *) (b_text != NULL ? b_text : "");
 
-  while (*a != '\0' && g_ascii_tolower (*a) == g_ascii_tolower (*b))
+  while (*a != '\0' && fold (*a) == fold (*b))
     a++, b++;
-  if (g_ascii_tolower (*a) == g_ascii_tolower (*b))
+  if (fold (*a) == fold (*b))
     return 0;
-  return g_ascii_tolower (*a) < g_ascii_tolower (*b) ? -1 : 1;
+  return fold (*a) < fold (*b) ? -1 : 1;
 }
 
 int
@@ -597,8 +603,9 @@ dup_ids_json (const CrmContactSelection *selection)
   return g_string_free (json, FALSE);
 }
 
-/* Runs @head, the selection's terms and @tail as one statement, in one transaction with :stage, :tag and
- * :now bound; one reset of the contacts follows when rows changed. */
+/* Runs @head, the selection's terms and @tail as one statement, in one transaction with
+ * :edit_stage, :edit_tag and :edit_now bound; one reset of the contacts follows when rows
+ * changed. */
 static gboolean
 write_selection (CrmStore *self,
                  const char *head,
@@ -629,9 +636,9 @@ write_selection (CrmStore *self,
       filter_sql_bind (&sql, statement);
       bind_text_named (statement, ":ids", ids);
       if (stage != NULL)
-        bind_text_named (statement, ":stage", stage);
-      bind_int64_named (statement, ":tag", tag_id);
-      bind_int64_named (statement, ":now", crm_store_now ());
+        bind_text_named (statement, ":edit_stage", stage);
+      bind_int64_named (statement, ":edit_tag", tag_id);
+      bind_int64_named (statement, ":edit_now", crm_store_now ());
     }
   filter_sql_clear (&sql);
   if (statement == NULL || !crm_store_step_done (self, statement, error))
@@ -662,8 +669,8 @@ crm_store_set_contacts_lifecycle (CrmStore *self,
 
   /* Only the rows that change: their history and the change log say what happened. */
   return write_selection (self,
-                          "UPDATE contacts SET lifecycle = :stage, updated_at = :now "
-                          "WHERE lifecycle IS NOT :stage AND ",
+                          "UPDATE contacts SET lifecycle = :edit_stage, updated_at = :edit_now "
+                          "WHERE lifecycle IS NOT :edit_stage AND ",
                           "", selection, crm_lifecycle_stage_to_string (stage), 0, n_changed,
                           error);
 }
@@ -696,7 +703,7 @@ crm_store_tag_contacts (CrmStore *self,
     return FALSE;
   return write_selection (self,
                           "INSERT OR IGNORE INTO contact_tags (contact_id, tag_id) "
-                          "SELECT id, :tag FROM contacts WHERE ",
+                          "SELECT id, :edit_tag FROM contacts WHERE ",
                           "", selection, NULL, tag_id, n_changed, error);
 }
 
@@ -713,7 +720,7 @@ crm_store_untag_contacts (CrmStore *self,
   if (!require_tag (self, tag_id, error))
     return FALSE;
   return write_selection (self,
-                          "DELETE FROM contact_tags WHERE tag_id = :tag AND contact_id IN "
+                          "DELETE FROM contact_tags WHERE tag_id = :edit_tag AND contact_id IN "
                           "(SELECT id FROM contacts WHERE ",
                           ")", selection, NULL, tag_id, n_changed, error);
 }

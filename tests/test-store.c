@@ -1652,8 +1652,8 @@ test_migrate_from_version_3 (Fixture *fixture, gconstpointer data)
   g_assert_cmpint (sql_int (path, "SELECT count(*) FROM change_log"), ==, logged);
   g_assert_cmpint (sql_int (path, "SELECT count(*) FROM sqlite_schema WHERE name IN "
                                   "('contacts_by_company_name', 'contacts_by_lifecycle', "
-                                  "'contacts_by_owner', 'smart_lists')"),
-                   ==, 4);
+                                  "'contacts_by_owner', 'contacts_by_country', 'smart_lists')"),
+                   ==, 5);
 }
 
 int

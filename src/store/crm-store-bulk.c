@@ -46,6 +46,7 @@ static const char *const bulk_deferred_indexes[] = {
   "contacts_by_company_name",
   "contacts_by_lifecycle",
   "contacts_by_owner",
+  "contacts_by_country",
   "contact_lifecycle_history_by_contact",
   "contact_lifecycle_history_by_time",
   "activities_by_contact",

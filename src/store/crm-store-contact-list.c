@@ -187,9 +187,10 @@ filter_sql_init (FilterSql *sql, const CrmContactFilter *filter)
       sql->contacted_before = crm_contact_filter_get_contacted_before (filter);
     }
   if (filter != NULL && filter->no_next_step)
-    /* Answered by activities_next_by_contact, whose WHERE these terms repeat. */
-    add_term (sql, "NOT EXISTS (SELECT 1 FROM activities WHERE activities.contact_id = "
-                   "contacts.id AND done = 0 AND due_at IS NOT NULL)");
+    /* The people with a next step, listed once per query from activities_next_by_contact
+     * (whose WHERE these terms repeat): a third of the time of a test per row. */
+    add_term (sql, "id NOT IN (SELECT contact_id FROM activities WHERE done = 0 AND due_at IS "
+                   "NOT NULL AND contact_id IS NOT NULL)");
   if (crm_contact_filter_get_country (filter) != NULL)
     add_term (sql, "country = :country COLLATE NOCASE");
   if (filter != NULL && (sql->match = crm_store_build_fts_query (filter->text)) != NULL)
@@ -328,14 +329,14 @@ dup_key (const ContactSortSql *spec, Plan plan)
   return g_strdup_printf ("%s%s", plan == PLAN_SORT_MATCHES ? "+" : "", spec->key);
 }
 
-/* The rows before (@before) or after the key (:key, :key_id) in the list, written as a range
- * on the key and a test of the id, which SQLite answers with a seek in the sort's index (a row
- * value over an indexed expression would be a scan). */
+/* The rows after the key (:key, :key_id) in the list, written as a range on the key and a test
+ * of the id, which SQLite answers with a seek in the sort's index (a row value over an indexed
+ * expression would be a scan). */
 static char *
-dup_key_clause (const ContactSortSql *spec, Plan plan, gboolean before)
+dup_after_clause (const ContactSortSql *spec, Plan plan)
 {
-  /* Before in a descending list is a larger key; after in an ascending one too. */
-  gboolean larger = spec->descending == before;
+  /* After in an ascending list is a larger key. */
+  gboolean larger = !spec->descending;
   g_autofree char *key = dup_key (spec, plan);
 
   return g_strdup_printf ("%s %s :key AND (%s %s :key OR id %s :key_id)", key,
@@ -380,11 +381,12 @@ crm_store_count_contacts_before_filtered (CrmStore *self,
   FilterSql sql;
   Plan plan;
   g_autofree char *from = NULL;
-  g_autofree char *clause = NULL;
+  g_autofree char *key_text = NULL;
   g_autofree char *text = NULL;
   sqlite3_stmt *statement;
   gint64 count = 0;
   gboolean ok = FALSE;
+  gboolean larger;
 
   g_return_val_if_fail (CRM_IS_STORE (self), 0);
   g_return_val_if_fail (sort < CRM_CONTACT_N_SORTS, 0);
@@ -394,8 +396,15 @@ crm_store_count_contacts_before_filtered (CrmStore *self,
   filter_sql_init (&sql, filter);
   plan = choose_plan (self, &sql);
   from = dup_from (spec, plan);
-  clause = dup_key_clause (spec, plan, TRUE);
-  text = g_strdup_printf ("SELECT count(*) FROM %s WHERE %s AND %s", from, clause, sql.where->str);
+  key_text = dup_key (spec, plan);
+  /* Two ranges, each a plain seek on the index: before the key, and the key's ties before the
+   * id. (One range with an OR of the key would read each row to work the key out again when
+   * the key is an expression.) */
+  larger = spec->descending;
+  text = g_strdup_printf ("SELECT (SELECT count(*) FROM %s WHERE %s %s :key AND %s) + "
+                          "(SELECT count(*) FROM %s WHERE %s = :key AND id %s :key_id AND %s)",
+                          from, key_text, larger ? ">" : "<", sql.where->str, from, key_text,
+                          larger ? ">" : "<", sql.where->str);
   statement = crm_store_prepare (self, text, error);
   if (statement != NULL)
     {
@@ -439,7 +448,7 @@ crm_store_fetch_contacts_filtered (CrmStore *self,
   plan = choose_plan (self, &sql);
   from = dup_from (spec, plan);
   key = dup_key (spec, plan);
-  clause = after != NULL ? dup_key_clause (spec, plan, FALSE) : g_strdup ("1");
+  clause = after != NULL ? dup_after_clause (spec, plan) : g_strdup ("1");
   text = g_strdup_printf ("SELECT %s FROM %s WHERE %s AND %s ORDER BY %s %s, id %s "
                           "LIMIT :limit OFFSET :offset",
                           columns->str, from, clause, sql.where->str, key,

@@ -49,10 +49,12 @@ END;
 CREATE INDEX contacts_by_company_name
   ON contacts (ifnull (company_name, char (1114111)) COLLATE NOCASE, id);
 
--- Filters: counting the contacts of a lifecycle stage or of an owner reads an index, not the
--- table (at a million contacts, a scan costs a tenth of a second each time).
+-- Filters: counting the contacts of a lifecycle stage, an owner or a country reads an index,
+-- not the table (at a million contacts a scan costs a tenth of a second or more each time), and
+-- a filter that few pass finds them through it.
 CREATE INDEX contacts_by_lifecycle ON contacts (lifecycle);
 CREATE INDEX contacts_by_owner ON contacts (owner);
+CREATE INDEX contacts_by_country ON contacts (country COLLATE NOCASE);
 
 -- Saved filters of the contact list; filter is the text of crm_contact_filter_to_string()
 -- (a key file: lifecycle stages, source, tag, score range, owner, days without contact, no

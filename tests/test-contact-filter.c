@@ -601,6 +601,16 @@ insert_contact (Fixture *fixture, const char *name, CrmLifecycleStage stage, int
   return contact->id;
 }
 
+static void
+read_all (CrmContactListModel *model)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (model)); i++)
+    {
+      g_autoptr (GObject) item = g_list_model_get_item (G_LIST_MODEL (model), i);
+      g_assert_nonnull (item);
+    }
+}
+
 /* A listed contact and an unlisted one, by plain SQL. */
 static void
 pick_listed_and_not (
@@ -676,12 +686,20 @@ test_items_changed_exact (Fixture *fixture, gconstpointer data)
         CHECK_SIGNALS (1);
         insert_contact (fixture, "Anna Outsider", CRM_LIFECYCLE_CHURNED, 50);
         CHECK_SIGNALS (0);
+        /* Placed among the pages read. */
+        read_all (model);
+        insert_contact (fixture, "Anna Read", CRM_LIFECYCLE_CUSTOMER, 50);
+        CHECK_SIGNALS (variant == 1 ? 0 : 1);
 
         for (guint round = 0; round < 3; round++)
           {
             g_autoptr (CrmContactRecord) moved = NULL;
             g_autoptr (CrmContactRecord) other = NULL;
 
+            /* Every other round with the whole list read (the model then places rows from
+             * the pages it holds), else with the one page the last signal read. */
+            if (round != 1)
+              read_all (model);
             pick_listed_and_not (fixture, filter, rand, &listed, &unlisted);
             /* A listed row moves in every order (name, score, last contact, capture, company),
              * staying listed. */
@@ -765,7 +783,8 @@ test_items_changed_exact (Fixture *fixture, gconstpointer data)
             }
           }
 
-        /* Deletes: an unlisted row (silent), a listed one. */
+        /* Deletes: an unlisted row (silent), a listed one (found among the pages read). */
+        read_all (model);
         pick_listed_and_not (fixture, filter, rand, &listed, &unlisted);
         g_assert_true (crm_store_delete_contact (fixture->store, unlisted, &error));
         CHECK_SIGNALS (0);

@@ -416,6 +416,78 @@ crm_store_count_contacts_before_filtered (CrmStore *self,
   return ok ? (guint) count : 0;
 }
 
+guint
+crm_store_count_contacts_between_filtered (CrmStore *self,
+                                           CrmContactSort sort,
+                                           const CrmContactFilter *filter,
+                                           const CrmContactSortKey *first,
+                                           const CrmContactSortKey *last,
+                                           GError **error)
+{
+  const ContactSortSql *spec;
+  FilterSql sql;
+  Plan plan;
+  g_autofree char *from = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *text = NULL;
+  sqlite3_stmt *statement;
+  gint64 count = 0;
+  gboolean ok = FALSE;
+  const char *later, *earlier;
+  CrmContactSortKey key_first, key_last;
+
+  g_return_val_if_fail (CRM_IS_STORE (self), 0);
+  g_return_val_if_fail (sort < CRM_CONTACT_N_SORTS, 0);
+  g_return_val_if_fail (first != NULL && last != NULL, 0);
+
+  if (crm_contact_sort_compare (sort, first, last) >= 0)
+    return 0;
+  spec = &contact_sorts[sort];
+  later = spec->descending ? "<" : ">";
+  earlier = spec->descending ? ">" : "<";
+  filter_sql_init (&sql, filter);
+  plan = choose_plan (self, &sql);
+  from = dup_from (spec, plan);
+  key = dup_key (spec, plan);
+  key_first = *first;
+  key_last = *last;
+  /* Index seeks only, as for the rows before a key: the keys strictly between, then the ties
+   * of each end (one range when both ends have the same key). */
+  if (crm_contact_sort_compare (sort, &(CrmContactSortKey){ first->name, first->number, 0 },
+                                &(CrmContactSortKey){ last->name, last->number, 0 })
+      == 0)
+    text = g_strdup_printf ("SELECT count(*) FROM %s WHERE %s = :first AND id %s :first_id AND "
+                            "id %s :last_id AND %s",
+                            from, key, later, earlier, sql.where->str);
+  else
+    text = g_strdup_printf ("SELECT (SELECT count(*) FROM %s WHERE %s %s :first AND %s %s :last "
+                            "AND %s) + (SELECT count(*) FROM %s WHERE %s = :first AND id %s "
+                            ":first_id AND %s) + (SELECT count(*) FROM %s WHERE %s = :last AND "
+                            "id %s :last_id AND %s)",
+                            from, key, later, key, earlier, sql.where->str, from, key, later,
+                            sql.where->str, from, key, earlier, sql.where->str);
+  statement = crm_store_prepare (self, text, error);
+  if (statement != NULL)
+    {
+      if (spec->text)
+        {
+          bind_text_named (statement, ":first", key_first.name != NULL ? key_first.name : "");
+          bind_text_named (statement, ":last", key_last.name != NULL ? key_last.name : "");
+        }
+      else
+        {
+          bind_int64_named (statement, ":first", key_first.number);
+          bind_int64_named (statement, ":last", key_last.number);
+        }
+      bind_int64_named (statement, ":first_id", key_first.id);
+      bind_int64_named (statement, ":last_id", key_last.id);
+      filter_sql_bind (&sql, statement);
+      ok = query_count (self, statement, &count, error);
+    }
+  filter_sql_clear (&sql);
+  return ok ? (guint) count : 0;
+}
+
 GPtrArray *
 crm_store_fetch_contacts_filtered (CrmStore *self,
                                    CrmContactSort sort,

@@ -346,6 +346,15 @@ crm_store_count_contacts_before_filtered (CrmStore *self,
                                           const CrmContactFilter *filter,
                                           const CrmContactSortKey *key,
                                           GError **error);
+/* Number of contacts @filter passes that come after @first and before @last in @sort (0
+ * unless @first comes before @last). */
+guint
+crm_store_count_contacts_between_filtered (CrmStore *self,
+                                           CrmContactSort sort,
+                                           const CrmContactFilter *filter,
+                                           const CrmContactSortKey *first,
+                                           const CrmContactSortKey *last,
+                                           GError **error);
 /* A page of the contacts @filter passes, in @sort order: after @after (keyset), or from
  * @offset when @after is NULL. */
 GPtrArray *

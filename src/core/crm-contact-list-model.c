@@ -1,8 +1,9 @@
 /* crm-contact-list-model.c — contacts paged from SQL.
  *
- * The model knows its row count and fetches rows a page at a time: by keyset (after the last
- * row of the page before, cheap at any depth) when that page is at hand, else by offset. At
- * most MAX_PAGES pages are kept, least recently used first out.
+ * The model knows its row count and fetches rows a page at a time: by keyset after the last
+ * row of the nearest page before it that is at hand (cheap at any depth), skipping the rows
+ * between, else by offset from the first. At most MAX_PAGES pages are kept, least recently
+ * used first out.
  *
  * The items are the contacts a CrmContactFilter passes (search words included). A store change
  * is turned into exact items-changed signals: whether the changed row was in the list before
@@ -111,22 +112,45 @@ store_of (CrmContactListModel *self)
   return crm_repository_get_store (self->repository);
 }
 
+/* The nearest page before @index held whole, to read on from; NULL when none. */
+static Page *
+nearest_page_before (CrmContactListModel *self, guint index)
+{
+  GHashTableIter iter;
+  gpointer value;
+  Page *nearest = NULL;
+
+  g_hash_table_iter_init (&iter, self->pages);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      Page *page = value;
+
+      if (page->index < index && page->items->len == PAGE_SIZE && page->last != NULL
+          && (nearest == NULL || page->index > nearest->index))
+        nearest = page;
+    }
+  return nearest;
+}
+
 static Page *
 fetch_page (CrmContactListModel *self, guint index)
 {
   CrmStore *store = store_of (self);
-  Page *previous
-      = index > 0 ? g_hash_table_lookup (self->pages, GUINT_TO_POINTER (index - 1)) : NULL;
+  Page *previous = nearest_page_before (self, index);
   g_autoptr (GPtrArray) records = NULL;
   g_autoptr (GError) error = NULL;
   Page *page;
 
-  if (previous != NULL && previous->items->len == PAGE_SIZE && previous->last != NULL)
+  /* On from the nearest page read before (keyset), skipping the pages between: a jump (the
+   * scroll bar dragged) reads only the rows it passes since the last one, not every row from
+   * the top, which through a filter means reading each of them. */
+  if (previous != NULL)
     {
       CrmContactSortKey after;
 
       crm_contact_sort_key_init (&after, self->sort, previous->last);
-      records = crm_store_fetch_contacts_filtered (store, self->sort, self->filter, &after, 0,
+      records = crm_store_fetch_contacts_filtered (store, self->sort, self->filter, &after,
+                                                   (index - previous->index - 1) * PAGE_SIZE,
                                                    PAGE_SIZE, &error);
     }
   else

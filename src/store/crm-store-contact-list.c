@@ -535,7 +535,7 @@ crm_store_fetch_contacts_filtered (CrmStore *self,
   if (after != NULL)
     bind_key (statement, sort, after);
   bind_int64_named (statement, ":limit", limit);
-  bind_int64_named (statement, ":offset", after != NULL ? 0 : offset);
+  bind_int64_named (statement, ":offset", offset);
   filter_sql_bind (&sql, statement);
   filter_sql_clear (&sql);
 

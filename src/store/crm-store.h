@@ -355,8 +355,8 @@ crm_store_count_contacts_between_filtered (CrmStore *self,
                                            const CrmContactSortKey *first,
                                            const CrmContactSortKey *last,
                                            GError **error);
-/* A page of the contacts @filter passes, in @sort order: after @after (keyset), or from
- * @offset when @after is NULL. */
+/* A page of the contacts @filter passes, in @sort order: after @after (keyset; NULL: from the
+ * first), @offset rows skipped. */
 GPtrArray *
 crm_store_fetch_contacts_filtered (CrmStore *self,
                                    CrmContactSort sort,

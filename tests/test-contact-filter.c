@@ -6,10 +6,12 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "crm-company-list-model.h"
 #include "crm-contact-list-model.h"
 #include "crm-contact.h"
 #include "crm-repository.h"
 #include "crm-seed.h"
+#include "crm-smart-list-model.h"
 #include "crm-test-util.h"
 #include "crm-undo-manager.h"
 
@@ -540,6 +542,40 @@ mirror_new (gpointer model)
       g_array_append_val (mirror->ids, id);
     }
   g_signal_connect (model, "items-changed", G_CALLBACK (on_items_changed), mirror);
+  return mirror;
+}
+
+static void
+on_list_items_changed (
+    GListModel *model, guint position, guint removed, guint added, Mirror *mirror)
+{
+  g_array_remove_range (mirror->ids, position, removed);
+  for (guint i = 0; i < added; i++)
+    {
+      g_autoptr (CrmSmartList) item = g_list_model_get_item (model, position + i);
+      gint64 id = crm_smart_list_get_id (item);
+      g_array_insert_val (mirror->ids, position + i, id);
+    }
+  g_assert_cmpuint (mirror->ids->len, ==, g_list_model_get_n_items (model));
+  mirror->n_signals++;
+}
+
+/* A mirror of a list of CrmSmartList. */
+static Mirror *
+mirror_new_for_lists (gpointer model)
+{
+  Mirror *mirror = g_new0 (Mirror, 1);
+  guint n = g_list_model_get_n_items (model);
+
+  mirror->model = g_object_ref (model);
+  mirror->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (CrmSmartList) item = g_list_model_get_item (model, i);
+      gint64 id = crm_smart_list_get_id (item);
+      g_array_append_val (mirror->ids, id);
+    }
+  g_signal_connect (model, "items-changed", G_CALLBACK (on_list_items_changed), mirror);
   return mirror;
 }
 
@@ -1240,6 +1276,165 @@ test_bulk_edits (Fixture *fixture, gconstpointer data)
   g_signal_handler_disconnect (fixture->store, handler);
 }
 
+/* ---- The smart lists' model: counted in a worker, following changes ------------------------- */
+
+static void
+wait_for_counts (CrmSmartListModel *model)
+{
+  while (crm_smart_list_model_get_counting (model))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+assert_smart_counts (Fixture *fixture, CrmSmartListModel *model)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (model));
+
+  wait_for_counts (model);
+  g_assert_cmpint (crm_smart_list_model_get_all_count (model), ==,
+                   sql_int (fixture, "SELECT count(*) FROM contacts"));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (CrmSmartList) list = g_list_model_get_item (G_LIST_MODEL (model), i);
+      g_autoptr (CrmContactFilter) filter = crm_smart_list_dup_filter (list, NULL);
+
+      g_assert_nonnull (filter);
+      filter->now = REFERENCE_DAY;
+      g_assert_cmpint (crm_smart_list_get_count (list), ==, truth_count (fixture, filter));
+    }
+}
+
+static void
+test_smart_list_model (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (CrmSmartListModel) model = crm_smart_list_model_new (fixture->store);
+  g_autoptr (Mirror) mirror = NULL;
+  g_autoptr (GError) error = NULL;
+  gint64 ids[4];
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autoptr (CrmContactFilter) filter = make_filter (fixture, i * 4 + 1);
+      g_autofree char *name = g_strdup_printf ("List %u", i);
+
+      /* Counted at the moment of counting: no pinned now, and no days (the truth would need
+       * the same second). */
+      filter->not_contacted_days = 0;
+      ids[i] = make_smart_list (fixture, name, filter);
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, G_N_ELEMENTS (ids));
+  assert_smart_counts (fixture, model);
+
+  /* The counts follow the contacts. */
+  {
+    g_autoptr (CrmContactFilter) half = crm_contact_filter_new ();
+    CrmContactSelection selection = { NULL, 0, TRUE, half };
+
+    half->score_max = 40;
+    g_assert_true (crm_store_set_contacts_lifecycle (fixture->store, &selection,
+                                                     CRM_LIFECYCLE_CUSTOMER, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_true (crm_smart_list_model_get_counting (model));
+    assert_smart_counts (fixture, model);
+    insert_contact (fixture, "Counted Too", CRM_LIFECYCLE_CUSTOMER, 10);
+    assert_smart_counts (fixture, model);
+  }
+
+  /* Renamed, deleted and added lists: exact signals. */
+  mirror = mirror_new_for_lists (model);
+  {
+    g_autoptr (CrmSmartListRecord) list = crm_store_get_smart_list (fixture->store, ids[1], NULL);
+    g_free (list->name);
+    list->name = g_strdup ("Renamed");
+    g_assert_true (crm_store_update_smart_list (fixture->store, list, &error));
+    g_assert_cmpstr (crm_smart_list_get_name (crm_smart_list_model_lookup (model, ids[1])), ==,
+                     "Renamed");
+  }
+  g_assert_cmpuint (mirror->n_signals, ==, 0);
+  g_assert_true (crm_store_delete_smart_list (fixture->store, ids[2], &error));
+  g_assert_cmpuint (mirror->n_signals, ==, 1);
+  g_assert_null (crm_smart_list_model_lookup (model, ids[2]));
+  make_smart_list (fixture, "Last", NULL);
+  g_assert_cmpuint (mirror->n_signals, ==, 2);
+  {
+    g_autoptr (GArray) truth
+        = sql_ids (fixture, "SELECT id FROM smart_lists ORDER BY position, id");
+    g_assert_cmpuint (truth->len, ==, mirror->ids->len);
+    for (guint i = 0; i < truth->len; i++)
+      g_assert_cmpint (g_array_index (truth, gint64, i), ==,
+                       g_array_index (mirror->ids, gint64, i));
+  }
+  assert_smart_counts (fixture, model);
+  g_assert_no_error (error);
+}
+
+/* ---- The companies, paged by name ----------------------------------------------------------- */
+
+static gint64
+make_company (Fixture *fixture, const char *name)
+{
+  g_autoptr (CrmCompanyRecord) company = crm_company_record_new ();
+  g_autoptr (GError) error = NULL;
+
+  company->name = g_strdup (name);
+  g_assert_true (crm_store_insert_company (fixture->store, company, &error));
+  g_assert_no_error (error);
+  return company->id;
+}
+
+static void
+assert_companies (Fixture *fixture, Mirror *mirror, const char *where)
+{
+  g_autofree char *sql = g_strdup_printf (
+      "SELECT id FROM companies WHERE %s ORDER BY name COLLATE NOCASE, id", where);
+  g_autoptr (GArray) truth = sql_ids (fixture, sql);
+
+  g_assert_cmpuint (mirror->ids->len, ==, truth->len);
+  for (guint i = 0; i < truth->len; i++)
+    g_assert_cmpint (g_array_index (mirror->ids, gint64, i), ==, g_array_index (truth, gint64, i));
+}
+
+static void
+test_company_list_model (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (CrmCompanyListModel) model = crm_company_list_model_new (fixture->repository);
+  g_autoptr (Mirror) mirror = mirror_new (model);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrmCompanyRecord) moved = NULL;
+  gint64 id;
+
+  g_assert_cmpuint (mirror->ids->len, >, 100);
+  assert_companies (fixture, mirror, "1");
+  id = make_company (fixture, "AT&T <Sales> \"Intl\"");
+  g_assert_cmpuint (mirror->n_signals, ==, 1);
+  assert_companies (fixture, mirror, "1");
+  make_company (fixture, "zzz last");
+  assert_companies (fixture, mirror, "1");
+  moved = crm_store_get_company (fixture->store, id, &error);
+  g_free (moved->name);
+  moved->name = g_strdup ("mmm Middle");
+  g_assert_true (crm_store_update_company (fixture->store, moved, &error));
+  g_assert_cmpuint (mirror->n_signals, ==, 4);
+  assert_companies (fixture, mirror, "1");
+  g_free (moved->name);
+  moved->name = g_strdup ("AAA first");
+  g_assert_true (crm_store_update_company (fixture->store, moved, &error));
+  assert_companies (fixture, mirror, "1");
+  g_assert_true (crm_store_delete_company (fixture->store, id, &error));
+  assert_companies (fixture, mirror, "1");
+  g_assert_no_error (error);
+
+  crm_company_list_model_set_search (model, "light");
+  assert_companies (
+      fixture, mirror,
+      "id IN (SELECT rowid FROM companies_fts WHERE companies_fts MATCH '\"light\"*')");
+  g_assert_cmpuint (mirror->ids->len, >, 0);
+  crm_company_list_model_set_search (model, "\"*) OR NEAR");
+  crm_company_list_model_set_search (model, NULL);
+  assert_companies (fixture, mirror, "1");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1252,6 +1447,8 @@ main (int argc, char *argv[])
   TEST_F ("/contact-filter/hostile-text", test_hostile_text, 300);
   TEST_F ("/contact-filter/smart-lists", test_smart_lists, 1500);
   TEST_F ("/contact-filter/bulk-edits", test_bulk_edits, 800);
+  TEST_F ("/contact-filter/smart-list-model", test_smart_list_model, 1200);
+  TEST_F ("/contact-filter/company-list-model", test_company_list_model, 1500);
 
   return g_test_run ();
 }

@@ -413,6 +413,32 @@ crm_store_untag_contacts (CrmStore *self,
                           guint *n_changed,
                           GError **error);
 
+/* ---- Companies, paged (by name, case-blind, then id) ---------------------------------------
+ * @text: search words over the companies (NULL or no searchable term: every company). */
+guint
+crm_store_count_companies_matching (CrmStore *self, const char *text, GError **error);
+/* Number of the companies @text finds that come before (@name, @id). */
+guint
+crm_store_count_companies_before (
+    CrmStore *self, const char *text, const char *name, gint64 id, GError **error);
+/* Up to @limit of the companies @text finds: after (@after_name, @after_id) when @after_name is
+ * set (keyset), @offset rows skipped. */
+GPtrArray *
+crm_store_fetch_companies (CrmStore *self,
+                           const char *text,
+                           const char *after_name,
+                           gint64 after_id,
+                           guint offset,
+                           guint limit,
+                           GError **error);
+
+/* The owners and the countries of the contacts (each once, countries case-blind), sorted, at
+ * most @limit: the choices of the contact list's filter. */
+GStrv
+crm_store_list_contact_owners (CrmStore *self, guint limit, GError **error);
+GStrv
+crm_store_list_contact_countries (CrmStore *self, guint limit, GError **error);
+
 /* ---- Smart lists (saved filters) ----------------------------------------------------------- */
 /* Every smart list (CrmSmartListRecord), in their order. */
 GPtrArray *

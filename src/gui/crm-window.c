@@ -346,6 +346,8 @@ crm_window_constructed (GObject *object)
   adw_bin_set_child (self->pipeline_bin,
                      crm_pipeline_view_new (self->repository, self->undo_manager));
   adw_bin_set_child (self->contacts_bin, crm_contacts_view_new (self->repository));
+  crm_contacts_view_set_undo_manager (CRM_CONTACTS_VIEW (adw_bin_get_child (self->contacts_bin)),
+                                      self->undo_manager);
 }
 
 static void

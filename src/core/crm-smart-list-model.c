@@ -262,8 +262,9 @@ reload (CrmSmartListModel *self)
                              crm_smart_list_new (record));
       g_array_append_val (ids, record->id);
     }
-  crm_list_diff_apply (G_LIST_MODEL (self), self->ids, ids);
+  /* Gone before the signals, so that their handlers no longer find them. */
   crm_list_diff_prune (self->objects, ids);
+  crm_list_diff_apply (G_LIST_MODEL (self), self->ids, ids);
 }
 
 static void

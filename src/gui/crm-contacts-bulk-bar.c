@@ -23,7 +23,6 @@ struct _CrmContactsBulkBar
   gulong selection_handler;
   gulong items_handler;
 
-  GtkLabel *count_label;
   GtkWidget *add_tag_button;
   GtkWidget *remove_tag_button;
   GtkWidget *lifecycle_button;
@@ -103,11 +102,7 @@ static void
 update (CrmContactsBulkBar *self)
 {
   guint n = n_selected (self);
-  g_autofree char *text = NULL;
 
-  /* Translators: in the selection mode's bar. */
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u selected", "%u selected", n), n);
-  gtk_label_set_text (self->count_label, text);
   gtk_widget_set_sensitive (self->add_tag_button, n > 0);
   gtk_widget_set_sensitive (self->lifecycle_button, n > 0);
   gtk_widget_set_sensitive (self->merge_button, n == 2);
@@ -560,10 +555,6 @@ crm_contacts_bulk_bar_init (CrmContactsBulkBar *self)
   GtkWidget *tags = gtk_menu_button_new ();
   g_autoptr (GMenu) menu = g_menu_new ();
 
-  self->count_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_ellipsize (self->count_label, PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (GTK_WIDGET (self->count_label), "dim-label");
-
   /* The two tag edits share a menu, so that the bar fits a narrow list pane. */
   g_menu_append (menu, _ ("_Add Tag…"), "bulk.add-tag");
   g_menu_append (menu, _ ("_Remove Tag…"), "bulk.remove-tag");
@@ -573,15 +564,16 @@ crm_contacts_bulk_bar_init (CrmContactsBulkBar *self)
   gtk_widget_set_tooltip_text (tags, _ ("Add a tag to the selected contacts, or take one off"));
   self->add_tag_button = tags;
   self->remove_tag_button = tags;
-  self->lifecycle_button
-      = bar_button (self, _ ("Set _Lifecycle…"), G_CALLBACK (on_lifecycle_clicked));
+  self->lifecycle_button = bar_button (self, _ ("_Lifecycle…"), G_CALLBACK (on_lifecycle_clicked));
+  gtk_widget_set_tooltip_text (self->lifecycle_button,
+                               _ ("Set the lifecycle stage of the selected contacts"));
   self->merge_button = bar_button (self, _ ("M_erge…"), G_CALLBACK (on_merge_clicked));
   gtk_widget_set_tooltip_text (self->merge_button, _ ("Merge the two selected contacts"));
 
-  gtk_widget_set_hexpand (GTK_WIDGET (self->count_label), TRUE);
-  gtk_label_set_xalign (self->count_label, 0);
+  /* How many are selected is the list's title meanwhile. */
   gtk_widget_add_css_class (bar, "toolbar");
-  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->count_label));
+  gtk_widget_set_halign (tags, GTK_ALIGN_END);
+  gtk_widget_set_hexpand (tags, TRUE);
   gtk_box_append (GTK_BOX (bar), tags);
   gtk_box_append (GTK_BOX (bar), self->lifecycle_button);
   gtk_box_append (GTK_BOX (bar), self->merge_button);
@@ -623,7 +615,7 @@ crm_contacts_bulk_bar_set_selection (CrmContactsBulkBar *self,
       self->items_handler = g_signal_connect_object (selection, "items-changed",
                                                      G_CALLBACK (update), self, G_CONNECT_SWAPPED);
     }
-  if (self->count_label != NULL)
+  if (self->merge_button != NULL)
     update (self);
 }
 

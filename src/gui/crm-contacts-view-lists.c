@@ -169,6 +169,7 @@ static void
 update_title (CrmContactsView *self)
 {
   g_autofree char *count = NULL;
+  g_autofree char *selection_title = NULL;
   const char *title;
   GListModel *model;
 
@@ -191,6 +192,17 @@ update_title (CrmContactsView *self)
       else
         title = _ ("Filtered Contacts");
       model = G_LIST_MODEL (self->model);
+    }
+  if (self->selection_mode && self->multi_selection != NULL)
+    {
+      g_autoptr (GtkBitset) selected
+          = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->multi_selection));
+      guint n = (guint) gtk_bitset_get_size (selected);
+
+      /* Translators: the list's title in selection mode. */
+      selection_title
+          = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u Selected", "%'u Selected", n), n);
+      title = selection_title;
     }
   gtk_label_set_text (self->list_title, title);
   if (model != NULL)
@@ -244,8 +256,14 @@ static void
 update_smart_list_selection (CrmContactsView *self)
 {
   g_autoptr (CrmContactFilter) filter = dup_current_filter (self);
+  gboolean list_exists
+      = self->smart_list_id > 0 && self->sidebar != NULL
+        && crm_smart_list_model_lookup (crm_smart_list_sidebar_get_model (self->sidebar),
+                                        self->smart_list_id)
+               != NULL;
 
-  if (self->smart_list_id != 0 && self->smart_list_filter != NULL
+  /* Still showing the smart list: it is there, and so is its filter. */
+  if (list_exists && self->smart_list_filter != NULL
       && crm_contact_filter_equal (filter, self->smart_list_filter))
     ;
   else if (crm_contact_filter_count_criteria (filter) == 0)
@@ -569,6 +587,8 @@ crm_contacts_view_set_show_companies (CrmContactsView *self, gboolean companies)
   gtk_widget_set_visible (GTK_WIDGET (self->select_button), !companies);
   g_object_set (self->search_entry, "placeholder-text",
                 companies ? _ ("Search companies") : _ ("Search contacts"), NULL);
+  /* No model while the factory changes: rows are never bound to the other kind of item. */
+  gtk_list_view_set_model (self->list_view, NULL);
   if (companies)
     {
       ensure_company_model (self);
@@ -581,6 +601,9 @@ crm_contacts_view_set_show_companies (CrmContactsView *self, gboolean companies)
       gtk_list_view_set_factory (self->list_view, self->contact_factory);
       gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
     }
+  /* The sidebar's lists are lists of people. */
+  if (self->sidebar != NULL)
+    crm_smart_list_sidebar_set_selected (self->sidebar, companies ? -1 : self->smart_list_id);
   /* One search field for both: it starts empty in each. */
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   on_search_changed (self);
@@ -627,7 +650,11 @@ crm_contacts_view_set_selection_mode (CrmContactsView *self, gboolean selection_
       CrmContactListModel *model = crm_contacts_view_ensure_model (self);
 
       if (self->multi_selection == NULL)
-        self->multi_selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (model)));
+        {
+          self->multi_selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (model)));
+          g_signal_connect_object (self->multi_selection, "selection-changed",
+                                   G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
+        }
       gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->multi_selection));
       gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->multi_selection));
       crm_contacts_bulk_bar_set_selection (self->bulk_bar,
@@ -642,6 +669,7 @@ crm_contacts_view_set_selection_mode (CrmContactsView *self, gboolean selection_
     }
   gtk_list_view_set_single_click_activate (self->list_view, !selection_mode);
   gtk_widget_set_visible (GTK_WIDGET (self->bulk_bar), selection_mode);
+  update_title (self);
 }
 
 gboolean

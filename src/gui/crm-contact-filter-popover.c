@@ -36,6 +36,7 @@ struct _CrmContactFilterPopover
   GtkButton *clear_button;
   /* While the controls are set from code, their signals are not the user's changes. */
   guint updating;
+  gboolean ids_loaded; /* the sources and tags were read */
 };
 
 G_DEFINE_FINAL_TYPE (CrmContactFilterPopover, crm_contact_filter_popover, GTK_TYPE_POPOVER)
@@ -152,15 +153,12 @@ choice_select_text (Choice *choice, const char *text, gboolean case_blind)
   gtk_drop_down_set_selected (choice->dropdown, n);
 }
 
-/* Re-reads what the database offers, keeping what is selected. */
+/* Re-reads the sources and tags (a few rows each), keeping what is selected. */
 static void
-reload_choices (CrmContactFilterPopover *self)
+reload_ids (CrmContactFilterPopover *self)
 {
-  g_autoptr (CrmContactFilter) filter = crm_contact_filter_popover_dup_filter (self);
   g_autoptr (GPtrArray) sources = crm_store_list_lead_sources (self->store, NULL);
   g_autoptr (GPtrArray) tags = crm_store_list_tags (self->store, NULL);
-  g_auto (GStrv) owners = crm_store_list_contact_owners (self->store, MAX_CHOICES, NULL);
-  g_auto (GStrv) countries = crm_store_list_contact_countries (self->store, MAX_CHOICES, NULL);
   g_autoptr (GPtrArray) source_names = g_ptr_array_new ();
   g_autoptr (GPtrArray) tag_names = g_ptr_array_new ();
   g_autoptr (GArray) source_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -180,12 +178,24 @@ reload_choices (CrmContactFilterPopover *self)
       g_array_append_val (tag_ids, tag->id);
     }
   g_ptr_array_add (tag_names, NULL);
-
-  self->updating++;
   choice_fill (&self->source, _ ("Any source"), (const char *const *) source_names->pdata,
                (const gint64 *) source_ids->data);
   choice_fill (&self->tag, _ ("Any tags"), (const char *const *) tag_names->pdata,
                (const gint64 *) tag_ids->data);
+  self->ids_loaded = TRUE;
+}
+
+/* Re-reads what the database offers, keeping what is selected. The owners and countries take
+ * a pass over an index of every contact: read when the popover opens, not before. */
+static void
+reload_choices (CrmContactFilterPopover *self)
+{
+  g_autoptr (CrmContactFilter) filter = crm_contact_filter_popover_dup_filter (self);
+  g_auto (GStrv) owners = crm_store_list_contact_owners (self->store, MAX_CHOICES, NULL);
+  g_auto (GStrv) countries = crm_store_list_contact_countries (self->store, MAX_CHOICES, NULL);
+
+  self->updating++;
+  reload_ids (self);
   choice_fill (&self->owner, _ ("Anyone’s"), (const char *const *) owners, NULL);
   choice_fill (&self->country, _ ("Any country"), (const char *const *) countries, NULL);
   crm_contact_filter_popover_set_filter (self, filter);
@@ -462,7 +472,12 @@ crm_contact_filter_popover_new (CrmStore *store)
 
   self = g_object_new (CRM_TYPE_CONTACT_FILTER_POPOVER, NULL);
   self->store = g_object_ref (store);
-  reload_choices (self);
+  self->updating++;
+  choice_fill (&self->source, _ ("Any source"), NULL, NULL);
+  choice_fill (&self->tag, _ ("Any tags"), NULL, NULL);
+  choice_fill (&self->owner, _ ("Anyone’s"), NULL, NULL);
+  choice_fill (&self->country, _ ("Any country"), NULL, NULL);
+  self->updating--;
   return GTK_WIDGET (self);
 }
 
@@ -507,6 +522,9 @@ crm_contact_filter_popover_set_filter (CrmContactFilterPopover *self,
   if (filter == NULL)
     filter = empty;
   self->updating++;
+  /* A tag or a source to show needs the names read. */
+  if (!self->ids_loaded && (filter->source_id != 0 || filter->tag_id != 0))
+    reload_ids (self);
   for (guint stage = 0; stage < N_STAGES; stage++)
     gtk_check_button_set_active (self->stages[stage], (filter->lifecycles & (1u << stage)) != 0);
   choice_select_id (&self->source, filter->source_id, _ ("A source no longer there"));

@@ -20,6 +20,27 @@ END;
 UPDATE contacts SET company_name = (SELECT name FROM companies WHERE id = contacts.company_id)
 WHERE company_id IS NOT NULL;
 
+-- A contact's search text is written again only when what it holds changed. Every write of a
+-- contact names every column, so the triggers fired for a change of score alone, and undoing a
+-- lifecycle change of many contacts rewrote each one's search entry.
+DROP TRIGGER contacts_fts_update;
+CREATE TRIGGER contacts_fts_update AFTER UPDATE OF name, email, phone, title, notes, company_id ON contacts
+WHEN old.name IS NOT new.name OR old.email IS NOT new.email OR old.phone IS NOT new.phone
+  OR old.title IS NOT new.title OR old.notes IS NOT new.notes OR old.company_id IS NOT new.company_id
+BEGIN
+  UPDATE contacts_fts
+  SET name = new.name,
+      details = (ifnull (new.email, '') || ' ' || ifnull (new.phone, '') || ' ' || ifnull (new.title, '') || ' ' || ifnull (new.notes, '') || ' ' || ifnull ((SELECT name FROM companies WHERE id = new.company_id), ''))
+  WHERE rowid = new.id;
+END;
+DROP TRIGGER contacts_fts_rename;
+CREATE TRIGGER contacts_fts_rename AFTER UPDATE OF name ON contacts WHEN old.name IS NOT new.name BEGIN
+  UPDATE deals_fts
+  SET details = (SELECT (ifnull (d.notes, '') || ' ' || ifnull ((SELECT name FROM companies WHERE id = d.company_id), '') || ' ' || ifnull (new.name, ''))
+                 FROM deals d WHERE d.id = deals_fts.rowid)
+  WHERE rowid IN (SELECT id FROM deals WHERE contact_id = new.id);
+END;
+
 CREATE TRIGGER contacts_company_name_insert AFTER INSERT ON contacts
 WHEN new.company_name IS NOT (SELECT name FROM companies WHERE id = new.company_id) BEGIN
   UPDATE contacts SET company_name = (SELECT name FROM companies WHERE id = new.company_id)

@@ -1621,6 +1621,18 @@ test_contact_company_name (Fixture *fixture, gconstpointer data)
   g_assert_no_error (error);
   ASSERT_COMPANY_NAME (fixture->store, contact->id, NULL);
   g_assert_cmpint (sql_int (fixture->path, WRONG_COMPANY_NAMES_SQL), ==, 0);
+
+  /* Put out of step from outside (its trigger dropped): the check says so. */
+  {
+    g_autoptr (GString) report = g_string_new (NULL);
+
+    g_assert_true (crm_store_check (fixture->store, report, &error));
+    run_sql (fixture->path, "DROP TRIGGER contacts_company_name_update; "
+                            "UPDATE contacts SET company_name = 'Forged'");
+    g_assert_false (crm_store_check (fixture->store, report, &error));
+    g_assert_no_error (error);
+    g_assert_nonnull (strstr (report->str, "company name"));
+  }
 }
 
 #define VERSION_3_MIGRATIONS "/io/github/rapportcrm/Rapport/tests/version-3/"

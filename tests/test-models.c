@@ -599,8 +599,8 @@ test_contact_list_model_sorts (Fixture *fixture, gconstpointer data)
   g_autoptr (GError) error = NULL;
   g_autoptr (GRand) rand = g_rand_new_with_seed (17);
 
-  static const char *const companies[] = { "acme", "Acme", "ACME Labs", "Émile & Co", "zeta",
-                                            "Zeta", "<b>Bold</b>", "Ångström" };
+  static const char *const companies[]
+      = { "acme", "Acme", "ACME Labs", "Émile & Co", "zeta", "Zeta", "<b>Bold</b>", "Ångström" };
   gint64 company_ids[G_N_ELEMENTS (companies)];
 
   for (guint i = 0; i < G_N_ELEMENTS (companies); i++)

@@ -141,10 +141,19 @@ fetch_page (CrmContactListModel *self, guint index)
   g_autoptr (GError) error = NULL;
   Page *page;
 
+  guint start = index * PAGE_SIZE;
+  guint length = MIN (PAGE_SIZE, self->n_items - MIN (start, self->n_items));
+  guint from_previous = previous != NULL ? start - (previous->index + 1) * PAGE_SIZE : start;
+  guint from_end = self->n_items - MIN (start + length, self->n_items);
+
   /* On from the nearest page read before (keyset), skipping the pages between: a jump (the
    * scroll bar dragged) reads only the rows it passes since the last one, not every row from
-   * the top, which through a filter means reading each of them. */
-  if (previous != NULL)
+   * the top, which through a filter means reading each of them. Nearer the end (End, the
+   * bottom of the scroll bar), from there backwards. */
+  if (from_end < from_previous)
+    records = crm_store_fetch_contacts_filtered_from_end (store, self->sort, self->filter, from_end,
+                                                          length, &error);
+  else if (previous != NULL)
     {
       CrmContactSortKey after;
 

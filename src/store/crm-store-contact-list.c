@@ -488,14 +488,17 @@ crm_store_count_contacts_between_filtered (CrmStore *self,
   return ok ? (guint) count : 0;
 }
 
-GPtrArray *
-crm_store_fetch_contacts_filtered (CrmStore *self,
-                                   CrmContactSort sort,
-                                   const CrmContactFilter *filter,
-                                   const CrmContactSortKey *after,
-                                   guint offset,
-                                   guint limit,
-                                   GError **error)
+/* A page in list order; @backwards reads it from the end of the list (@after NULL), @offset
+ * rows from there. */
+static GPtrArray *
+fetch_page (CrmStore *self,
+            CrmContactSort sort,
+            const CrmContactFilter *filter,
+            const CrmContactSortKey *after,
+            guint offset,
+            guint limit,
+            gboolean backwards,
+            GError **error)
 {
   const CrmEntityInfo *info = crm_store_get_entity_info (CRM_ENTITY_CONTACT);
   g_autoptr (GPtrArray) records = NULL;
@@ -508,10 +511,8 @@ crm_store_fetch_contacts_filtered (CrmStore *self,
   g_autofree char *clause = NULL;
   g_autofree char *text = NULL;
   sqlite3_stmt *statement;
+  gboolean descending;
   int rc;
-
-  g_return_val_if_fail (CRM_IS_STORE (self), NULL);
-  g_return_val_if_fail (sort < CRM_CONTACT_N_SORTS, NULL);
 
   spec = &contact_sorts[sort];
   for (guint i = 0; i < info->n_fields; i++)
@@ -521,10 +522,12 @@ crm_store_fetch_contacts_filtered (CrmStore *self,
   from = dup_from (spec, plan);
   key = dup_key (spec, plan);
   clause = after != NULL ? dup_after_clause (spec, plan) : g_strdup ("1");
+  /* From the end, the index is read the other way. */
+  descending = spec->descending != backwards;
   text = g_strdup_printf ("SELECT %s FROM %s WHERE %s AND %s ORDER BY %s %s, id %s "
                           "LIMIT :limit OFFSET :offset",
-                          columns->str, from, clause, sql.where->str, key,
-                          spec->descending ? "DESC" : "", spec->descending ? "DESC" : "");
+                          columns->str, from, clause, sql.where->str, key, descending ? "DESC" : "",
+                          descending ? "DESC" : "");
 
   statement = crm_store_prepare (self, text, error);
   if (statement == NULL)
@@ -552,7 +555,44 @@ crm_store_fetch_contacts_filtered (CrmStore *self,
       crm_store_set_error_from_db (self, error, NULL);
       return NULL;
     }
+  if (backwards)
+    for (guint i = 0; i < records->len / 2; i++)
+      {
+        gpointer first = records->pdata[i];
+
+        records->pdata[i] = records->pdata[records->len - 1 - i];
+        records->pdata[records->len - 1 - i] = first;
+      }
   return g_steal_pointer (&records);
+}
+
+GPtrArray *
+crm_store_fetch_contacts_filtered (CrmStore *self,
+                                   CrmContactSort sort,
+                                   const CrmContactFilter *filter,
+                                   const CrmContactSortKey *after,
+                                   guint offset,
+                                   guint limit,
+                                   GError **error)
+{
+  g_return_val_if_fail (CRM_IS_STORE (self), NULL);
+  g_return_val_if_fail (sort < CRM_CONTACT_N_SORTS, NULL);
+
+  return fetch_page (self, sort, filter, after, offset, limit, FALSE, error);
+}
+
+GPtrArray *
+crm_store_fetch_contacts_filtered_from_end (CrmStore *self,
+                                            CrmContactSort sort,
+                                            const CrmContactFilter *filter,
+                                            guint offset_from_end,
+                                            guint limit,
+                                            GError **error)
+{
+  g_return_val_if_fail (CRM_IS_STORE (self), NULL);
+  g_return_val_if_fail (sort < CRM_CONTACT_N_SORTS, NULL);
+
+  return fetch_page (self, sort, filter, NULL, offset_from_end, limit, TRUE, error);
 }
 
 gboolean

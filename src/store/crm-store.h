@@ -365,6 +365,16 @@ crm_store_fetch_contacts_filtered (CrmStore *self,
                                    guint offset,
                                    guint limit,
                                    GError **error);
+/* The same page read from the end of the list: the @limit contacts that come before the last
+ * @offset_from_end ones, in list order (a place near the end costs what one near the start
+ * does). */
+GPtrArray *
+crm_store_fetch_contacts_filtered_from_end (CrmStore *self,
+                                            CrmContactSort sort,
+                                            const CrmContactFilter *filter,
+                                            guint offset_from_end,
+                                            guint limit,
+                                            GError **error);
 /* Whether contact @contact_id is one @filter passes. */
 gboolean
 crm_store_contact_matches_filter (CrmStore *self,

@@ -23,6 +23,8 @@
 
 #define PAGE_SIZE CRM_CONTACT_LIST_MODEL_PAGE_SIZE
 #define MAX_PAGES CRM_CONTACT_LIST_MODEL_MAX_PAGES
+/* A move past at most this many contacts (listed or not) is counted row by row. */
+#define SHORT_MOVE 20000
 
 typedef struct
 {
@@ -44,6 +46,8 @@ struct _CrmContactListModel
   /* The filter's criteria that only the store answers (tag, next step, search), or NULL. */
   CrmContactFilter *store_filter;
   guint n_items;
+  /* Every contact, listed or not, G_MAXUINT until needed (see place_of). */
+  guint n_all;
   GHashTable *pages; /* page index -> Page */
   GQueue lru;        /* page indexes, most recent first */
   /* While a moved row is between its removal and its insertion signals, positions at or after
@@ -238,6 +242,7 @@ reset (CrmContactListModel *self)
   if (self->pin_now)
     self->filter->now = g_get_real_time () / G_USEC_PER_SEC;
   self->n_items = crm_store_count_contacts_filtered (store_of (self), self->filter, NULL);
+  self->n_all = G_MAXUINT;
   drop_pages (self);
   self->reset_batch = crm_store_get_change_batch (store_of (self));
   g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n_items, self->n_items);
@@ -345,14 +350,49 @@ neighbour_position (CrmContactListModel *self, const CrmContactSortKey *key, gui
   return FALSE;
 }
 
+/* How many listed rows, the changed one left out (it sorts at @current now, NULL when it is not
+ * listed), come before @key; @n_others: how many rows besides it are listed. Counted from the
+ * nearer end of the list: through a filter every row counted is read, and a count of all the
+ * contacts before @key (from the index alone) tells which end is nearer. */
 static guint
-position_of (CrmContactListModel *self, const CrmContactRecord *contact)
+place_of (CrmContactListModel *self,
+          const CrmContactSortKey *key,
+          const CrmContactSortKey *current,
+          guint n_others)
+{
+  CrmStore *store = store_of (self);
+  gboolean from_start = TRUE;
+  guint count;
+
+  if (!crm_contact_filter_is_empty (self->filter))
+    {
+      guint before_all
+          = crm_store_count_contacts_before_filtered (store, self->sort, NULL, key, NULL);
+
+      if (self->n_all == G_MAXUINT)
+        self->n_all = crm_store_count_contacts (store, NULL);
+      from_start = before_all <= self->n_all - MIN (before_all, self->n_all);
+    }
+  if (from_start)
+    {
+      count = crm_store_count_contacts_before_filtered (store, self->sort, self->filter, key, NULL);
+      if (current != NULL && crm_contact_sort_compare (self->sort, current, key) < 0 && count > 0)
+        count--;
+      return count;
+    }
+  count = crm_store_count_contacts_after_filtered (store, self->sort, self->filter, key, NULL);
+  if (current != NULL && crm_contact_sort_compare (self->sort, current, key) > 0 && count > 0)
+    count--;
+  return n_others - MIN (count, n_others);
+}
+
+static guint
+position_of (CrmContactListModel *self, const CrmContactRecord *contact, guint n_others)
 {
   CrmContactSortKey key;
 
   crm_contact_sort_key_init (&key, self->sort, contact);
-  return crm_store_count_contacts_before_filtered (store_of (self), self->sort, self->filter, &key,
-                                                   NULL);
+  return place_of (self, &key, NULL, n_others);
 }
 
 static void
@@ -388,24 +428,28 @@ move_row (CrmContactListModel *self, const CrmContactRecord *contact, const CrmC
 
   if (cached_position (self, old->id, &old_position))
     {
-      /* Only the rows it passes: between its old and new keys. */
-      if (direction > 0)
-        new_position = old_position
-                       + crm_store_count_contacts_between_filtered (store, self->sort, self->filter,
-                                                                    &old_key, &new_key, NULL);
+      const CrmContactSortKey *first = direction > 0 ? &old_key : &new_key;
+      const CrmContactSortKey *last = direction > 0 ? &new_key : &old_key;
+      guint between = 0;
+
+      /* Only the rows it passes, between its old and new keys, when they are few; else from
+       * the nearer end. */
+      if (!crm_contact_filter_is_empty (self->filter))
+        between = crm_store_count_contacts_between_filtered (store, self->sort, NULL, first, last,
+                                                             NULL);
+      if (between <= SHORT_MOVE)
+        {
+          between = crm_store_count_contacts_between_filtered (store, self->sort, self->filter,
+                                                               first, last, NULL);
+          new_position = direction > 0 ? old_position + between : old_position - between;
+        }
       else
-        new_position = old_position
-                       - crm_store_count_contacts_between_filtered (store, self->sort, self->filter,
-                                                                    &new_key, &old_key, NULL);
+        new_position = place_of (self, &new_key, NULL, self->n_items - 1);
     }
   else
     {
-      new_position = crm_store_count_contacts_before_filtered (store, self->sort, self->filter,
-                                                               &new_key, NULL);
-      old_position = crm_store_count_contacts_before_filtered (store, self->sort, self->filter,
-                                                               &old_key, NULL);
-      if (direction < 0)
-        old_position--; /* the row itself now sorts before its old key */
+      new_position = place_of (self, &new_key, NULL, self->n_items - 1);
+      old_position = place_of (self, &old_key, &new_key, self->n_items - 1);
     }
   drop_pages (self);
   if (old_position == new_position)
@@ -435,7 +479,7 @@ apply_change (CrmContactListModel *self,
   else if (was_listed)
     {
       if (!cached_position (self, old->id, &position))
-        position = position_of (self, old);
+        position = position_of (self, old, self->n_items - 1);
       remove_at (self, position);
     }
   else if (is_listed)
@@ -444,7 +488,7 @@ apply_change (CrmContactListModel *self,
 
       crm_contact_sort_key_init (&key, self->sort, contact);
       if (!neighbour_position (self, &key, &position))
-        position = position_of (self, contact);
+        position = place_of (self, &key, NULL, self->n_items);
       insert_at (self, position);
     }
 }
@@ -714,6 +758,13 @@ on_store_changed (CrmStore *store,
       return;
     }
 
+  if (entity == CRM_ENTITY_CONTACT && self->n_all != G_MAXUINT)
+    {
+      if (action == CRM_CHANGE_INSERT)
+        self->n_all++;
+      else if (action == CRM_CHANGE_DELETE && self->n_all > 0)
+        self->n_all--;
+    }
   switch (entity)
     {
       case CRM_ENTITY_CONTACT:
@@ -774,6 +825,7 @@ crm_contact_list_model_init (CrmContactListModel *self)
   self->hidden_position = -1;
   self->filter = crm_contact_filter_new ();
   self->pin_now = TRUE;
+  self->n_all = G_MAXUINT;
 }
 
 CrmContactListModel *
@@ -872,6 +924,6 @@ crm_contact_list_model_find (CrmContactListModel *self, gint64 contact_id, guint
   if (contact == NULL || !is_listed_now (self, contact))
     return FALSE;
   if (position != NULL)
-    *position = position_of (self, contact);
+    *position = position_of (self, contact, self->n_items - 1);
   return TRUE;
 }

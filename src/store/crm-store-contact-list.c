@@ -370,12 +370,14 @@ crm_store_count_contacts_filtered (CrmStore *self, const CrmContactFilter *filte
   return ok ? (guint) count : 0;
 }
 
-guint
-crm_store_count_contacts_before_filtered (CrmStore *self,
-                                          CrmContactSort sort,
-                                          const CrmContactFilter *filter,
-                                          const CrmContactSortKey *key,
-                                          GError **error)
+/* The rows before (@after FALSE) or after @key in the list. */
+static guint
+count_beside (CrmStore *self,
+              CrmContactSort sort,
+              const CrmContactFilter *filter,
+              const CrmContactSortKey *key,
+              gboolean after,
+              GError **error)
 {
   const ContactSortSql *spec;
   FilterSql sql;
@@ -388,10 +390,6 @@ crm_store_count_contacts_before_filtered (CrmStore *self,
   gboolean ok = FALSE;
   gboolean larger;
 
-  g_return_val_if_fail (CRM_IS_STORE (self), 0);
-  g_return_val_if_fail (sort < CRM_CONTACT_N_SORTS, 0);
-  g_return_val_if_fail (key != NULL, 0);
-
   spec = &contact_sorts[sort];
   filter_sql_init (&sql, filter);
   plan = choose_plan (self, &sql);
@@ -399,8 +397,8 @@ crm_store_count_contacts_before_filtered (CrmStore *self,
   key_text = dup_key (spec, plan);
   /* Two ranges, each a plain seek on the index: before the key, and the key's ties before the
    * id. (One range with an OR of the key would read each row to work the key out again when
-   * the key is an expression.) */
-  larger = spec->descending;
+   * the key is an expression.) Before in a descending list is a larger key. */
+  larger = spec->descending != after;
   text = g_strdup_printf ("SELECT (SELECT count(*) FROM %s WHERE %s %s :key AND %s) + "
                           "(SELECT count(*) FROM %s WHERE %s = :key AND id %s :key_id AND %s)",
                           from, key_text, larger ? ">" : "<", sql.where->str, from, key_text,
@@ -414,6 +412,34 @@ crm_store_count_contacts_before_filtered (CrmStore *self,
     }
   filter_sql_clear (&sql);
   return ok ? (guint) count : 0;
+}
+
+guint
+crm_store_count_contacts_before_filtered (CrmStore *self,
+                                          CrmContactSort sort,
+                                          const CrmContactFilter *filter,
+                                          const CrmContactSortKey *key,
+                                          GError **error)
+{
+  g_return_val_if_fail (CRM_IS_STORE (self), 0);
+  g_return_val_if_fail (sort < CRM_CONTACT_N_SORTS, 0);
+  g_return_val_if_fail (key != NULL, 0);
+
+  return count_beside (self, sort, filter, key, FALSE, error);
+}
+
+guint
+crm_store_count_contacts_after_filtered (CrmStore *self,
+                                         CrmContactSort sort,
+                                         const CrmContactFilter *filter,
+                                         const CrmContactSortKey *key,
+                                         GError **error)
+{
+  g_return_val_if_fail (CRM_IS_STORE (self), 0);
+  g_return_val_if_fail (sort < CRM_CONTACT_N_SORTS, 0);
+  g_return_val_if_fail (key != NULL, 0);
+
+  return count_beside (self, sort, filter, key, TRUE, error);
 }
 
 guint

@@ -346,6 +346,13 @@ crm_store_count_contacts_before_filtered (CrmStore *self,
                                           const CrmContactFilter *filter,
                                           const CrmContactSortKey *key,
                                           GError **error);
+/* Number of contacts @filter passes that come after @key in @sort. */
+guint
+crm_store_count_contacts_after_filtered (CrmStore *self,
+                                         CrmContactSort sort,
+                                         const CrmContactFilter *filter,
+                                         const CrmContactSortKey *key,
+                                         GError **error);
 /* Number of contacts @filter passes that come after @first and before @last in @sort (0
  * unless @first comes before @last). */
 guint

@@ -557,6 +557,7 @@ contact_sort_truth (Fixture *fixture, CrmContactSort sort)
     [CRM_CONTACT_SORT_LAST_CONTACTED]
     = "last_contacted_at IS NULL, last_contacted_at DESC, id DESC",
     [CRM_CONTACT_SORT_CAPTURED] = "captured_at DESC, id DESC",
+    [CRM_CONTACT_SORT_COMPANY] = "company_name IS NULL, company_name COLLATE NOCASE, id",
   };
   g_autofree char *sql = g_strdup_printf ("SELECT id FROM contacts ORDER BY %s", orders[sort]);
   g_autofree char *path = g_build_filename (fixture->folder, "rapport.db", NULL);
@@ -598,11 +599,25 @@ test_contact_list_model_sorts (Fixture *fixture, gconstpointer data)
   g_autoptr (GError) error = NULL;
   g_autoptr (GRand) rand = g_rand_new_with_seed (17);
 
+  static const char *const companies[]
+      = { "acme", "Acme", "ACME Labs", "Émile & Co", "zeta", "Zeta", "<b>Bold</b>", "Ångström" };
+  gint64 company_ids[G_N_ELEMENTS (companies)];
+
+  for (guint i = 0; i < G_N_ELEMENTS (companies); i++)
+    {
+      g_autoptr (CrmCompanyRecord) company = crm_company_record_new ();
+      company->name = g_strdup (companies[i]);
+      g_assert_true (crm_store_insert_company (fixture->store, company, &error));
+      company_ids[i] = company->id;
+    }
   g_assert_true (crm_store_begin_bulk (fixture->store, &error));
   for (int i = 0; i < 700; i++)
     {
       g_autoptr (CrmContactRecord) contact = crm_contact_record_new ();
+      guint company = (guint) g_rand_int_range (rand, 0, G_N_ELEMENTS (companies) + 2);
 
+      if (company < G_N_ELEMENTS (companies))
+        contact->company_id = company_ids[company];
       contact->name = g_strdup_printf ("Person %03d", g_rand_int_range (rand, 0, 300));
       contact->score = g_rand_int_range (rand, 0, 20) * 5;
       contact->last_contacted_at

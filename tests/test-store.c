@@ -1390,6 +1390,11 @@ make_related_rows (CrmStore *store, const char *prefix, gint64 stage_id)
   "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'activities' AND sql "   \
   "IS NOT NULL"
 
+/* Contacts whose stored company name is not their company's. */
+#define WRONG_COMPANY_NAMES_SQL                                                                    \
+  "SELECT count(*) FROM contacts c LEFT JOIN companies co ON co.id = c.company_id "                \
+  "WHERE c.company_name IS NOT co.name"
+
 static void
 test_bulk_search_index_and_failure (Fixture *fixture, gconstpointer data)
 {
@@ -1428,6 +1433,14 @@ test_bulk_search_index_and_failure (Fixture *fixture, gconstpointer data)
     g_assert_cmpuint (hits->len, ==, 3); /* the company, its person, its deal */
   }
   g_assert_cmpint (sql_int (fixture->path, ACTIVITY_INDEXES_SQL), ==, 5);
+  /* The company names of contacts written in bulk are set, and their triggers are back. */
+  g_assert_cmpint (sql_int (fixture->path, "SELECT count(*) FROM contacts WHERE name = 'Bulk "
+                                           "Coyote' AND company_name = 'Bulk Rockets'"),
+                   ==, 1);
+  g_assert_cmpint (sql_int (fixture->path, WRONG_COMPANY_NAMES_SQL), ==, 0);
+  g_assert_cmpint (sql_int (fixture->path, "SELECT count(*) FROM sqlite_schema WHERE type = "
+                                           "'trigger' AND name LIKE '%company_name%'"),
+                   ==, 5);
 
   /* A write refused before it starts leaves the batch whole; one that fails half-way dooms
    * it: nothing of the batch is saved. */
@@ -1522,6 +1535,139 @@ test_contacts_paging (Fixture *fixture, gconstpointer data)
   }
 }
 
+/* ---- A contact's company name ------------------------------------------------------------- */
+
+static gint64
+make_company (CrmStore *store, const char *name)
+{
+  g_autoptr (CrmCompanyRecord) company = crm_company_record_new ();
+  g_autoptr (GError) error = NULL;
+
+  company->name = g_strdup (name);
+  g_assert_true (crm_store_insert_company (store, company, &error));
+  g_assert_no_error (error);
+  return company->id;
+}
+
+static char *
+dup_company_name_of (CrmStore *store, gint64 contact_id)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrmContactRecord) contact = crm_store_get_contact (store, contact_id, &error);
+
+  g_assert_no_error (error);
+  return g_strdup (contact->company_name);
+}
+
+#define ASSERT_COMPANY_NAME(store, id, expected)                                                   \
+  G_STMT_START                                                                                     \
+  {                                                                                                \
+    g_autofree char *actual_ = dup_company_name_of (store, id);                                    \
+    g_assert_cmpstr (actual_, ==, expected);                                                       \
+  }                                                                                                \
+  G_STMT_END
+
+/* The company name kept on each contact follows the contact's company, the company's renames
+ * and its deletion, cannot be written wrong, and writes nothing to the change log. */
+static void
+test_contact_company_name (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 acme = make_company (fixture->store, "Acme");
+  gint64 globex = make_company (fixture->store, "Globex");
+  g_autoptr (CrmContactRecord) contact = crm_contact_record_new ();
+  gint64 loner = make_contact (fixture->store, "Loner");
+  gint64 logged;
+
+  contact->name = g_strdup ("Wile");
+  contact->company_id = acme;
+  contact->company_name = g_strdup ("Not Acme"); /* ignored: the database keeps it */
+  g_assert_true (crm_store_insert_contact (fixture->store, contact, &error));
+  g_assert_no_error (error);
+  ASSERT_COMPANY_NAME (fixture->store, contact->id, "Acme");
+  ASSERT_COMPANY_NAME (fixture->store, loner, NULL);
+
+  /* A rename reaches the company's people without a change-log row for each of them. */
+  logged = sql_int (fixture->path, "SELECT count(*) FROM change_log WHERE entity = 'contacts'");
+  {
+    g_autoptr (CrmCompanyRecord) company = crm_store_get_company (fixture->store, acme, &error);
+    g_free (company->name);
+    company->name = g_strdup ("Acme & Sons <Intl>");
+    g_assert_true (crm_store_update_company (fixture->store, company, &error));
+  }
+  ASSERT_COMPANY_NAME (fixture->store, contact->id, "Acme & Sons <Intl>");
+  g_assert_cmpint (
+      sql_int (fixture->path, "SELECT count(*) FROM change_log WHERE entity = 'contacts'"), ==,
+      logged);
+
+  /* Moved to another company: that one's name, whatever the record says. */
+  {
+    g_autoptr (CrmContactRecord) moved
+        = crm_store_get_contact (fixture->store, contact->id, &error);
+    moved->company_id = globex;
+    g_free (moved->company_name);
+    moved->company_name = g_strdup ("Forged");
+    g_assert_true (crm_store_update_contact (fixture->store, moved, &error));
+  }
+  ASSERT_COMPANY_NAME (fixture->store, contact->id, "Globex");
+  /* Written wrong from outside (the sqlite3 shell): put right again. */
+  run_sql (fixture->path, "UPDATE contacts SET company_name = 'Forged'");
+  ASSERT_COMPANY_NAME (fixture->store, contact->id, "Globex");
+  ASSERT_COMPANY_NAME (fixture->store, loner, NULL);
+  g_assert_cmpint (sql_int (fixture->path, WRONG_COMPANY_NAMES_SQL), ==, 0);
+
+  /* The company deleted: no company, no name. */
+  g_assert_true (crm_store_delete_company (fixture->store, globex, &error));
+  g_assert_no_error (error);
+  ASSERT_COMPANY_NAME (fixture->store, contact->id, NULL);
+  g_assert_cmpint (sql_int (fixture->path, WRONG_COMPANY_NAMES_SQL), ==, 0);
+
+  /* Put out of step from outside (its trigger dropped): the check says so. */
+  {
+    g_autoptr (GString) report = g_string_new (NULL);
+
+    g_assert_true (crm_store_check (fixture->store, report, &error));
+    run_sql (fixture->path, "DROP TRIGGER contacts_company_name_update; "
+                            "UPDATE contacts SET company_name = 'Forged'");
+    g_assert_false (crm_store_check (fixture->store, report, &error));
+    g_assert_no_error (error);
+    g_assert_nonnull (strstr (report->str, "company name"));
+  }
+}
+
+#define VERSION_3_MIGRATIONS "/io/github/rapportcrm/Rapport/tests/version-3/"
+
+/* A version-3 database gets the company names of its contacts, the new indexes and the smart
+ * lists table, without a change-log row for the names. */
+static void
+test_migrate_from_version_3 (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrmStore) old = NULL;
+  g_autoptr (CrmStore) upgraded = NULL;
+  g_autofree char *path = g_build_filename (fixture->folder, "version-3.db", NULL);
+  gint64 logged;
+
+  old = crm_store_open_with_migrations (path, VERSION_3_MIGRATIONS, 3, &error);
+  g_assert_no_error (error);
+  g_clear_object (&old);
+  run_sql (path, "INSERT INTO companies (id, name) VALUES (7, 'Initech');"
+                 "INSERT INTO contacts (name, company_id) VALUES ('Peter', 7), ('Lone', NULL);");
+  logged = sql_int (path, "SELECT count(*) FROM change_log");
+
+  upgraded = crm_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (crm_store_get_schema_version (upgraded), ==, 4);
+  g_assert_cmpint (sql_int (path, "SELECT count(*) FROM contacts WHERE company_name = 'Initech'"),
+                   ==, 1);
+  g_assert_cmpint (sql_int (path, WRONG_COMPANY_NAMES_SQL), ==, 0);
+  g_assert_cmpint (sql_int (path, "SELECT count(*) FROM change_log"), ==, logged);
+  g_assert_cmpint (sql_int (path, "SELECT count(*) FROM sqlite_schema WHERE name IN "
+                                  "('contacts_by_company_name', 'contacts_by_lifecycle', "
+                                  "'contacts_by_owner', 'contacts_by_country', 'smart_lists')"),
+                   ==, 5);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1565,6 +1711,8 @@ main (int argc, char *argv[])
   TEST_F ("/store/check-and-backup", test_check_and_backup);
   TEST_F ("/store/contacts/paging", test_contacts_paging);
   TEST_F ("/store/bulk/search-index-and-failure", test_bulk_search_index_and_failure);
+  TEST_F ("/store/contact/company-name", test_contact_company_name);
+  TEST_F ("/store/migrate/from-version-3", test_migrate_from_version_3);
 
   return g_test_run ();
 }

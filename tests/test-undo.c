@@ -619,6 +619,72 @@ test_undo_contact_delete (Fixture *fixture, gconstpointer data)
 }
 
 static gboolean
+delete_company (CrmStore *store, gpointer user_data, GError **error)
+{
+  return crm_store_delete_company (store, *(gint64 *) user_data, error);
+}
+
+static gboolean
+rename_company (CrmStore *store, gpointer user_data, GError **error)
+{
+  return crm_store_update_company (store, user_data, error);
+}
+
+/* A company deleted (its people lose it) or renamed, then undone: its people hold its name
+ * again, and every column of theirs is as before. */
+static void
+test_undo_company_names_of_people (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrmCompanyRecord) company = crm_company_record_new ();
+  g_autoptr (CrmCompanyRecord) renamed = NULL;
+  gint64 people[2] = { make_contact (fixture, "Ada"), make_contact (fixture, "Charles") };
+  g_autoptr (GPtrArray) before
+      = g_ptr_array_new_with_free_func ((GDestroyNotify) crm_contact_record_free);
+
+  company->name = g_strdup ("Analytical Engines");
+  g_assert_true (crm_store_insert_company (fixture->store, company, &error));
+  for (guint i = 0; i < G_N_ELEMENTS (people); i++)
+    {
+      g_autoptr (CrmContactRecord) person = crm_store_get_contact (fixture->store, people[i], NULL);
+      person->company_id = company->id;
+      g_assert_true (crm_store_update_contact (fixture->store, person, &error));
+      g_ptr_array_add (before, crm_store_get_contact (fixture->store, people[i], &error));
+      g_assert_cmpstr (((CrmContactRecord *) before->pdata[i])->company_name, ==,
+                       "Analytical Engines");
+    }
+
+  g_assert_true (
+      crm_undo_manager_record (fixture->undo, "Deleted", delete_company, &company->id, &error));
+  {
+    g_autoptr (CrmContactRecord) orphan = crm_store_get_contact (fixture->store, people[0], NULL);
+    g_assert_null (orphan->company_name);
+  }
+  undo_ok (fixture);
+  for (guint i = 0; i < G_N_ELEMENTS (people); i++)
+    {
+      g_autoptr (CrmContactRecord) undone = crm_store_get_contact (fixture->store, people[i], NULL);
+      assert_records_equal (CRM_ENTITY_CONTACT, undone, before->pdata[i]);
+    }
+
+  renamed = crm_store_get_company (fixture->store, company->id, &error);
+  g_free (renamed->name);
+  renamed->name = g_strdup ("Difference Engines");
+  g_assert_true (
+      crm_undo_manager_record (fixture->undo, "Renamed", rename_company, renamed, &error));
+  {
+    g_autoptr (CrmContactRecord) person = crm_store_get_contact (fixture->store, people[1], NULL);
+    g_assert_cmpstr (person->company_name, ==, "Difference Engines");
+  }
+  undo_ok (fixture);
+  for (guint i = 0; i < G_N_ELEMENTS (people); i++)
+    {
+      g_autoptr (CrmContactRecord) undone = crm_store_get_contact (fixture->store, people[i], NULL);
+      assert_records_equal (CRM_ENTITY_CONTACT, undone, before->pdata[i]);
+    }
+}
+
+static gboolean
 rename_contact (CrmStore *store, gpointer user_data, GError **error)
 {
   CrmContactRecord *contact = user_data;
@@ -1152,6 +1218,7 @@ main (int argc, char *argv[])
   TEST_F ("/undo/deal/delete", test_undo_deal_delete);
   TEST_F ("/undo/contact/delete", test_undo_contact_delete);
   TEST_F ("/undo/contact/tags", test_undo_contact_tags);
+  TEST_F ("/undo/company/names-of-people", test_undo_company_names_of_people);
   TEST_F ("/undo/update-restores-old-values", test_undo_update_restores_old_values);
   TEST_F ("/undo/models/follow-moves", test_undo_models_follow);
   TEST_F ("/undo/models/follow-delete", test_undo_models_follow_delete);

@@ -1,6 +1,7 @@
-/* crm-contact-list-model.h — every contact (or those a search finds), in one of the orders of
- * CrmContactSort, as a GListModel of CrmContact that
- * reads only the pages it is asked for: a million contacts cost what a hundred cost. */
+/* crm-contact-list-model.h — every contact (or those a filter and a search pass), in one of the
+ * orders of CrmContactSort, as a GListModel of CrmContact that reads only the pages it is asked
+ * for: a million contacts cost what a hundred cost. Store changes come as exact items-changed
+ * signals (a commit that changed several contacts replaces the list once). */
 #pragma once
 
 #include <gio/gio.h>
@@ -22,6 +23,14 @@ crm_contact_list_model_new (CrmRepository *repository);
  * or every contact for NULL or text without a searchable term. */
 void
 crm_contact_list_model_set_search (CrmContactListModel *self, const char *text);
+/* Lists only the contacts @filter passes (NULL: every contact), its search words included
+ * (crm_contact_list_model_set_search() changes them alone). A filter with "not contacted in N
+ * days" and no now counts the days from each time the list is read anew. */
+void
+crm_contact_list_model_set_filter (CrmContactListModel *self, const CrmContactFilter *filter);
+/* The filter in force, search words included (never NULL). */
+const CrmContactFilter *
+crm_contact_list_model_get_filter (CrmContactListModel *self);
 /* The order of the list (by name at first). */
 void
 crm_contact_list_model_set_sort (CrmContactListModel *self, CrmContactSort sort);
@@ -30,6 +39,9 @@ crm_contact_list_model_get_sort (CrmContactListModel *self);
 /* The search in force, or NULL. */
 const char *
 crm_contact_list_model_get_search (CrmContactListModel *self);
+/* Whether contact @contact_id is listed, and where (@position may be NULL). */
+gboolean
+crm_contact_list_model_find (CrmContactListModel *self, gint64 contact_id, guint *position);
 /* Pages held right now (for tests and benchmarks: it never exceeds MAX_PAGES). */
 guint
 crm_contact_list_model_get_n_cached_pages (CrmContactListModel *self);

@@ -54,6 +54,13 @@ crm_contact_get_company_id (CrmContact *self)
   return record_of (self)->company_id;
 }
 
+const char *
+crm_contact_get_company_name (CrmContact *self)
+{
+  g_return_val_if_fail (CRM_IS_CONTACT (self), NULL);
+  return record_of (self)->company_name;
+}
+
 CrmLifecycleStage
 crm_contact_get_lifecycle (CrmContact *self)
 {

@@ -17,6 +17,9 @@ const char *
 crm_contact_get_email (CrmContact *self);
 gint64
 crm_contact_get_company_id (CrmContact *self);
+/* The company's name as stored with the contact (NULL without a company). */
+const char *
+crm_contact_get_company_name (CrmContact *self);
 CrmLifecycleStage
 crm_contact_get_lifecycle (CrmContact *self);
 int

@@ -224,7 +224,7 @@ crm_entity_object_class_install_fields (CrmEntityObjectClass *klass, CrmEntity e
 {
   const CrmEntityInfo *info = crm_store_get_entity_info (entity);
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  const GParamFlags flags
+  const GParamFlags writable_flags
       = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_NICK | G_PARAM_STATIC_BLURB;
 
   /* GObject does not inherit these two: each class that installs properties needs them. */
@@ -237,6 +237,8 @@ crm_entity_object_class_install_fields (CrmEntityObjectClass *klass, CrmEntity e
     {
       const CrmFieldInfo *field = &info->fields[i];
       g_autofree char *name = g_strdelimit (g_strdup (field->column), "_", '-');
+      /* What the database keeps itself cannot be set. */
+      GParamFlags flags = field->derived ? (writable_flags & ~G_PARAM_WRITABLE) : writable_flags;
       GParamSpec *pspec;
 
       switch (field->type)

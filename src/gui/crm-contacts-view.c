@@ -1,78 +1,20 @@
-/* crm-contacts-view.c — CrmContactsView: an AdwLeaflet with the contact list (search field over
- * a GtkListView of the paged CrmContactListModel) and the selected contact's details (a
- * CrmContactDetail); a stack puts the empty state in its place while the database holds no
- * contact.
+/* crm-contacts-view.c — CrmContactsView: an AdwLeaflet with the contact list (built in
+ * crm-contacts-view-lists.c, with the smart lists sidebar in a flap around the leaflet) and the
+ * selected contact's details (a CrmContactDetail); a stack puts the empty state in its place while the database
+ * holds no contact.
  *
  * Every text from the database goes into plain labels and rows with markup off.
  */
 #include "config.h"
 
-#include "crm-contacts-view.h"
+#include "crm-contacts-view-private.h"
 
 #include <glib/gi18n.h>
 
-#include "crm-contact-detail.h"
+#include "crm-company.h"
 #include "crm-contact.h"
 
-struct _CrmContactsView
-{
-  GtkWidget parent_instance;
-
-  CrmRepository *repository;
-  CrmUndoManager *undo_manager;
-  CrmContactListModel *model;
-  GtkSingleSelection *selection;
-  CrmContact *shown;
-  gulong store_handler;
-
-  GtkStack *stack;
-  AdwLeaflet *leaflet;
-  GtkSearchEntry *search_entry;
-  GtkDropDown *sort_dropdown;
-  GtkListView *list_view;
-  CrmContactDetail *detail;
-};
-
 G_DEFINE_FINAL_TYPE (CrmContactsView, crm_contacts_view, GTK_TYPE_WIDGET)
-
-/* ---- Rows of the list ------------------------------------------------------------------- */
-
-static void
-on_factory_setup (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *name = gtk_label_new (NULL);
-  GtkWidget *detail = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (name), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (detail), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (detail), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (detail, "caption");
-  gtk_widget_add_css_class (detail, "dim-label");
-  gtk_box_append (GTK_BOX (box), name);
-  gtk_box_append (GTK_BOX (box), detail);
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_list_item_set_child (item, box);
-}
-
-static void
-on_factory_bind (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
-{
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *name = gtk_widget_get_first_child (box);
-  GtkWidget *detail = gtk_widget_get_next_sibling (name);
-  CrmContact *contact = gtk_list_item_get_item (item);
-  const char *email;
-
-  if (contact == NULL)
-    return;
-  email = crm_contact_get_email (contact);
-  gtk_label_set_text (GTK_LABEL (name), crm_contact_get_name (contact));
-  gtk_label_set_text (GTK_LABEL (detail), email != NULL ? email : "");
-  gtk_widget_set_visible (detail, email != NULL && email[0] != '\0');
-}
 
 /* ---- The detail pane -------------------------------------------------------------------- */
 
@@ -94,6 +36,14 @@ set_shown (CrmContactsView *self, CrmContact *contact)
   show_contact (self);
 }
 
+/* A company from the companies list: its page in the detail pane. */
+void
+show_selected_company (CrmContactsView *self, gint64 company_id)
+{
+  set_shown (self, NULL);
+  crm_contact_detail_show_company (self->detail, company_id);
+}
+
 static void
 on_selection_changed (CrmContactsView *self)
 {
@@ -102,8 +52,8 @@ on_selection_changed (CrmContactsView *self)
     adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
-static void
-on_list_activate (CrmContactsView *self, guint position)
+void
+crm_contacts_view_on_list_activate (CrmContactsView *self, guint position)
 {
   crm_contacts_view_select (self, position);
 }
@@ -125,8 +75,8 @@ on_model_items_changed (CrmContactsView *self)
   update_empty (self);
 }
 
-static CrmContactListModel *
-ensure_model (CrmContactsView *self)
+CrmContactListModel *
+crm_contacts_view_ensure_model (CrmContactsView *self)
 {
   guint sort;
 
@@ -136,8 +86,7 @@ ensure_model (CrmContactsView *self)
   sort = gtk_drop_down_get_selected (self->sort_dropdown);
   if (sort < CRM_CONTACT_N_SORTS)
     crm_contact_list_model_set_sort (self->model, (CrmContactSort) sort);
-  crm_contact_list_model_set_search (self->model,
-                                     gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  crm_contacts_view_lists_model_ready (self);
   g_signal_connect_object (self->model, "items-changed", G_CALLBACK (on_model_items_changed), self,
                            G_CONNECT_SWAPPED);
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->model));
@@ -149,36 +98,14 @@ ensure_model (CrmContactsView *self)
 static void
 crm_contacts_view_map (GtkWidget *widget)
 {
-  ensure_model (CRM_CONTACTS_VIEW (widget));
+  crm_contacts_view_ensure_model (CRM_CONTACTS_VIEW (widget));
   GTK_WIDGET_CLASS (crm_contacts_view_parent_class)->map (widget);
 }
 
-/* ---- Search and the empty state ------------------------------------------------------------ */
+/* ---- The empty state ------------------------------------------------------------------------ */
 
-static void
-on_search_changed (CrmContactsView *self)
-{
-  crm_contact_list_model_set_search (ensure_model (self),
-                                     gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-}
-
-static void
-on_sort_selected (CrmContactsView *self)
-{
-  guint selected = gtk_drop_down_get_selected (self->sort_dropdown);
-
-  if (selected < CRM_CONTACT_N_SORTS)
-    crm_contact_list_model_set_sort (ensure_model (self), (CrmContactSort) selected);
-}
-
-static void
-on_search_stopped (CrmContactsView *self)
-{
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-}
-
-/* The empty state while the database holds no contact at all (a search that finds nothing
- * keeps the list, empty, with its search field). */
+/* The empty state while the database holds no contact at all (a search or a filter that finds
+ * nothing keeps the list, empty, with its search field). */
 static void
 update_empty (CrmContactsView *self)
 {
@@ -190,7 +117,7 @@ update_empty (CrmContactsView *self)
       gtk_stack_set_visible_child_name (self->stack, "contacts");
       return;
     }
-  none = crm_contact_list_model_get_search (self->model) == NULL
+  none = crm_contact_filter_is_empty (crm_contact_list_model_get_filter (self->model))
          && g_list_model_get_n_items (G_LIST_MODEL (self->model)) == 0;
 
   gtk_stack_set_visible_child_name (self->stack, none ? "empty" : "contacts");
@@ -227,64 +154,6 @@ build_empty_state (void)
 }
 
 static GtkWidget *
-build_list_pane (CrmContactsView *self)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-  g_autoptr (GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-
-  self->search_entry = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
-  g_object_set (self->search_entry, "placeholder-text", _ ("Search contacts"), NULL);
-  gtk_accessible_update_property (
-      GTK_ACCESSIBLE (self->search_entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-      _ ("Search contacts by name, e-mail, phone, company or notes"), -1);
-  gtk_widget_set_margin_top (GTK_WIDGET (self->search_entry), 12);
-  gtk_widget_set_margin_bottom (GTK_WIDGET (self->search_entry), 6);
-  gtk_widget_set_margin_start (GTK_WIDGET (self->search_entry), 12);
-  gtk_widget_set_margin_end (GTK_WIDGET (self->search_entry), 12);
-  g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (on_search_changed),
-                            self);
-  g_signal_connect_swapped (self->search_entry, "stop-search", G_CALLBACK (on_search_stopped),
-                            self);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->search_entry));
-
-  /* In CrmContactSort order. */
-  {
-    const char *const orders[]
-        = { _ ("By Name"), _ ("By Lead Score"), _ ("By Last Contact"), _ ("Newest First"), NULL };
-
-    self->sort_dropdown = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (orders));
-  }
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->sort_dropdown), _ ("Order of the List"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->sort_dropdown),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Order of the List"), -1);
-  gtk_widget_set_margin_start (GTK_WIDGET (self->sort_dropdown), 12);
-  gtk_widget_set_margin_end (GTK_WIDGET (self->sort_dropdown), 12);
-  gtk_widget_set_margin_bottom (GTK_WIDGET (self->sort_dropdown), 6);
-  gtk_widget_set_halign (GTK_WIDGET (self->sort_dropdown), GTK_ALIGN_START);
-  g_signal_connect_swapped (self->sort_dropdown, "notify::selected", G_CALLBACK (on_sort_selected),
-                            self);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->sort_dropdown));
-
-  g_signal_connect (factory, "setup", G_CALLBACK (on_factory_setup), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (on_factory_bind), NULL);
-  self->list_view = GTK_LIST_VIEW (gtk_list_view_new (
-      GTK_SELECTION_MODEL (g_object_ref (self->selection)), g_object_ref (factory)));
-  gtk_list_view_set_single_click_activate (self->list_view, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->list_view), "navigation-sidebar");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _ ("Contacts"), -1);
-  g_signal_connect_swapped (self->list_view, "activate", G_CALLBACK (on_list_activate), self);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->list_view));
-  gtk_widget_set_vexpand (scroller, TRUE);
-  gtk_box_append (GTK_BOX (box), scroller);
-  gtk_widget_set_size_request (box, 300, -1);
-  return box;
-}
-
-static GtkWidget *
 build_detail_pane (CrmContactsView *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
@@ -316,25 +185,7 @@ crm_contacts_view_get_model (CrmContactsView *self)
 {
   g_return_val_if_fail (CRM_IS_CONTACTS_VIEW (self), NULL);
 
-  return ensure_model (self);
-}
-
-void
-crm_contacts_view_set_search_text (CrmContactsView *self, const char *text)
-{
-  g_return_if_fail (CRM_IS_CONTACTS_VIEW (self));
-
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text != NULL ? text : "");
-  on_search_changed (self);
-}
-
-void
-crm_contacts_view_set_sort (CrmContactsView *self, CrmContactSort sort)
-{
-  g_return_if_fail (CRM_IS_CONTACTS_VIEW (self));
-  g_return_if_fail (sort < CRM_CONTACT_N_SORTS);
-
-  gtk_drop_down_set_selected (self->sort_dropdown, sort);
+  return crm_contacts_view_ensure_model (self);
 }
 
 gboolean
@@ -352,7 +203,7 @@ crm_contacts_view_select (CrmContactsView *self, guint position)
 {
   g_return_if_fail (CRM_IS_CONTACTS_VIEW (self));
 
-  ensure_model (self);
+  crm_contacts_view_ensure_model (self);
   gtk_single_selection_set_selected (self->selection, position);
   /* Also when it was selected already: the narrow view goes to the details. */
   on_selection_changed (self);
@@ -369,22 +220,15 @@ crm_contacts_view_get_contacts_read (CrmContactsView *self)
 gboolean
 crm_contacts_view_show_contact (CrmContactsView *self, gint64 contact_id)
 {
-  CrmStore *store;
-  g_autoptr (CrmContactRecord) record = NULL;
-  CrmContactSortKey key;
   guint position;
 
   g_return_val_if_fail (CRM_IS_CONTACTS_VIEW (self), FALSE);
 
-  store = crm_repository_get_store (self->repository);
-  record = crm_store_get_contact (store, contact_id, NULL);
-  if (record == NULL)
+  /* In the whole list of people: a search, a filter or a smart list might hide it. */
+  crm_contacts_view_set_selection_mode (self, FALSE);
+  if (!crm_contacts_view_show_smart_list (self, 0, NULL)
+      || !crm_contact_list_model_find (self->model, contact_id, &position))
     return FALSE;
-  /* In the whole list: a search might hide it. */
-  crm_contacts_view_set_search_text (self, "");
-  crm_contact_sort_key_init (&key, crm_contact_list_model_get_sort (ensure_model (self)), record);
-  position = crm_store_count_contacts_before (store, crm_contact_list_model_get_sort (self->model),
-                                              &key, NULL);
   crm_contacts_view_select (self, position);
   gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
   return self->shown != NULL
@@ -426,9 +270,9 @@ crm_contacts_view_dispose (GObject *object)
   g_clear_object (&self->shown);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
+  crm_contacts_view_lists_dispose (self);
   g_clear_object (&self->selection);
   g_clear_object (&self->model);
-  g_clear_object (&self->undo_manager);
   g_clear_object (&self->repository);
 
   G_OBJECT_CLASS (crm_contacts_view_parent_class)->dispose (object);
@@ -443,6 +287,16 @@ crm_contacts_view_class_init (CrmContactsViewClass *klass)
   widget_class->map = crm_contacts_view_map;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "contactsview");
+
+  /**
+   * CrmContactsView::merge-requested:
+   * @first_id: the contact selected first in the list
+   * @second_id: the other one
+   *
+   * Merge… was chosen with two contacts selected.
+   */
+  g_signal_new ("merge-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                NULL, G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_INT64);
 }
 
 static void
@@ -454,6 +308,7 @@ GtkWidget *
 crm_contacts_view_new (CrmRepository *repository, CrmUndoManager *undo_manager)
 {
   CrmContactsView *self;
+  GtkWidget *flap;
   GtkWidget *list_pane;
   GtkWidget *detail_pane;
   AdwLeafletPage *page;
@@ -474,7 +329,8 @@ crm_contacts_view_new (CrmRepository *repository, CrmUndoManager *undo_manager)
 
   self->leaflet = ADW_LEAFLET (adw_leaflet_new ());
   adw_leaflet_set_can_navigate_back (self->leaflet, TRUE);
-  list_pane = build_list_pane (self);
+  flap = crm_contacts_view_build_flap (self, GTK_WIDGET (self->leaflet));
+  list_pane = crm_contacts_view_build_list_pane (self);
   detail_pane = build_detail_pane (self);
   adw_leaflet_append (self->leaflet, list_pane);
   page = adw_leaflet_append (self->leaflet, gtk_separator_new (GTK_ORIENTATION_VERTICAL));
@@ -484,8 +340,9 @@ crm_contacts_view_new (CrmRepository *repository, CrmUndoManager *undo_manager)
 
   self->stack = GTK_STACK (gtk_stack_new ());
   gtk_stack_add_named (self->stack, build_empty_state (), "empty");
-  gtk_stack_add_named (self->stack, GTK_WIDGET (self->leaflet), "contacts");
+  gtk_stack_add_named (self->stack, flap, "contacts");
   gtk_widget_set_parent (GTK_WIDGET (self->stack), GTK_WIDGET (self));
+  crm_contacts_view_set_undo_manager (self, undo_manager);
   update_empty (self);
   show_contact (self);
   return GTK_WIDGET (self);

@@ -13,6 +13,7 @@
 
 #include "crm-gui-resources.h"
 #include "crm-deal-editor.h"
+#include "crm-merge-dialog.h"
 #include "crm-pipeline-view.h"
 #include "crm-score-keeper.h"
 #include "crm-today-view.h"
@@ -365,10 +366,19 @@ on_external_changes_timeout (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
+/* Merge… in the contact list's selection bar, with two contacts selected. */
+static void
+on_merge_requested (CrmWindow *self, gint64 first_id, gint64 second_id)
+{
+  crm_merge_dialog_present (GTK_WINDOW (self), self->repository, self->undo_manager, first_id,
+                            second_id);
+}
+
 static void
 crm_window_constructed (GObject *object)
 {
   CrmWindow *self = CRM_WINDOW (object);
+  GtkWidget *contacts;
   GtkWidget *today;
 
   G_OBJECT_CLASS (crm_window_parent_class)->constructed (object);
@@ -385,8 +395,10 @@ crm_window_constructed (GObject *object)
 
   adw_bin_set_child (self->pipeline_bin,
                      crm_pipeline_view_new (self->repository, self->undo_manager));
-  adw_bin_set_child (self->contacts_bin,
-                     crm_contacts_view_new (self->repository, self->undo_manager));
+  contacts = crm_contacts_view_new (self->repository, self->undo_manager);
+  adw_bin_set_child (self->contacts_bin, contacts);
+  g_signal_connect_object (contacts, "merge-requested", G_CALLBACK (on_merge_requested), self,
+                           G_CONNECT_SWAPPED);
   today = crm_today_view_new (self->repository, self->undo_manager);
   adw_bin_set_child (self->today_bin, today);
   /* The page's badge: how many tasks are due. */

@@ -10,7 +10,8 @@
  *    'insert' row with the final values for each row the batch created (its own intermediate
  *    updates are folded in), and the usual rows for every change to rows that existed before;
  *  - the secondary indexes that no write of a batch reads are dropped and built again, once,
- *    before the commit (sorting once beats hundreds of thousands of scattered inserts).
+ *    before the commit (sorting once beats hundreds of thousands of scattered inserts);
+ *  - so are the triggers that keep contacts.company_name, whose work is one UPDATE at the end.
  */
 #include "config.h"
 
@@ -42,6 +43,10 @@ static const char *const bulk_deferred_indexes[] = {
   "contacts_by_captured",
   "contacts_by_score",
   "contacts_by_last_contacted",
+  "contacts_by_company_name",
+  "contacts_by_lifecycle",
+  "contacts_by_owner",
+  "contacts_by_country",
   "contact_lifecycle_history_by_contact",
   "contact_lifecycle_history_by_time",
   "activities_by_contact",
@@ -50,6 +55,27 @@ static const char *const bulk_deferred_indexes[] = {
   "activities_next_by_deal",
   "activities_next_by_contact",
   "feedback_by_contact",
+};
+
+/* Triggers that keep a derived column up to date (contacts.company_name), suspended like the
+ * others, their work done set-based at the end: one UPDATE of the contacts whose @key is
+ * >= ?1 (the rows the batch inserted) or = ?1 (one row inserted with an id below those). The
+ * contacts' fill runs before their indexes are built (so it updates no index entry by entry);
+ * the companies' needs contacts_by_company and runs after. */
+#define DERIVED_FILL_SQL                                                                           \
+  "UPDATE contacts SET company_name = (SELECT name FROM companies WHERE id = "                     \
+  "contacts.company_id) "                                                                          \
+  "WHERE %s %s ?1"
+
+static const struct
+{
+  const char *table;
+  const char *trigger;
+  const char *key;
+  gboolean after_indexes;
+} bulk_derived_triggers[] = {
+  { "contacts", "contacts_company_name_insert", "company_id IS NOT NULL AND id", FALSE },
+  { "companies", "companies_company_name_insert", "company_id", TRUE },
 };
 
 typedef struct
@@ -61,6 +87,8 @@ typedef struct
   char *fill_one_sql;   /* its work for the row with id = ?1 */
   gint64 first_new_id;
   gboolean is_change_log;
+  gboolean is_derived;
+  gboolean after_indexes; /* derived only: filled once the indexes are back */
 } CrmSuspendedTrigger;
 
 static void
@@ -94,8 +122,11 @@ fill_sql_from_trigger (const char *create_sql, const char *table, const char *wh
                           table, where);
 }
 
+/* Suspends trigger @name of @table. @derived_index is the trigger's entry in
+ * bulk_derived_triggers, or -1 for a trigger that inserts a log or search row. */
 static gboolean
-suspend_trigger (CrmStore *self, const char *table, const char *name, GError **error)
+suspend_trigger (
+    CrmStore *self, const char *table, const char *name, int derived_index, GError **error)
 {
   g_autofree char *max_sql = g_strdup_printf ("SELECT ifnull (max (id), 0) FROM %s", table);
   g_autofree char *drop_sql = g_strdup_printf ("DROP TRIGGER %s", name);
@@ -118,8 +149,20 @@ suspend_trigger (CrmStore *self, const char *table, const char *name, GError **e
   trigger->table = g_strdup (table);
   trigger->name = g_strdup (name);
   trigger->create_sql = create_sql;
-  trigger->fill_range_sql = fill_sql_from_trigger (create_sql, table, "new.id >= ?1");
-  trigger->fill_one_sql = fill_sql_from_trigger (create_sql, table, "new.id = ?1");
+  if (derived_index >= 0)
+    {
+      const char *key = bulk_derived_triggers[derived_index].key;
+
+      trigger->fill_range_sql = g_strdup_printf (DERIVED_FILL_SQL, key, ">=");
+      trigger->fill_one_sql = g_strdup_printf (DERIVED_FILL_SQL, key, "=");
+      trigger->is_derived = TRUE;
+      trigger->after_indexes = bulk_derived_triggers[derived_index].after_indexes;
+    }
+  else
+    {
+      trigger->fill_range_sql = fill_sql_from_trigger (create_sql, table, "new.id >= ?1");
+      trigger->fill_one_sql = fill_sql_from_trigger (create_sql, table, "new.id = ?1");
+    }
   trigger->first_new_id = crm_store_query_int64 (self->db, max_sql, NULL) + 1;
   trigger->is_change_log = g_str_has_suffix (name, "_log_insert");
   g_ptr_array_add (self->suspended_triggers, trigger);
@@ -179,10 +222,14 @@ crm_store_bulk_start (CrmStore *self, GError **error)
       g_autofree char *log_trigger = g_strdup_printf ("%s_log_insert", bulk_tables[i]);
       g_autofree char *search_trigger = g_strdup_printf ("%s_fts_insert", bulk_tables[i]);
 
-      if (!suspend_trigger (self, bulk_tables[i], log_trigger, error)
-          || !suspend_trigger (self, bulk_tables[i], search_trigger, error))
+      if (!suspend_trigger (self, bulk_tables[i], log_trigger, -1, error)
+          || !suspend_trigger (self, bulk_tables[i], search_trigger, -1, error))
         return FALSE;
     }
+  for (guint i = 0; i < G_N_ELEMENTS (bulk_derived_triggers); i++)
+    if (!suspend_trigger (self, bulk_derived_triggers[i].table, bulk_derived_triggers[i].trigger,
+                          (int) i, error))
+      return FALSE;
   return TRUE;
 }
 
@@ -218,6 +265,15 @@ crm_store_bulk_finish (CrmStore *self, GError **error)
   g_autoptr (GPtrArray) triggers = g_steal_pointer (&self->suspended_triggers);
   g_autoptr (GPtrArray) indexes = g_steal_pointer (&self->suspended_indexes);
 
+  for (guint i = 0; triggers != NULL && i < triggers->len; i++)
+    {
+      CrmSuspendedTrigger *trigger = triggers->pdata[i];
+
+      if (trigger->is_derived && !trigger->after_indexes
+          && !run_with_id (self, trigger->fill_range_sql, trigger->first_new_id, error))
+        return FALSE;
+    }
+
   for (guint i = 0; indexes != NULL && i < indexes->len; i++)
     if (!crm_store_exec (self, indexes->pdata[i], error))
       return FALSE;
@@ -226,6 +282,12 @@ crm_store_bulk_finish (CrmStore *self, GError **error)
     {
       CrmSuspendedTrigger *trigger = triggers->pdata[i];
 
+      if (trigger->is_derived && !trigger->after_indexes)
+        {
+          if (!crm_store_exec (self, trigger->create_sql, error))
+            return FALSE;
+          continue;
+        }
       if (trigger->is_change_log && !fold_change_log (self, trigger, error))
         return FALSE;
       if (!run_with_id (self, trigger->fill_range_sql, trigger->first_new_id, error)

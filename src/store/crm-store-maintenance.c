@@ -82,6 +82,28 @@ crm_store_check (CrmStore *self, GString *report, GError **error)
           sound = FALSE;
         }
     }
+  /* The company names kept on contacts (schema version 4), written by triggers only. */
+  if (self->target_version >= 4)
+    {
+      gint64 wrong = crm_store_query_int64 (
+          self->db,
+          "SELECT count(*) FROM contacts c LEFT JOIN companies co ON co.id = c.company_id "
+          "WHERE c.company_name IS NOT co.name",
+          &rc);
+
+      if (rc == SQLITE_OK && wrong > 0)
+        {
+          g_string_append_printf (report,
+                                  g_dngettext (GETTEXT_PACKAGE,
+                                               "%lld contact holds a company name that is not "
+                                               "its company’s\n",
+                                               "%lld contacts hold a company name that is not "
+                                               "their company’s\n",
+                                               (gulong) wrong),
+                                  (long long) wrong);
+          sound = FALSE;
+        }
+    }
   version = crm_store_query_int64 (self->db, "PRAGMA user_version", &rc);
   if (rc != SQLITE_OK)
     {

@@ -28,6 +28,11 @@ struct _CrmStore
   GArray *savepoint_marks; /* guint: pending_changes->len at each savepoint */
   gint64 data_version;
   guint64 n_write_statements;
+  /* The commit whose change signals are being emitted (0: none), and how many of them each
+   * entity gets (crm_store_get_change_batch()). */
+  guint64 change_batch;
+  guint64 n_change_batches;
+  guint batch_sizes[CRM_N_ENTITIES];
 
   /* Bulk transactions (crm-store-bulk.c). */
   gboolean bulk_failed;
@@ -35,6 +40,10 @@ struct _CrmStore
   gint64 bulk_first_log_id;
   GPtrArray *suspended_triggers; /* CrmSuspendedTrigger */
   GPtrArray *suspended_indexes;  /* char *: the CREATE INDEX of each index dropped */
+
+  /* Contact filter (its text and days) -> gint64 count of the contacts it passes, as last
+   * counted: picks how the contact list reads its pages (crm-store-contact-list.c). */
+  GHashTable *filter_counts;
 
   /* Write statements of each entity, built once. */
   char *insert_sql[CRM_N_ENTITIES];

@@ -119,6 +119,15 @@ crm_store_read_record (const CrmEntityInfo *info,
     read_field (statement, first_column + 2 + (int) i, &info->fields[i], record);
 }
 
+/* Binds field i to ?(i + 3), leaving out the fields the database keeps itself. */
+static void
+bind_written_fields (sqlite3_stmt *statement, const CrmEntityInfo *info, gconstpointer record)
+{
+  for (guint i = 0; i < info->n_fields; i++)
+    if (!info->fields[i].derived)
+      bind_field (statement, (int) i + 3, &info->fields[i], record);
+}
+
 static char *
 column_list (const CrmEntityInfo *info)
 {
@@ -288,13 +297,18 @@ insert_row (CrmStore *self, const CrmEntityInfo *info, gpointer record, GError *
 
   if (self->insert_sql[info->entity] == NULL)
     {
-      g_autofree char *columns = column_list (info);
+      GString *columns = g_string_new ("id, uuid");
       GString *parameters = g_string_new ("?1, ?2");
 
       for (guint i = 0; i < info->n_fields; i++)
-        g_string_append_printf (parameters, ", ?%u", i + 3);
+        if (!info->fields[i].derived)
+          {
+            g_string_append_printf (columns, ", %s", info->fields[i].column);
+            g_string_append_printf (parameters, ", ?%u", i + 3);
+          }
       self->insert_sql[info->entity] = g_strdup_printf ("INSERT INTO %s (%s) VALUES (%s)",
-                                                        info->table, columns, parameters->str);
+                                                        info->table, columns->str, parameters->str);
+      g_string_free (columns, TRUE);
       g_string_free (parameters, TRUE);
     }
 
@@ -312,8 +326,7 @@ insert_row (CrmStore *self, const CrmEntityInfo *info, gpointer record, GError *
   else
     sqlite3_bind_null (statement, 1);
   sqlite3_bind_text (statement, 2, header->uuid, -1, SQLITE_TRANSIENT);
-  for (guint i = 0; i < info->n_fields; i++)
-    bind_field (statement, (int) i + 3, &info->fields[i], record);
+  bind_written_fields (statement, info, record);
 
   if (!crm_store_step_done (self, statement, error))
     return FALSE;
@@ -337,7 +350,8 @@ crm_store_update_row (CrmStore *self, CrmEntity entity, gpointer record, GError 
       GString *assignments = g_string_new ("uuid = ?2");
 
       for (guint i = 0; i < info->n_fields; i++)
-        g_string_append_printf (assignments, ", %s = ?%u", info->fields[i].column, i + 3);
+        if (!info->fields[i].derived)
+          g_string_append_printf (assignments, ", %s = ?%u", info->fields[i].column, i + 3);
       self->update_sql[entity]
           = g_strdup_printf ("UPDATE %s SET %s WHERE id = ?1", info->table, assignments->str);
       g_string_free (assignments, TRUE);
@@ -348,8 +362,7 @@ crm_store_update_row (CrmStore *self, CrmEntity entity, gpointer record, GError 
     return FALSE;
   sqlite3_bind_int64 (statement, 1, header->id);
   sqlite3_bind_text (statement, 2, header->uuid, -1, SQLITE_TRANSIENT);
-  for (guint i = 0; i < info->n_fields; i++)
-    bind_field (statement, (int) i + 3, &info->fields[i], record);
+  bind_written_fields (statement, info, record);
   return crm_store_step_done (self, statement, error);
 }
 
@@ -538,6 +551,7 @@ CRM_STORE_DEFINE_CRUD (lost_reason, CrmLostReasonRecord, CRM_ENTITY_LOST_REASON)
 CRM_STORE_DEFINE_CRUD (lead_source, CrmLeadSourceRecord, CRM_ENTITY_LEAD_SOURCE)
 CRM_STORE_DEFINE_CRUD (feedback, CrmFeedbackRecord, CRM_ENTITY_FEEDBACK)
 CRM_STORE_DEFINE_CRUD (acquisition_spend, CrmAcquisitionSpendRecord, CRM_ENTITY_ACQUISITION_SPEND)
+CRM_STORE_DEFINE_CRUD (smart_list, CrmSmartListRecord, CRM_ENTITY_SMART_LIST)
 
 GDestroyNotify
 crm_record_get_free_func (CrmEntity entity)
@@ -555,6 +569,7 @@ crm_record_get_free_func (CrmEntity entity)
     [CRM_ENTITY_LEAD_SOURCE] = (GDestroyNotify) crm_lead_source_record_free,
     [CRM_ENTITY_FEEDBACK] = (GDestroyNotify) crm_feedback_record_free,
     [CRM_ENTITY_ACQUISITION_SPEND] = (GDestroyNotify) crm_acquisition_spend_record_free,
+    [CRM_ENTITY_SMART_LIST] = (GDestroyNotify) crm_smart_list_record_free,
   };
 
   g_return_val_if_fail (entity < CRM_N_ENTITIES, NULL);

@@ -6,12 +6,15 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "crm-contact-filter.h"
 #include "crm-store-private.h"
 
 /* clang-format off */
-#define FIELD(Record, member, type) { #member, type, G_STRUCT_OFFSET (Record, member), NULL }
+#define FIELD(Record, member, type) { #member, type, G_STRUCT_OFFSET (Record, member), NULL, FALSE }
 #define ENUM_FIELD(Record, member, names) \
-  { #member, CRM_FIELD_ENUM, G_STRUCT_OFFSET (Record, member), names }
+  { #member, CRM_FIELD_ENUM, G_STRUCT_OFFSET (Record, member), names, FALSE }
+#define DERIVED_FIELD(Record, member, type) \
+  { #member, type, G_STRUCT_OFFSET (Record, member), NULL, TRUE }
 /* clang-format on */
 #define MEMBER CRM_FIELD_MEMBER
 
@@ -175,6 +178,18 @@ validate_spend (CrmStore *self, gconstpointer data, GError **error)
   return TRUE;
 }
 
+static gboolean
+validate_smart_list (CrmStore *self, gconstpointer data, GError **error)
+{
+  const CrmSmartListRecord *r = data;
+  g_autoptr (CrmContactFilter) filter = NULL;
+
+  if (!require_text (r->name, _ ("A smart list needs a name"), error))
+    return FALSE;
+  filter = crm_contact_filter_parse (r->filter, error);
+  return filter != NULL;
+}
+
 /* ---- Entity descriptions ---------------------------------------------------------------- */
 
 static const CrmFieldInfo company_fields[] = {
@@ -213,6 +228,7 @@ static const CrmFieldInfo contact_fields[] = {
   FIELD (CrmContactRecord, last_contacted_at, CRM_FIELD_TIME),
   FIELD (CrmContactRecord, created_at, CRM_FIELD_TIME),
   FIELD (CrmContactRecord, updated_at, CRM_FIELD_TIME),
+  DERIVED_FIELD (CrmContactRecord, company_name, CRM_FIELD_TEXT),
 };
 
 static const CrmFieldInfo tag_fields[] = {
@@ -302,6 +318,14 @@ static const CrmFieldInfo acquisition_spend_fields[] = {
   FIELD (CrmAcquisitionSpendRecord, currency, CRM_FIELD_TEXT),
 };
 
+static const CrmFieldInfo smart_list_fields[] = {
+  FIELD (CrmSmartListRecord, name, CRM_FIELD_TEXT),
+  FIELD (CrmSmartListRecord, filter, CRM_FIELD_TEXT),
+  FIELD (CrmSmartListRecord, position, CRM_FIELD_INT),
+  FIELD (CrmSmartListRecord, created_at, CRM_FIELD_TIME),
+  FIELD (CrmSmartListRecord, updated_at, CRM_FIELD_TIME),
+};
+
 #define ENTITY(kind, table, Record, fields, validate)                                              \
   [kind] = { kind, table, sizeof (Record), fields, G_N_ELEMENTS (fields), validate }
 
@@ -334,6 +358,11 @@ static const CrmEntityInfo entity_infos[CRM_N_ENTITIES] = {
           CrmAcquisitionSpendRecord,
           acquisition_spend_fields,
           validate_spend),
+  ENTITY (CRM_ENTITY_SMART_LIST,
+          "smart_lists",
+          CrmSmartListRecord,
+          smart_list_fields,
+          validate_smart_list),
 };
 
 const CrmEntityInfo *

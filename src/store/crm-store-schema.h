@@ -28,6 +28,9 @@ typedef struct
   CrmFieldType type;
   gsize offset;
   const char *const *names; /* CRM_FIELD_ENUM only, NULL-terminated */
+  /* Kept by the database itself (triggers): read like any column, never written by the store
+   * and not in the change log (e.g. a contact's company name). */
+  gboolean derived;
 } CrmFieldInfo;
 
 typedef gboolean (*CrmValidateFunc) (CrmStore *self, gconstpointer record, GError **error);

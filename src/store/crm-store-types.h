@@ -69,6 +69,7 @@ typedef enum
   CRM_ENTITY_LEAD_SOURCE,
   CRM_ENTITY_FEEDBACK,
   CRM_ENTITY_ACQUISITION_SPEND,
+  CRM_ENTITY_SMART_LIST,
   CRM_N_ENTITIES,
 } CrmEntity;
 
@@ -130,6 +131,8 @@ typedef struct
   gint64 last_contacted_at;
   gint64 created_at;
   gint64 updated_at;
+  /* The name of company_id's company, as stored: read only (the database keeps it). */
+  char *company_name;
 } CrmContactRecord;
 
 typedef struct
@@ -250,6 +253,18 @@ typedef struct
   gint64 amount_minor;
   char *currency;
 } CrmAcquisitionSpendRecord;
+
+/* A saved filter of the contact list. */
+typedef struct
+{
+  gint64 id;
+  char *uuid;
+  char *name;
+  char *filter; /* crm_contact_filter_to_string() */
+  int position; /* order among the smart lists */
+  gint64 created_at;
+  gint64 updated_at;
+} CrmSmartListRecord;
 
 typedef struct
 {

@@ -78,7 +78,8 @@ contact_tag_values (const LoggedChange *change)
 
 /* ---- SQL built from the entity descriptions --------------------------------------------- */
 
-/* Column @i of @info's table: id, uuid, then the record's fields. */
+/* Column @i of @info's table: id, uuid, then the record's fields; NULL for a field the
+ * database keeps itself (not logged: its triggers bring it back with the others). */
 static const char *
 column_name (const CrmEntityInfo *info, guint i)
 {
@@ -86,7 +87,7 @@ column_name (const CrmEntityInfo *info, guint i)
     return "id";
   if (i == 1)
     return "uuid";
-  return info->fields[i - 2].column;
+  return info->fields[i - 2].derived ? NULL : info->fields[i - 2].column;
 }
 
 static guint
@@ -103,11 +104,13 @@ restore_row_sql (const CrmEntityInfo *info)
 
   g_string_append_printf (sql, "INSERT INTO %s (", info->table);
   for (guint i = 0; i < n_columns (info); i++)
-    g_string_append_printf (sql, "%s%s", i > 0 ? ", " : "", column_name (info, i));
+    if (column_name (info, i) != NULL)
+      g_string_append_printf (sql, "%s%s", i > 0 ? ", " : "", column_name (info, i));
   g_string_append (sql, ") VALUES (");
   for (guint i = 0; i < n_columns (info); i++)
-    g_string_append_printf (sql, "%sjson_extract (?1, '$.%s')", i > 0 ? ", " : "",
-                            column_name (info, i));
+    if (column_name (info, i) != NULL)
+      g_string_append_printf (sql, "%sjson_extract (?1, '$.%s')", i > 0 ? ", " : "",
+                              column_name (info, i));
   g_string_append_c (sql, ')');
   return g_string_free (sql, FALSE);
 }
@@ -120,8 +123,9 @@ restore_values_sql (const CrmEntityInfo *info)
 
   g_string_append_printf (sql, "UPDATE %s SET ", info->table);
   for (guint i = 1; i < n_columns (info); i++)
-    g_string_append_printf (sql, "%s%s = json_extract (?1, '$.%s')", i > 1 ? ", " : "",
-                            column_name (info, i), column_name (info, i));
+    if (column_name (info, i) != NULL)
+      g_string_append_printf (sql, "%s%s = json_extract (?1, '$.%s')", i > 1 ? ", " : "",
+                              column_name (info, i), column_name (info, i));
   g_string_append (sql, " WHERE id = ?2");
   return g_string_free (sql, FALSE);
 }
@@ -135,8 +139,9 @@ row_matches_sql (const CrmEntityInfo *info)
 
   g_string_append_printf (sql, "SELECT count(*) FROM %s WHERE id = ?2", info->table);
   for (guint i = 1; i < n_columns (info); i++)
-    g_string_append_printf (sql, " AND %s COLLATE BINARY IS json_extract (?1, '$.%s')",
-                            column_name (info, i), column_name (info, i));
+    if (column_name (info, i) != NULL)
+      g_string_append_printf (sql, " AND %s COLLATE BINARY IS json_extract (?1, '$.%s')",
+                              column_name (info, i), column_name (info, i));
   return g_string_free (sql, FALSE);
 }
 

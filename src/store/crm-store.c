@@ -53,6 +53,7 @@ crm_store_finalize (GObject *object)
   CrmStore *self = CRM_STORE (object);
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->filter_counts, g_hash_table_unref);
   crm_store_bulk_forget (self);
   for (guint i = 0; i < CRM_N_ENTITIES; i++)
     {
@@ -106,6 +107,7 @@ crm_store_init (CrmStore *self)
   self->pending_changes = g_array_new (FALSE, FALSE, sizeof (CrmPendingChange));
   g_array_set_clear_func (self->pending_changes, pending_change_clear);
   self->savepoint_marks = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->filter_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 /* ---- Errors ------------------------------------------------------------------------------ */
@@ -318,6 +320,8 @@ emit_pending_changes (CrmStore *self)
   g_autoptr (GArray) changes = self->pending_changes;
   gboolean touched[CRM_N_ENTITIES];
   gboolean was_bulk = self->bulk;
+  guint sizes[CRM_N_ENTITIES], outer_sizes[CRM_N_ENTITIES];
+  guint64 batch, outer_batch;
 
   memcpy (touched, self->bulk_touched, sizeof touched);
   if (was_bulk)
@@ -329,9 +333,20 @@ emit_pending_changes (CrmStore *self)
   self->data_version = crm_store_query_int64 (self->db, "PRAGMA data_version", NULL);
 
   g_object_ref (self);
+  /* This commit's batch, for the handlers (crm_store_get_change_batch); a handler's own
+   * commit makes a batch of its own, and this one is back when it returns. */
+  outer_batch = self->change_batch;
+  memcpy (outer_sizes, self->batch_sizes, sizeof outer_sizes);
+  batch = ++self->n_change_batches;
+  memset (sizes, 0, sizeof sizes);
+  for (guint i = 0; i < changes->len; i++)
+    sizes[g_array_index (changes, CrmPendingChange, i).entity]++;
   for (guint i = 0; i < changes->len; i++)
     {
       CrmPendingChange *change = &g_array_index (changes, CrmPendingChange, i);
+
+      self->change_batch = batch;
+      memcpy (self->batch_sizes, sizes, sizeof sizes);
       g_signal_emit (self, signals[SIGNAL_CHANGED], 0, (guint) change->entity,
                      (guint) change->action, change->id, change->old_record);
     }
@@ -340,7 +355,24 @@ emit_pending_changes (CrmStore *self)
       if (touched[entity])
         g_signal_emit (self, signals[SIGNAL_CHANGED], 0, entity, (guint) CRM_CHANGE_RESET,
                        (gint64) 0, NULL);
+  self->change_batch = outer_batch;
+  memcpy (self->batch_sizes, outer_sizes, sizeof outer_sizes);
   g_object_unref (self);
+}
+
+guint64
+crm_store_get_change_batch (CrmStore *self)
+{
+  g_return_val_if_fail (CRM_IS_STORE (self), 0);
+  return self->change_batch;
+}
+
+guint
+crm_store_get_batch_size (CrmStore *self, CrmEntity entity)
+{
+  g_return_val_if_fail (CRM_IS_STORE (self), 0);
+  g_return_val_if_fail (entity < CRM_N_ENTITIES, 0);
+  return self->change_batch != 0 ? self->batch_sizes[entity] : 0;
 }
 
 gboolean

@@ -10,6 +10,7 @@
 
 #include <glib-object.h>
 
+#include "crm-contact-filter.h"
 #include "crm-store-types.h"
 
 G_BEGIN_DECLS
@@ -34,7 +35,7 @@ typedef enum
 } CrmStoreError;
 
 /* The schema version this program writes (PRAGMA user_version). */
-#define CRM_STORE_SCHEMA_VERSION 3
+#define CRM_STORE_SCHEMA_VERSION 4
 
 #define CRM_TYPE_STORE (crm_store_get_type ())
 G_DECLARE_FINAL_TYPE (CrmStore, crm_store, CRM, STORE, GObject)
@@ -79,6 +80,14 @@ crm_store_check (CrmStore *self, GString *report, GError **error);
 gboolean
 crm_store_backup (CrmStore *self, const char *dest_path, GError **error);
 
+/* While a ::changed handler runs for a commit's per-row signals: a number that differs for
+ * each commit (0 outside of one), and how many per-row signals of @entity that commit emits.
+ * A list model answers a commit that changed many of its rows with one reset by them. */
+guint64
+crm_store_get_change_batch (CrmStore *self);
+guint
+crm_store_get_batch_size (CrmStore *self, CrmEntity entity);
+
 /* Another process may write the same file: returns TRUE (and emits CRM_CHANGE_RESET) when the
  * database was changed by another connection since the last call. */
 gboolean
@@ -121,6 +130,7 @@ CRM_STORE_DECLARE_CRUD (lost_reason, CrmLostReasonRecord)
 CRM_STORE_DECLARE_CRUD (lead_source, CrmLeadSourceRecord)
 CRM_STORE_DECLARE_CRUD (feedback, CrmFeedbackRecord)
 CRM_STORE_DECLARE_CRUD (acquisition_spend, CrmAcquisitionSpendRecord)
+CRM_STORE_DECLARE_CRUD (smart_list, CrmSmartListRecord)
 
 /* A new time-ordered UUID (version 7) as given to new rows. */
 char *
@@ -261,17 +271,20 @@ crm_store_find_likely_duplicates (
     CrmStore *self, const char *name, const char *email, gint64 company_id, GError **error);
 
 /* The orders of the contact list: by name (A to Z), by lead score, by last contact (recent
- * first, never contacted last), by capture date (newest first). Ties go by id. */
+ * first, never contacted last), by capture date (newest first), by company name (A to Z,
+ * people without a company last). Ties go by id. */
 typedef enum
 {
   CRM_CONTACT_SORT_NAME,
   CRM_CONTACT_SORT_SCORE,
   CRM_CONTACT_SORT_LAST_CONTACTED,
   CRM_CONTACT_SORT_CAPTURED,
+  CRM_CONTACT_SORT_COMPANY,
   CRM_CONTACT_N_SORTS
 } CrmContactSort;
 
-/* A contact's place in a sort: its name or number, and its id. The name is not copied. */
+/* A contact's place in a sort: its name (or company name) or number, and its id. The name is
+ * not copied. */
 typedef struct
 {
   const char *name;
@@ -336,6 +349,131 @@ crm_store_count_open_tasks (CrmStore *self, gint64 due_from, gint64 due_before, 
 gboolean
 crm_store_set_contact_score (
     CrmStore *self, gint64 contact_id, int score, CrmLifecycleStage lifecycle, GError **error);
+/* ---- Contacts through a filter (NULL: every contact) --------------------------------------
+ * The filter's search words and criteria all apply; any text is safe. */
+guint
+crm_store_count_contacts_filtered (CrmStore *self, const CrmContactFilter *filter, GError **error);
+/* Number of contacts @filter passes that come before @key in @sort. */
+guint
+crm_store_count_contacts_before_filtered (CrmStore *self,
+                                          CrmContactSort sort,
+                                          const CrmContactFilter *filter,
+                                          const CrmContactSortKey *key,
+                                          GError **error);
+/* Number of contacts @filter passes that come after @key in @sort. */
+guint
+crm_store_count_contacts_after_filtered (CrmStore *self,
+                                         CrmContactSort sort,
+                                         const CrmContactFilter *filter,
+                                         const CrmContactSortKey *key,
+                                         GError **error);
+/* Number of contacts @filter passes that come after @first and before @last in @sort (0
+ * unless @first comes before @last). */
+guint
+crm_store_count_contacts_between_filtered (CrmStore *self,
+                                           CrmContactSort sort,
+                                           const CrmContactFilter *filter,
+                                           const CrmContactSortKey *first,
+                                           const CrmContactSortKey *last,
+                                           GError **error);
+/* A page of the contacts @filter passes, in @sort order: after @after (keyset; NULL: from the
+ * first), @offset rows skipped. */
+GPtrArray *
+crm_store_fetch_contacts_filtered (CrmStore *self,
+                                   CrmContactSort sort,
+                                   const CrmContactFilter *filter,
+                                   const CrmContactSortKey *after,
+                                   guint offset,
+                                   guint limit,
+                                   GError **error);
+/* The same page read from the end of the list: the @limit contacts that come before the last
+ * @offset_from_end ones, in list order (a place near the end costs what one near the start
+ * does). */
+GPtrArray *
+crm_store_fetch_contacts_filtered_from_end (CrmStore *self,
+                                            CrmContactSort sort,
+                                            const CrmContactFilter *filter,
+                                            guint offset_from_end,
+                                            guint limit,
+                                            GError **error);
+/* Whether contact @contact_id is one @filter passes. */
+gboolean
+crm_store_contact_matches_filter (CrmStore *self,
+                                  gint64 contact_id,
+                                  const CrmContactFilter *filter,
+                                  GError **error);
+/* Whether the contact has a next step (an open activity with a due time) other than activity
+ * @except_activity_id (0: any). */
+gboolean
+crm_store_contact_has_next_step (CrmStore *self,
+                                 gint64 contact_id,
+                                 gint64 except_activity_id,
+                                 GError **error);
+
+/* ---- Bulk edits of contacts ----------------------------------------------------------------
+ * Each is one transaction that writes every contact of the selection or none (with @error
+ * set), reports how many it changed in @n_changed, and is recorded in the change log (undo).
+ * Listeners get one CRM_CHANGE_RESET of the contacts rather than a signal per row. */
+
+/* The contacts a bulk edit writes: @ids (n_ids of them); or, with @all_but_ids, every contact
+ * @filter passes (NULL: every contact) but @ids. */
+typedef struct
+{
+  const gint64 *ids;
+  guint n_ids;
+  gboolean all_but_ids;
+  const CrmContactFilter *filter;
+} CrmContactSelection;
+
+gboolean
+crm_store_set_contacts_lifecycle (CrmStore *self,
+                                  const CrmContactSelection *selection,
+                                  CrmLifecycleStage stage,
+                                  guint *n_changed,
+                                  GError **error);
+gboolean
+crm_store_tag_contacts (CrmStore *self,
+                        const CrmContactSelection *selection,
+                        gint64 tag_id,
+                        guint *n_changed,
+                        GError **error);
+gboolean
+crm_store_untag_contacts (CrmStore *self,
+                          const CrmContactSelection *selection,
+                          gint64 tag_id,
+                          guint *n_changed,
+                          GError **error);
+
+/* ---- Companies, paged (by name, case-blind, then id) ---------------------------------------
+ * @text: search words over the companies (NULL or no searchable term: every company). */
+guint
+crm_store_count_companies_matching (CrmStore *self, const char *text, GError **error);
+/* Number of the companies @text finds that come before (@name, @id). */
+guint
+crm_store_count_companies_before (
+    CrmStore *self, const char *text, const char *name, gint64 id, GError **error);
+/* Up to @limit of the companies @text finds: after (@after_name, @after_id) when @after_name is
+ * set (keyset), @offset rows skipped. */
+GPtrArray *
+crm_store_fetch_companies (CrmStore *self,
+                           const char *text,
+                           const char *after_name,
+                           gint64 after_id,
+                           guint offset,
+                           guint limit,
+                           GError **error);
+
+/* The owners and the countries of the contacts (each once, countries case-blind), sorted, at
+ * most @limit: the choices of the contact list's filter. */
+GStrv
+crm_store_list_contact_owners (CrmStore *self, guint limit, GError **error);
+GStrv
+crm_store_list_contact_countries (CrmStore *self, guint limit, GError **error);
+
+/* ---- Smart lists (saved filters) ----------------------------------------------------------- */
+/* Every smart list (CrmSmartListRecord), in their order. */
+GPtrArray *
+crm_store_list_smart_lists (CrmStore *self, GError **error);
 
 /* ---- Search ----------------------------------------------------------------------------- */
 /* Turns any user text into a safe FTS5 query: each term quoted, prefix-matched. NULL when the

@@ -293,17 +293,15 @@ score_contact (Seeder *s,
   return explanation->score;
 }
 
-/* When a lead the rules qualify reached the threshold (Rapport scores at start and daily: an
- * hour later). When recent calls, e-mails or meetings count in its score, after the last of
- * them: then they counted at least as much as now and no silence was taken off. Otherwise
- * after its capture: its other facts alone reach the threshold, with no silence taken off yet. */
+/* When a lead the rules qualify became Qualified: an hour after its last call, e-mail or meeting
+ * (its capture when there was none), as if Rapport had rescored it then. The rules agreed: no
+ * silence counted yet, and every call, e-mail and meeting that counts now counted then, so the
+ * score was at least what it is now. Being after the last contact, the change is also the
+ * row's last update: one write. */
 static gint64
-qualified_at (Seeder *s, const PlannedContact *planned, const CrmActivityStats *stats)
+qualified_at (Seeder *s, const PlannedContact *planned)
 {
-  gint64 reached = stats->recent_meetings + stats->recent_touches > 0 ? planned->last_contacted_at
-                                                                      : planned->captured_at;
-
-  return MIN (reached + HOUR, s->now);
+  return MIN (MAX (planned->captured_at, planned->last_contacted_at) + HOUR, s->now);
 }
 
 /* The store dates the lifecycle history row of an update by the updated_at the caller sets;
@@ -356,12 +354,10 @@ write_lifecycle_changes (Seeder *s,
 static gboolean
 write_qualification (Seeder *s,
                      const PlannedContact *planned,
-                     const CrmActivityStats *stats,
                      CrmContactRecord *contact,
                      GError **error)
 {
-  return change_lifecycle (s, contact, CRM_LIFECYCLE_QUALIFIED, qualified_at (s, planned, stats),
-                           error)
+  return change_lifecycle (s, contact, CRM_LIFECYCLE_QUALIFIED, qualified_at (s, planned), error)
          && date_last_update (s, planned, contact, error);
 }
 
@@ -422,7 +418,7 @@ write_contacts (Seeder *s, GError **error)
         return FALSE;
       if (qualifies)
         {
-          if (!write_qualification (s, planned, stats, contact, error))
+          if (!write_qualification (s, planned, contact, error))
             return FALSE;
           planned->lifecycle = CRM_LIFECYCLE_QUALIFIED;
         }

@@ -617,7 +617,8 @@ test_seed_churn (Fixture *fixture, gconstpointer data)
 
 /* The seed writes the scores and stages the default rules give at its reference time: a
  * rescoring then finds nothing to change, and some time later it does. Leads the rules qualify
- * were captured as leads and became Qualified later, before the reference time. */
+ * were captured as leads and became Qualified after their last contact, before the reference
+ * time. */
 static void
 assert_scores_as_rules (Fixture *fixture, guint32 seed_number, gint64 now)
 {
@@ -646,6 +647,7 @@ assert_scores_as_rules (Fixture *fixture, guint32 seed_number, gint64 now)
     {
       const CrmContactRecord *contact = g_ptr_array_index (contacts, i);
       g_autoptr (GPtrArray) history = NULL;
+      g_autoptr (CrmScoreExplanation) then = NULL;
       const LifecycleChange *qualified;
 
       n_low += contact->score <= 30;
@@ -668,7 +670,13 @@ assert_scores_as_rules (Fixture *fixture, guint32 seed_number, gint64 now)
       g_assert_cmpstr (((LifecycleChange *) g_ptr_array_index (history, 0))->to, ==, "lead");
       g_assert_true (qualified == g_ptr_array_index (history, 1));
       g_assert_cmpint (qualified->changed_at, >, contact->captured_at);
+      g_assert_cmpint (qualified->changed_at, >, contact->last_contacted_at);
       g_assert_cmpint (qualified->changed_at, <=, now);
+      /* The rules agreed then too. */
+      then = crm_lead_score_explain (fixture->store, &rules, contact->id, qualified->changed_at,
+                                     &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (then->score, >=, rules.qualify_threshold);
       g_assert_cmpint (contact->updated_at, >=, qualified->changed_at);
       g_assert_cmpint (contact->updated_at, >=, contact->last_contacted_at);
       g_assert_cmpint (contact->updated_at, <=, now);

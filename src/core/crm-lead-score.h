@@ -45,8 +45,8 @@ crm_score_rules_load (GSettings *settings, CrmScoreRules *rules);
 const char *const *
 crm_score_rules_get_keys (void);
 
-/* The start of the rules' recent window ending at @now: what crm_store_get_contact_activity_stats ()
- * takes as @since for the stats crm_lead_score_explain_record () reads. */
+/* The start of the rules' recent window ending at @now: the @since that
+ * crm_store_get_contact_activity_stats () takes for crm_lead_score_explain_record (). */
 gint64
 crm_score_rules_get_recent_since (const CrmScoreRules *rules, gint64 now);
 /* The lifecycle stage the rules give a contact at @lifecycle whose score is @score: Qualified

@@ -238,6 +238,100 @@ test_score_update_all (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (counts.n_changed, ==, 0);
 }
 
+/* The explanation from facts in hand is the one read from the store, line by line, when the
+ * facts are those the store holds: a source name stands for the source. */
+static void
+assert_same_explanation (const CrmScoreExplanation *a, const CrmScoreExplanation *b)
+{
+  g_assert_cmpint (a->score, ==, b->score);
+  g_assert_cmpuint (a->reasons->len, ==, b->reasons->len);
+  for (guint i = 0; i < a->reasons->len; i++)
+    {
+      const CrmScoreReason *x = a->reasons->pdata[i], *y = b->reasons->pdata[i];
+
+      g_assert_cmpint (x->points, ==, y->points);
+      g_assert_cmpstr (x->reason, ==, y->reason);
+    }
+}
+
+static void
+test_score_explain_record (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrmCompanyRecord) company = crm_company_record_new ();
+  g_autoptr (CrmContactRecord) contact = crm_contact_record_new ();
+  g_autoptr (CrmScoreExplanation) stored = NULL;
+  g_autoptr (CrmScoreExplanation) in_hand = NULL;
+  CrmActivityStats stats;
+  const gint64 times[] = { NOW, NOW + 29 * DAY, NOW + 31 * DAY, NOW + 90 * DAY, NOW + 200 * DAY };
+
+  company->name = g_strdup ("Initech");
+  g_assert_true (crm_store_insert_company (fixture->store, company, &error));
+  contact->name = g_strdup ("Partnered");
+  contact->title = g_strdup ("VP Sales");
+  contact->company_id = company->id;
+  contact->source_id = source_id (fixture, "Partner");
+  contact->bant_need = CRM_BANT_YES;
+  contact->bant_budget = CRM_BANT_NO;
+  contact->captured_at = NOW - 50 * DAY;
+  contact->last_contacted_at = NOW - 2 * DAY;
+  g_assert_true (crm_store_insert_contact (fixture->store, contact, &error));
+  g_assert_no_error (error);
+  add_activity (fixture, contact->id, CRM_ACTIVITY_MEETING, NOW - 30 * DAY); /* the edge */
+  add_activity (fixture, contact->id, CRM_ACTIVITY_EMAIL, NOW - 2 * DAY);
+  add_activity (fixture, contact->id, CRM_ACTIVITY_NOTE, NOW - DAY);
+
+  /* Over time the window empties and silence sets in: each time, the same lines. */
+  for (guint i = 0; i < G_N_ELEMENTS (times); i++)
+    {
+      stored
+          = crm_lead_score_explain (fixture->store, &fixture->rules, contact->id, times[i], &error);
+      g_assert_no_error (error);
+      g_assert_true (crm_store_get_contact_activity_stats (
+          fixture->store, contact->id, crm_score_rules_get_recent_since (&fixture->rules, times[i]),
+          times[i], &stats, &error));
+      in_hand
+          = crm_lead_score_explain_record (&fixture->rules, contact, &stats, "Partner", times[i]);
+      assert_same_explanation (stored, in_hand);
+      g_clear_pointer (&stored, crm_score_explanation_free);
+      g_clear_pointer (&in_hand, crm_score_explanation_free);
+    }
+
+  /* Worked out at NOW: company +10, "VP Sales" +15, partner +10, need yes +10, budget no −5,
+   * the meeting 30 days ago (on the window's edge) +15, one e-mail +5: 60. */
+  memset (&stats, 0, sizeof stats);
+  stats.recent_meetings = 1;
+  stats.recent_touches = 1;
+  stats.last_activity_at = NOW - DAY;
+  in_hand = crm_lead_score_explain_record (&fixture->rules, contact, &stats, "Partner", NOW);
+  g_assert_cmpint (in_hand->score, ==, 60);
+  g_assert_true (has_reason (in_hand, 10, "partner"));
+  g_clear_pointer (&in_hand, crm_score_explanation_free);
+  /* No source: 10 less, whatever the record's source_id says. */
+  in_hand = crm_lead_score_explain_record (&fixture->rules, contact, &stats, NULL, NOW);
+  g_assert_cmpint (in_hand->score, ==, 50);
+  g_assert_cmpint (sum_of_reasons (in_hand), ==, 50);
+}
+
+/* Lead → Qualified as one function: leads only, at the threshold and above, when on. */
+static void
+test_score_rules_qualify (Fixture *fixture, gconstpointer data)
+{
+  CrmScoreRules *rules = &fixture->rules;
+
+  g_assert_cmpint (rules->qualify_threshold, ==, 50);
+  g_assert_cmpint (crm_score_rules_qualify (rules, CRM_LIFECYCLE_LEAD, 49), ==, CRM_LIFECYCLE_LEAD);
+  g_assert_cmpint (crm_score_rules_qualify (rules, CRM_LIFECYCLE_LEAD, 50), ==,
+                   CRM_LIFECYCLE_QUALIFIED);
+  g_assert_cmpint (crm_score_rules_qualify (rules, CRM_LIFECYCLE_OPPORTUNITY, 90), ==,
+                   CRM_LIFECYCLE_OPPORTUNITY);
+  g_assert_cmpint (crm_score_rules_qualify (rules, CRM_LIFECYCLE_CHURNED, 90), ==,
+                   CRM_LIFECYCLE_CHURNED);
+  rules->auto_qualify = FALSE;
+  g_assert_cmpint (crm_score_rules_qualify (rules, CRM_LIFECYCLE_LEAD, 90), ==, CRM_LIFECYCLE_LEAD);
+  g_assert_cmpint (crm_score_rules_get_recent_since (rules, NOW), ==, NOW - 30 * DAY);
+}
+
 /* ---- Rules from GSettings -------------------------------------------------------------- */
 
 /* The schema's defaults are the built-in rules; a changed key changes the score, and the
@@ -613,6 +707,8 @@ main (int argc, char *argv[])
   TEST_F ("/score/rules", test_score_rules);
   TEST_F ("/score/capped-at-100", test_score_capped_at_100);
   TEST_F ("/score/update-all", test_score_update_all);
+  TEST_F ("/score/explain-record", test_score_explain_record);
+  TEST_F ("/score/rules-qualify", test_score_rules_qualify);
   TEST_F ("/score/rules-from-settings", test_score_rules_from_settings);
   TEST_F ("/score/qualifies-leads", test_score_qualifies_leads);
   TEST_F ("/score/keeper/follows-writes", test_keeper_follows_writes);

@@ -155,31 +155,34 @@ source_is (const char *name, const char *english)
   return name != NULL && (g_str_equal (name, english) || g_str_equal (name, _ (english)));
 }
 
-/* The points and reason of a source, read once per source: @sources (may be NULL) keeps them
- * for the next contact. */
-static void
-explain_source (CrmScoreExplanation *explanation,
-                const CrmScoreRules *rules,
-                CrmStore *store,
-                gint64 source_id,
-                GHashTable *sources)
+/* The name of source @source_id, read once per source: @sources (may be NULL) keeps the names
+ * for the next contact. NULL when there is no such source. */
+static const char *
+lookup_source_name (CrmStore *store, gint64 source_id, GHashTable *sources, char **owned)
 {
   g_autoptr (CrmLeadSourceRecord) source = NULL;
   const char *name;
 
   if (source_id == 0)
-    return;
+    return NULL;
   name = sources != NULL ? g_hash_table_lookup (sources, &source_id) : NULL;
+  if (name != NULL)
+    return name;
+  source = crm_store_get_lead_source (store, source_id, NULL);
+  if (source == NULL)
+    return NULL;
+  if (sources == NULL)
+    return *owned = g_steal_pointer (&source->name);
+  name = g_strdup (source->name);
+  g_hash_table_insert (sources, g_memdup2 (&source_id, sizeof source_id), (char *) name);
+  return name;
+}
+
+static void
+explain_source (CrmScoreExplanation *explanation, const CrmScoreRules *rules, const char *name)
+{
   if (name == NULL)
-    {
-      source = crm_store_get_lead_source (store, source_id, NULL);
-      if (source == NULL)
-        return;
-      name = source->name;
-      if (sources != NULL)
-        g_hash_table_insert (sources, g_memdup2 (&source_id, sizeof source_id),
-                             g_strdup (source->name));
-    }
+    return;
   if (source_is (name, N_ ("Referral")))
     /* Translators: a reason in a lead score: the contact came by referral. */
     add_reason (explanation, rules->referral_source, g_strdup (_ ("referral")));
@@ -257,21 +260,35 @@ explain_behaviour (CrmScoreExplanation *explanation,
                     rules->quiet_days));
 }
 
-static CrmScoreExplanation *
-explain_record (CrmStore *store,
-                const CrmScoreRules *rules,
-                const CrmContactRecord *contact,
-                gint64 now,
-                GHashTable *sources,
-                GError **error)
+gint64
+crm_score_rules_get_recent_since (const CrmScoreRules *rules, gint64 now)
+{
+  g_return_val_if_fail (rules != NULL, now);
+  return now - (gint64) rules->recent_days * SECONDS_PER_DAY;
+}
+
+CrmLifecycleStage
+crm_score_rules_qualify (const CrmScoreRules *rules, CrmLifecycleStage lifecycle, int score)
+{
+  g_return_val_if_fail (rules != NULL, lifecycle);
+
+  if (rules->auto_qualify && lifecycle == CRM_LIFECYCLE_LEAD && score >= rules->qualify_threshold)
+    return CRM_LIFECYCLE_QUALIFIED;
+  return lifecycle;
+}
+
+CrmScoreExplanation *
+crm_lead_score_explain_record (const CrmScoreRules *rules,
+                               const CrmContactRecord *contact,
+                               const CrmActivityStats *stats,
+                               const char *source_name,
+                               gint64 now)
 {
   CrmScoreExplanation *explanation;
-  CrmActivityStats stats;
 
-  if (!crm_store_get_contact_activity_stats (store, contact->id,
-                                             now - (gint64) rules->recent_days * SECONDS_PER_DAY,
-                                             now, &stats, error))
-    return NULL;
+  g_return_val_if_fail (rules != NULL, NULL);
+  g_return_val_if_fail (contact != NULL, NULL);
+  g_return_val_if_fail (stats != NULL, NULL);
 
   explanation = g_new0 (CrmScoreExplanation, 1);
   explanation->reasons = g_ptr_array_new_with_free_func (score_reason_free);
@@ -282,9 +299,9 @@ explain_record (CrmStore *store,
     /* Translators: a reason in a lead score: %s is the contact's job title. */
     add_reason (explanation, rules->deciding_title,
                 g_strdup_printf (_ ("decides as “%s”"), contact->title));
-  explain_source (explanation, rules, store, contact->source_id, sources);
+  explain_source (explanation, rules, source_name);
   explain_bant (explanation, rules, contact);
-  explain_behaviour (explanation, rules, contact, &stats, now);
+  explain_behaviour (explanation, rules, contact, stats, now);
 
   /* Back into 0–100, said as a reason so the lines add up to the score. */
   if (explanation->score > 100)
@@ -292,6 +309,26 @@ explain_record (CrmStore *store,
   else if (explanation->score < 0)
     add_reason (explanation, -explanation->score, g_strdup (_ ("the score stops at 0")));
   return explanation;
+}
+
+/* crm_lead_score_explain_record () with the facts read from @store. */
+static CrmScoreExplanation *
+explain_record (CrmStore *store,
+                const CrmScoreRules *rules,
+                const CrmContactRecord *contact,
+                gint64 now,
+                GHashTable *sources,
+                GError **error)
+{
+  g_autofree char *owned_name = NULL;
+  const char *source_name;
+  CrmActivityStats stats;
+
+  if (!crm_store_get_contact_activity_stats (
+          store, contact->id, crm_score_rules_get_recent_since (rules, now), now, &stats, error))
+    return NULL;
+  source_name = lookup_source_name (store, contact->source_id, sources, &owned_name);
+  return crm_lead_score_explain_record (rules, contact, &stats, source_name, now);
 }
 
 CrmScoreExplanation *
@@ -319,10 +356,8 @@ write_score (CrmStore *store,
              CrmScoreCounts *counts,
              GError **error)
 {
-  CrmLifecycleStage lifecycle = contact->lifecycle;
+  CrmLifecycleStage lifecycle = crm_score_rules_qualify (rules, contact->lifecycle, score);
 
-  if (rules->auto_qualify && lifecycle == CRM_LIFECYCLE_LEAD && score >= rules->qualify_threshold)
-    lifecycle = CRM_LIFECYCLE_QUALIFIED;
   if (score == contact->score && lifecycle == contact->lifecycle)
     return TRUE;
   if (!crm_store_set_contact_score (store, contact->id, score, lifecycle, error))

@@ -45,6 +45,15 @@ crm_score_rules_load (GSettings *settings, CrmScoreRules *rules);
 const char *const *
 crm_score_rules_get_keys (void);
 
+/* The start of the rules' recent window ending at @now: the @since that
+ * crm_store_get_contact_activity_stats () takes for crm_lead_score_explain_record (). */
+gint64
+crm_score_rules_get_recent_since (const CrmScoreRules *rules, gint64 now);
+/* The lifecycle stage the rules give a contact at @lifecycle whose score is @score: Qualified
+ * for a lead reaching the threshold (with auto_qualify), @lifecycle otherwise. */
+CrmLifecycleStage
+crm_score_rules_qualify (const CrmScoreRules *rules, CrmLifecycleStage lifecycle, int score);
+
 /* One line of an explanation: points, and why. */
 typedef struct
 {
@@ -68,6 +77,18 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrmScoreExplanation, crm_score_explanation_free)
 CrmScoreExplanation *
 crm_lead_score_explain (
     CrmStore *store, const CrmScoreRules *rules, gint64 contact_id, gint64 now, GError **error);
+
+/* The same explanation from facts in hand, without a store (for code that knows the contact's
+ * activities before they are written, as the seeder does): @contact as stored (its source_id
+ * is not read), @stats as crm_store_get_contact_activity_stats () gives them from
+ * crm_score_rules_get_recent_since () to @now, and @source_name the name of the contact's
+ * source (NULL: none). crm_lead_score_explain () is this with the facts read from the store. */
+CrmScoreExplanation *
+crm_lead_score_explain_record (const CrmScoreRules *rules,
+                               const CrmContactRecord *contact,
+                               const CrmActivityStats *stats,
+                               const char *source_name,
+                               gint64 now);
 
 /* What an update did: contacts scored, contacts rewritten (new score or stage), and leads
  * among them that became Qualified. */

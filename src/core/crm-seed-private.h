@@ -6,6 +6,7 @@
  */
 #pragma once
 
+#include "crm-lead-score.h"
 #include "crm-seed-words.h"
 #include "crm-seed.h"
 
@@ -100,6 +101,9 @@ typedef struct
   CrmStore *store;
   GRand *rand;
   gint64 now;
+  /* The default rules: every contact is written with the score, and every lead with the stage,
+   * they give at now, so the first rescoring by Rapport finds nothing to change. */
+  CrmScoreRules score_rules;
   CrmSeedProgressFunc progress;
   gpointer user_data;
 

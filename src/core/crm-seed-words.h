@@ -51,9 +51,6 @@ typedef struct
 #define CRM_SEED_N_NPS_COMMENTS_HIGH 3
 #define CRM_SEED_N_NPS_COMMENTS_LOW 3
 
-/* Titles before this index hold a role with buying authority. */
-#define CRM_SEED_N_SENIOR_TITLES 12
-
 extern const char *const crm_seed_first_names[];
 extern const char *const crm_seed_last_names[];
 /* Mostly European customers, billed mostly in euros, some in dollars and pounds. */

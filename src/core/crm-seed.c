@@ -3,6 +3,10 @@
  * Seeding runs in two halves. First the whole story is planned in memory from one seeded GRand
  * (crm-seed-plan.c). Then the plan is written through CrmStore in one bulk transaction (this
  * file): on any error nothing is left behind. The word lists are in crm-seed-words.c.
+ *
+ * Lead scores are not made up here: each contact is scored by crm-lead-score's rules (the
+ * defaults) from its record and the activities planned for it, and a lead they qualify becomes
+ * Qualified, so Rapport's first rescoring after seeding has nothing to write.
  */
 #include "config.h"
 
@@ -243,40 +247,61 @@ fill_bant (Seeder *s, CrmContactRecord *record, gboolean engaged)
   record->bant_timeline_note = rand_bant_note (s, 3, record->bant_timeline);
 }
 
-/* A plausible rule-based score: fit (company, role, referral, BANT) plus recent engagement. */
+/* ---- Scores: as the rules give them at now -------------------------------------------------- */
+
+/* What each contact's planned activities say at now, as crm_store_get_contact_activity_stats ()
+ * will say it once they are written: one pass over the plan instead of a query per contact. */
+static GArray *
+count_activity_stats (Seeder *s)
+{
+  gint64 since = crm_score_rules_get_recent_since (&s->score_rules, s->now);
+  GArray *stats = g_array_sized_new (FALSE, TRUE, sizeof (CrmActivityStats), s->contacts->len);
+
+  g_array_set_size (stats, s->contacts->len);
+  for (guint i = 0; i < s->activities->len; i++)
+    {
+      const PlannedActivity *activity = &g_array_index (s->activities, PlannedActivity, i);
+      CrmActivityStats *contact = &g_array_index (stats, CrmActivityStats, activity->contact);
+
+      if (activity->occurred_at > s->now)
+        continue;
+      contact->last_activity_at = MAX (contact->last_activity_at, activity->occurred_at);
+      if (activity->occurred_at < since)
+        continue;
+      if (activity->kind == CRM_ACTIVITY_MEETING)
+        contact->recent_meetings++;
+      else if (activity->kind == CRM_ACTIVITY_CALL || activity->kind == CRM_ACTIVITY_EMAIL)
+        contact->recent_touches++;
+    }
+  return stats;
+}
+
+/* @contact's score at now, @contact being filled in as it will be stored. */
 static int
 score_contact (Seeder *s,
                const PlannedContact *planned,
-               const CrmContactRecord *record,
-               gboolean senior)
+               const CrmContactRecord *contact,
+               const CrmActivityStats *stats)
 {
-  const CrmBantAnswer answers[]
-      = { record->bant_budget, record->bant_authority, record->bant_need, record->bant_timeline };
-  gint64 silence
-      = planned->last_contacted_at != 0 ? s->now - planned->last_contacted_at : G_MAXINT64;
-  int score = 10;
+  const char *source_name
+      = contact->source_id != 0
+            ? ((CrmLeadSourceRecord *) g_ptr_array_index (s->sources, planned->source))->name
+            : NULL;
+  g_autoptr (CrmScoreExplanation) explanation
+      = crm_lead_score_explain_record (&s->score_rules, contact, stats, source_name, s->now);
 
-  if (planned->company != 0)
-    score += 10;
-  if (senior)
-    score += 10;
-  if (s->sources->len > 0)
-    {
-      const CrmSeedSourceProfile *profile
-          = &crm_seed_source_profiles[g_array_index (s->source_profiles, guint, planned->source)];
+  return explanation->score;
+}
 
-      if (g_strcmp0 (profile->keyword, "referral") == 0)
-        score += 15;
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
-    score += answers[i] == CRM_BANT_YES ? 10 : answers[i] == CRM_BANT_NO ? -5 : 0;
-  if (silence < 14 * DAY)
-    score += 15;
-  else if (silence < 60 * DAY)
-    score += 5;
-  else
-    score -= 10;
-  return CLAMP (score, 0, 100);
+/* When a lead the rules qualify became Qualified: an hour after its last call, e-mail or meeting
+ * (its capture when there was none), as if Rapport had rescored it then. The rules agreed: no
+ * silence counted yet, and every call, e-mail and meeting that counts now counted then, so the
+ * score was at least what it is now. Being after the last contact, the change is also the
+ * row's last update: one write. */
+static gint64
+qualified_at (Seeder *s, const PlannedContact *planned)
+{
+  return MIN (MAX (planned->captured_at, planned->last_contacted_at) + HOUR, s->now);
 }
 
 /* The store dates the lifecycle history row of an update by the updated_at the caller sets;
@@ -291,9 +316,21 @@ change_lifecycle (
   return crm_store_update_contact (s->store, contact, error);
 }
 
+/* The row ends as last updated when last changed or contacted, as for every other contact. */
+static gboolean
+date_last_update (Seeder *s,
+                  const PlannedContact *planned,
+                  CrmContactRecord *contact,
+                  GError **error)
+{
+  if (planned->last_contacted_at <= contact->updated_at)
+    return TRUE;
+  contact->updated_at = planned->last_contacted_at;
+  return crm_store_update_contact (s->store, contact, error);
+}
+
 /* A customer, written as the opportunity it was before, then made a customer when its first
- * deal was won, an advocate when it first answered 9 or 10, or churned when it left. The row
- * ends as last updated when last changed or contacted, as for every other contact. The dates
+ * deal was won, an advocate when it first answered 9 or 10, or churned when it left. The dates
  * only grow: the insert is dated at capture, before the first deal closed. */
 static gboolean
 write_lifecycle_changes (Seeder *s,
@@ -309,23 +346,34 @@ write_lifecycle_changes (Seeder *s,
   if (planned->lifecycle == CRM_LIFECYCLE_CHURNED
       && !change_lifecycle (s, contact, CRM_LIFECYCLE_CHURNED, planned->churned_at, error))
     return FALSE;
-  if (planned->last_contacted_at <= contact->updated_at)
-    return TRUE;
-  contact->updated_at = planned->last_contacted_at;
-  return crm_store_update_contact (s->store, contact, error);
+  return date_last_update (s, planned, contact, error);
+}
+
+/* A lead the rules qualify, written as the lead it was at capture (dated then), then made
+ * Qualified as Rapport would have done. */
+static gboolean
+write_qualification (Seeder *s,
+                     const PlannedContact *planned,
+                     CrmContactRecord *contact,
+                     GError **error)
+{
+  return change_lifecycle (s, contact, CRM_LIFECYCLE_QUALIFIED, qualified_at (s, planned), error)
+         && date_last_update (s, planned, contact, error);
 }
 
 static gboolean
 write_contacts (Seeder *s, GError **error)
 {
   g_autoptr (GHashTable) emails = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GArray) all_stats = count_activity_stats (s);
 
   for (guint i = 0; i < s->contacts->len; i++)
     {
       PlannedContact *planned = &g_array_index (s->contacts, PlannedContact, i);
+      const CrmActivityStats *stats = &g_array_index (all_stats, CrmActivityStats, i);
       const CrmSeedCountry *country = &crm_seed_countries[planned->country];
       g_autoptr (CrmContactRecord) contact = crm_contact_record_new ();
-      gboolean senior = FALSE;
+      gboolean qualifies, changes_later;
 
       contact->name = g_strdup_printf ("%s %s", crm_seed_first_names[planned->first_name],
                                        crm_seed_last_names[planned->last_name]);
@@ -336,12 +384,7 @@ write_contacts (Seeder *s, GError **error)
             = g_strdup_printf ("%s %u %u", country->phone_prefix, 10 + rand_index (s, 990),
                                100000 + rand_index (s, 9900000));
       if (planned->company != 0 && rand_chance (s, 0.9))
-        {
-          guint title = rand_index (s, CRM_SEED_N_TITLES);
-
-          contact->title = g_strdup (crm_seed_titles[title]);
-          senior = title < CRM_SEED_N_SENIOR_TITLES;
-        }
+        contact->title = g_strdup (crm_seed_titles[rand_index (s, CRM_SEED_N_TITLES)]);
       else if (planned->company == 0 && rand_chance (s, 0.3))
         contact->title
             = g_strdup (pick (s, crm_seed_freelance_titles, CRM_SEED_N_FREELANCE_TITLES));
@@ -359,18 +402,26 @@ write_contacts (Seeder *s, GError **error)
       if (rand_chance (s, 0.03))
         contact->notes = g_strdup (pick (s, crm_seed_contact_notes, CRM_SEED_N_CONTACT_NOTES));
       fill_bant (s, contact, planned->lifecycle != CRM_LIFECYCLE_LEAD);
-      contact->score = score_contact (s, planned, contact, senior);
       contact->last_contacted_at = planned->last_contacted_at;
+      contact->score = score_contact (s, planned, contact, stats);
+      qualifies = crm_score_rules_qualify (&s->score_rules, planned->lifecycle, contact->score)
+                  != planned->lifecycle;
+      changes_later = planned->first_won_at != 0 || qualifies;
       contact->created_at = planned->captured_at;
-      contact->updated_at = planned->first_won_at != 0
-                                ? planned->captured_at
-                                : MAX (planned->captured_at, planned->last_contacted_at);
+      contact->updated_at = changes_later ? planned->captured_at
+                                          : MAX (planned->captured_at, planned->last_contacted_at);
 
       if (!crm_store_insert_contact (s->store, contact, error))
         return FALSE;
       planned->id = contact->id;
       if (planned->first_won_at != 0 && !write_lifecycle_changes (s, planned, contact, error))
         return FALSE;
+      if (qualifies)
+        {
+          if (!write_qualification (s, planned, contact, error))
+            return FALSE;
+          planned->lifecycle = CRM_LIFECYCLE_QUALIFIED;
+        }
       report (s, CRM_SEED_PHASE_CONTACTS, i + 1, s->contacts->len);
     }
   return TRUE;
@@ -670,6 +721,7 @@ crm_seed_database (CrmStore *store,
       s->now = g_get_real_time () / G_USEC_PER_SEC;
       s->now -= s->now % DAY;
     }
+  crm_score_rules_init (&s->score_rules);
   s->progress = progress;
   s->user_data = user_data;
 

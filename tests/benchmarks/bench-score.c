@@ -105,7 +105,8 @@ main (int argc, char *argv[])
   g_assert_true (crm_seed_database (store, &options, NULL, NULL, &error));
   g_assert_no_error (error);
 
-  /* The seed's scores are its own guess: one pass in one transaction, as the CLI does. */
+  /* One pass in one transaction, as the CLI does. The seed scored with these rules at the
+   * start of today: only what the hours since then changed is rewritten. */
   crm_score_rules_init (&rules);
   started = g_get_monotonic_time ();
   g_assert_true (crm_lead_score_update_all (store, &rules, g_get_real_time () / G_USEC_PER_SEC,

@@ -5,6 +5,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "crm-lead-score.h"
 #include "crm-seed.h"
 #include "crm-test-util.h"
 
@@ -643,6 +644,106 @@ test_seed_churn (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (n_churned * 100, <=, n_customers * 20);
 }
 
+/* The seed writes the scores and stages the default rules give at its reference time: a
+ * rescoring then finds nothing to change, and some time later it does. Leads the rules qualify
+ * were captured as leads and became Qualified after their last contact, before the reference
+ * time. */
+static void
+assert_scores_as_rules (Fixture *fixture, guint32 seed_number, gint64 now)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) contacts = NULL;
+  sqlite3 *db = NULL;
+  guint n_low = 0, n_high = 0, n_qualified_by_score = 0, n_leads = 0;
+  CrmSeedOptions options;
+  CrmScoreRules rules;
+  CrmScoreCounts counts = { 0 };
+
+  crm_seed_options_init (&options);
+  options.n_contacts = 3000;
+  options.n_deals = 500;
+  options.n_activities = 6000;
+  options.seed = seed_number;
+  options.now = now;
+  seed (fixture->store, &options);
+  crm_score_rules_init (&rules);
+  contacts = crm_store_fetch_contacts (fixture->store, NULL, 0, 0, G_MAXUINT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (contacts->len, ==, 3000);
+  g_assert_cmpint (sqlite3_open_v2 (fixture->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+
+  for (guint i = 0; i < contacts->len; i++)
+    {
+      const CrmContactRecord *contact = g_ptr_array_index (contacts, i);
+      g_autoptr (GPtrArray) history = NULL;
+      g_autoptr (CrmScoreExplanation) then = NULL;
+      const LifecycleChange *qualified;
+
+      n_low += contact->score <= 30;
+      n_high += contact->score >= 50;
+      if (contact->lifecycle == CRM_LIFECYCLE_LEAD)
+        {
+          g_assert_cmpint (contact->score, <, rules.qualify_threshold);
+          n_leads++;
+        }
+      if (contact->lifecycle != CRM_LIFECYCLE_QUALIFIED)
+        continue;
+      history = list_lifecycle_history (db, contact->id);
+      qualified = find_change (history, CRM_LIFECYCLE_LEAD, CRM_LIFECYCLE_QUALIFIED);
+      if (qualified == NULL)
+        continue; /* judged a fit by hand at capture */
+
+      n_qualified_by_score++;
+      g_assert_cmpint (contact->score, >=, rules.qualify_threshold);
+      g_assert_cmpuint (history->len, ==, 2);
+      g_assert_cmpstr (((LifecycleChange *) g_ptr_array_index (history, 0))->to, ==, "lead");
+      g_assert_true (qualified == g_ptr_array_index (history, 1));
+      g_assert_cmpint (qualified->changed_at, >, contact->captured_at);
+      g_assert_cmpint (qualified->changed_at, >, contact->last_contacted_at);
+      g_assert_cmpint (qualified->changed_at, <=, now);
+      /* The rules agreed then too. */
+      then = crm_lead_score_explain (fixture->store, &rules, contact->id, qualified->changed_at,
+                                     &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (then->score, >=, rules.qualify_threshold);
+      g_assert_cmpint (contact->updated_at, >=, qualified->changed_at);
+      g_assert_cmpint (contact->updated_at, >=, contact->last_contacted_at);
+      g_assert_cmpint (contact->updated_at, <=, now);
+    }
+  sqlite3_close (db);
+
+  /* Not one score for all: cold and hot contacts, and leads the rules qualified. */
+  g_assert_cmpuint (n_low, >, 0);
+  g_assert_cmpuint (n_high, >, 0);
+  g_assert_cmpuint (n_qualified_by_score, >, 0);
+  g_assert_cmpuint (n_leads, >, 0);
+
+  g_assert_true (crm_lead_score_update_all (fixture->store, &rules, now, &counts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts.n_contacts, ==, 3000);
+  g_assert_cmpuint (counts.n_changed, ==, 0);
+  g_assert_cmpuint (counts.n_qualified, ==, 0);
+
+  /* Four months on, silence has cost points: the check above could fail. */
+  g_assert_true (
+      crm_lead_score_update_all (fixture->store, &rules, now + 120 * 86400, &counts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts.n_changed, >, 0);
+}
+
+static void
+test_seed_scores_as_rules (Fixture *fixture, gconstpointer data)
+{
+  assert_scores_as_rules (fixture, 21, REFERENCE_DAY);
+}
+
+/* Another seed and --date: the scores follow the reference time. */
+static void
+test_seed_scores_as_rules_other_date (Fixture *fixture, gconstpointer data)
+{
+  assert_scores_as_rules (fixture, 77, G_GINT64_CONSTANT (1609459200)); /* 2021-01-01 */
+}
+
 typedef struct
 {
   CrmSeedPhase last_phase;
@@ -766,6 +867,8 @@ main (int argc, char **argv)
   TEST_F ("/seed/lifecycles", test_seed_lifecycles);
   TEST_F ("/seed/deterministic", test_seed_deterministic);
   TEST_F ("/seed/churn", test_seed_churn);
+  TEST_F ("/seed/scores-as-rules", test_seed_scores_as_rules);
+  TEST_F ("/seed/scores-as-rules-other-date", test_seed_scores_as_rules_other_date);
   TEST_F ("/seed/progress", test_seed_progress);
   TEST_F ("/seed/empty", test_seed_empty);
   TEST_F ("/seed/invalid-options", test_seed_invalid_options);

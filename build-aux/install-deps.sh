@@ -6,7 +6,7 @@ set -euo pipefail
 
 run_packages=(
   meson ninja-build gcc pkg-config gettext
-  libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev libsqlite3-dev
+  libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev libsqlite3-dev libjson-glib-dev
   desktop-file-utils adwaita-icon-theme hicolor-icon-theme fonts-cantarell librsvg2-common
   dconf-gsettings-backend gsettings-desktop-schemas
 )

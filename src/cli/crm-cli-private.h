@@ -69,6 +69,8 @@ crm_cli_backup (CrmCli *cli, const CrmCliCommand *command, int argc, char **argv
 int
 crm_cli_search (CrmCli *cli, const CrmCliCommand *command, int argc, char **argv);
 int
+crm_cli_kpi (CrmCli *cli, const CrmCliCommand *command, int argc, char **argv);
+int
 crm_cli_score (CrmCli *cli, const CrmCliCommand *command, int argc, char **argv);
 
 G_END_DECLS

@@ -22,6 +22,8 @@ static const CrmCliCommand commands[] = {
     crm_cli_backup },
   { "search", N_ ("QUERY…"),
     N_ ("Print the contacts, companies and deals matching QUERY, best first."), crm_cli_search },
+  { "kpi", NULL, N_ ("Print the KPIs of a period (default: the last 90 days), or them as JSON."),
+    crm_cli_kpi },
   { "score", NULL,
     N_ ("Recompute every contact's lead score and print a summary with the highest scores."),
     crm_cli_score },

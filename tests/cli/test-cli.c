@@ -8,7 +8,10 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include <json-glib/json-glib.h>
+
 #include "crm-store.h"
+#include "crm-test-kpi-data.h"
 #include "crm-test-util.h"
 
 typedef struct
@@ -77,8 +80,9 @@ run_cli_argv (Fixture *fixture, const char *const *args)
       = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
   g_subprocess_launcher_set_cwd (launcher, fixture->folder);
   g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", data_home, TRUE);
-  /* Untranslated messages, whatever the tester's locale. */
+  /* Untranslated messages, whatever the tester's locale; local days are UTC days. */
   g_subprocess_launcher_setenv (launcher, "LANGUAGE", "C", TRUE);
+  g_subprocess_launcher_setenv (launcher, "TZ", "UTC", TRUE);
   process = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, &error);
   g_assert_no_error (error);
   g_subprocess_communicate_utf8 (process, NULL, NULL, &result->out, &result->err, &error);
@@ -522,10 +526,271 @@ test_score (Fixture *fixture, gconstpointer data)
   assert_one_line_error (result);
 }
 
+/* ---- kpi ----------------------------------------------------------------------------------------
+ *
+ * Over the hand-built database of crm-test-kpi-data.c. Q1 2024 ([2024-01-01, 2024-04-01), both
+ * pipelines), as worked out in tests/test-kpi.c (/kpi/q1/all-pipelines): the open pipeline at
+ * 04-01 EUR 215005 + USD 20000, weighted EUR 115001 + USD 10000; won D1 D4 D12 D3 and lost D2
+ * D5: win rate 4/6; average EUR 190000 / 3 = 63333, USD 30000; cycle (50 + 10 + 51 + 60) / 4 =
+ * 42.75 days; velocity EUR 5 × 4/6 × 63333 / 42.75 = 4938, USD 1 × 4/6 × 30000 / 42.75 = 468;
+ * Sales Initial contact 7 of 8 advanced …; 4 new leads (Website 2, Partner 1, none 1), 1 a
+ * customer now: 0.25; churn 1 of 3; NPS (3 − 2) / 6 × 100; CSAT 2/4; lifetime value EUR
+ * 195000 / 3 = 65000, USD 30000; CAC EUR 400000 / 2 = 200000, USD 50000 / 2 = 25000.
+ */
+
+static const char *const kpi_keys[] = {
+  "open_pipeline_value",
+  "weighted_forecast",
+  "win_rate",
+  "average_deal_size",
+  "sales_cycle_days",
+  "stage_conversion",
+  "pipeline_velocity",
+  "new_leads",
+  "lead_to_customer_rate",
+  "churn_rate",
+  "nps",
+  "csat",
+  "customer_lifetime_value",
+  "cac",
+};
+
+static void
+write_kpi_data (Fixture *fixture)
+{
+  g_autoptr (CrmStore) store = open_store (fixture->path);
+  CrmTestKpiData data;
+
+  crm_test_kpi_data_write (store, &data);
+}
+
+/* Parses the output: one JSON object whose members are exactly the KPI keys and
+ * "unavailable". */
+static JsonObject *
+parse_kpi_json (const CliResult *result)
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GList) members = NULL;
+  JsonNode *root;
+
+  g_assert_cmpstr (result->err, ==, "");
+  g_assert_cmpint (result->status, ==, 0);
+  json_parser_load_from_data (parser, result->out, -1, &error);
+  g_assert_no_error (error);
+  root = json_parser_get_root (parser);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (root));
+  members = json_object_get_members (json_node_get_object (root));
+  g_assert_cmpuint (g_list_length (members), ==, G_N_ELEMENTS (kpi_keys) + 1);
+  for (guint i = 0; i < G_N_ELEMENTS (kpi_keys); i++)
+    g_assert_true (json_object_has_member (json_node_get_object (root), kpi_keys[i]));
+  g_assert_nonnull (json_object_get_object_member (json_node_get_object (root), "unavailable"));
+  return json_object_ref (json_node_get_object (root));
+}
+
+/* A money member: an object of currency codes to integers, as "EUR 1, USD 2". */
+static void
+assert_json_money (JsonObject *object, const char *key, const char *expected)
+{
+  JsonObject *money = json_object_get_object_member (object, key);
+  g_autoptr (GString) text = g_string_new (NULL);
+  g_autoptr (GList) members = NULL;
+
+  g_assert_nonnull (money);
+  members = json_object_get_members (money);
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      JsonNode *node = json_object_get_member (money, l->data);
+
+      g_assert_cmpint (json_node_get_value_type (node), ==, G_TYPE_INT64);
+      g_string_append_printf (text, "%s%s %" G_GINT64_FORMAT, text->len > 0 ? ", " : "",
+                              (const char *) l->data, json_node_get_int (node));
+    }
+  g_assert_cmpstr (text->str, ==, expected);
+}
+
+static void
+assert_json_number (JsonObject *object, const char *key, double expected)
+{
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (object, key), expected, 1e-9);
+}
+
+static void
+test_kpi_json (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (CliResult) result = NULL;
+  g_autoptr (JsonObject) kpis = NULL;
+  JsonArray *stages;
+  JsonObject *stage, *leads, *source;
+
+  write_kpi_data (fixture);
+  result = run_cli (fixture, "--database", fixture->path, "kpi", "--from", "2024-01-01", "--to",
+                    "2024-03-31", "--json");
+  kpis = parse_kpi_json (result);
+
+  assert_json_money (kpis, "open_pipeline_value", "EUR 215005, USD 20000");
+  assert_json_money (kpis, "weighted_forecast", "EUR 115001, USD 10000");
+  assert_json_number (kpis, "win_rate", 4.0 / 6.0);
+  assert_json_money (kpis, "average_deal_size", "EUR 63333, USD 30000");
+  assert_json_number (kpis, "sales_cycle_days", 42.75);
+  assert_json_money (kpis, "pipeline_velocity", "EUR 4938, USD 468");
+  assert_json_number (kpis, "lead_to_customer_rate", 0.25);
+  assert_json_number (kpis, "churn_rate", 1.0 / 3.0);
+  assert_json_number (kpis, "nps", 100.0 / 6.0);
+  assert_json_number (kpis, "csat", 0.5);
+  assert_json_money (kpis, "customer_lifetime_value", "EUR 65000, USD 30000");
+  assert_json_money (kpis, "cac", "EUR 200000, USD 25000");
+  g_assert_cmpuint (json_object_get_size (json_object_get_object_member (kpis, "unavailable")), ==,
+                    0);
+
+  /* Every open stage of both pipelines; Partners' later stages had no entry: rate null. */
+  stages = json_object_get_array_member (kpis, "stage_conversion");
+  g_assert_cmpuint (json_array_get_length (stages), ==, 10);
+  stage = json_array_get_object_element (stages, 0);
+  g_assert_cmpstr (json_object_get_string_member (stage, "pipeline"), ==, "Sales");
+  g_assert_cmpstr (json_object_get_string_member (stage, "stage"), ==, "Initial contact");
+  g_assert_cmpint (json_object_get_int_member (stage, "entered"), ==, 8);
+  g_assert_cmpint (json_object_get_int_member (stage, "advanced"), ==, 7);
+  assert_json_number (stage, "rate", 7.0 / 8.0);
+  stage = json_array_get_object_element (stages, 9);
+  g_assert_cmpstr (json_object_get_string_member (stage, "pipeline"), ==, "Partners");
+  g_assert_cmpint (json_object_get_int_member (stage, "entered"), ==, 0);
+  g_assert_true (json_object_get_null_member (stage, "rate"));
+
+  leads = json_object_get_object_member (kpis, "new_leads");
+  g_assert_cmpint (json_object_get_int_member (leads, "total"), ==, 4);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (leads, "by_source")), ==,
+                    8);
+  source = json_array_get_object_element (json_object_get_array_member (leads, "by_source"), 1);
+  g_assert_cmpstr (json_object_get_string_member (source, "source"), ==, "Website");
+  g_assert_cmpint (json_object_get_int_member (source, "count"), ==, 2);
+  source = json_array_get_object_element (json_object_get_array_member (leads, "by_source"), 7);
+  g_assert_true (json_object_get_null_member (source, "source"));
+  g_assert_cmpint (json_object_get_int_member (source, "count"), ==, 1);
+}
+
+/* January 2020 holds nothing: every rate, mean and per-customer figure is null with its
+ * reason; the totals are empty objects and the count of leads is 0. Partners alone in Q1: won
+ * D12 only, win rate 1, velocity EUR 1 × 1 × 70000 / 51 = 1373; a pipeline is found whatever
+ * the case of its name. */
+static void
+test_kpi_json_unavailable_and_pipeline (Fixture *fixture, gconstpointer data)
+{
+  const char *const unavailable[] = { "win_rate",
+                                      "average_deal_size",
+                                      "sales_cycle_days",
+                                      "stage_conversion",
+                                      "pipeline_velocity",
+                                      "lead_to_customer_rate",
+                                      "churn_rate",
+                                      "nps",
+                                      "csat",
+                                      "customer_lifetime_value",
+                                      "cac" };
+  g_autoptr (CliResult) empty = NULL;
+  g_autoptr (CliResult) partners = NULL;
+  g_autoptr (JsonObject) kpis = NULL;
+  JsonObject *reasons;
+
+  write_kpi_data (fixture);
+  empty = run_cli (fixture, "--database", fixture->path, "kpi", "--json", "--from", "2020-01-01",
+                   "--to", "2020-01-31");
+  kpis = parse_kpi_json (empty);
+  reasons = json_object_get_object_member (kpis, "unavailable");
+  g_assert_cmpuint (json_object_get_size (reasons), ==, G_N_ELEMENTS (unavailable));
+  for (guint i = 0; i < G_N_ELEMENTS (unavailable); i++)
+    {
+      g_assert_true (json_object_get_null_member (kpis, unavailable[i]));
+      g_assert_cmpuint (strlen (json_object_get_string_member (reasons, unavailable[i])), >, 0);
+    }
+  g_assert_cmpstr (json_object_get_string_member (reasons, "win_rate"), ==,
+                   "No deal was closed in this period");
+  assert_json_money (kpis, "open_pipeline_value", "");
+  assert_json_money (kpis, "weighted_forecast", "");
+  g_assert_cmpint (
+      json_object_get_int_member (json_object_get_object_member (kpis, "new_leads"), "total"), ==,
+      0);
+  g_clear_pointer (&kpis, json_object_unref);
+
+  partners = run_cli (fixture, "--database", fixture->path, "kpi", "--json", "--from", "2024-01-01",
+                      "--to", "2024-03-31", "--pipeline", "PARTNERS");
+  kpis = parse_kpi_json (partners);
+  assert_json_number (kpis, "win_rate", 1.0);
+  assert_json_money (kpis, "pipeline_velocity", "EUR 1373");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (kpis, "stage_conversion")),
+                    ==, 5);
+}
+
+/* The table: one KPI a line, label then value, money in major units. */
+static void
+test_kpi_table (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (CliResult) result = NULL;
+  g_autoptr (CliResult) empty = NULL;
+
+  write_kpi_data (fixture);
+  result = run_cli (fixture, "--database", fixture->path, "kpi", "--from", "2024-01-01", "--to",
+                    "2024-03-31");
+  g_assert_cmpint (result->status, ==, 0);
+  g_assert_cmpstr (result->err, ==, "");
+  g_assert_true (
+      g_str_has_prefix (result->out, "KPIs from 2024-01-01 to 2024-03-31, all pipelines\n"));
+  g_assert_nonnull (strstr (result->out, "\nWin rate                    66.7 % (4 won, 2 lost)\n"));
+  g_assert_nonnull (
+      strstr (result->out, "\nOpen pipeline value         EUR 2150.05, USD 200.00\n"));
+  g_assert_nonnull (strstr (result->out, "\n  2024-04                   EUR 560.00\n"));
+  g_assert_nonnull (
+      strstr (result->out, "\nCustomer acquisition cost   EUR 2000.00, USD 250.00\n"));
+
+  empty = run_cli (fixture, "--database", fixture->path, "kpi", "--from", "2020-01-01", "--to",
+                   "2020-01-31");
+  g_assert_cmpint (empty->status, ==, 0);
+  g_assert_nonnull (
+      strstr (empty->out, "\nWin rate                    — No deal was closed in this period\n"));
+}
+
+/* Bad days, a period that ends before it starts, an unknown pipeline, no database: one line on
+ * stderr, nothing on stdout, a non-zero status (2 for the command line, 1 for the rest). */
+static void
+test_kpi_errors (Fixture *fixture, gconstpointer data)
+{
+  const char *const bad_usage[][4] = {
+    { "--from", "2024-13-01", NULL },
+    { "--to", "yesterday", NULL },
+    { "--from", "2024-02-30", NULL },
+    { "--from", "2024-1-1x", NULL },
+    { "--from", "2024-03-01", "--to", "2024-02-01" },
+    { "--json", "extra" },
+  };
+  g_autoptr (CliResult) missing = NULL;
+  g_autoptr (CliResult) unknown = NULL;
+
+  missing = run_cli (fixture, "--database", fixture->path, "kpi");
+  g_assert_cmpint (missing->status, ==, 1);
+  assert_one_line_error (missing);
+  g_assert_false (g_file_test (fixture->path, G_FILE_TEST_EXISTS));
+
+  write_kpi_data (fixture);
+  for (guint i = 0; i < G_N_ELEMENTS (bad_usage); i++)
+    {
+      g_autoptr (CliResult) result
+          = run_cli (fixture, "--database", fixture->path, "kpi", bad_usage[i][0], bad_usage[i][1],
+                     bad_usage[i][2], bad_usage[i][3]);
+
+      g_assert_cmpint (result->status, ==, 2);
+      assert_one_line_error (result);
+    }
+
+  unknown = run_cli (fixture, "--database", fixture->path, "kpi", "--pipeline", "Nope");
+  g_assert_cmpint (unknown->status, ==, 1);
+  assert_one_line_error (unknown);
+  g_assert_nonnull (strstr (unknown->err, "“Nope”"));
+}
+
 static void
 test_help (Fixture *fixture, gconstpointer data)
 {
-  const char *const commands[] = { "seed", "check", "backup", "help" };
+  const char *const commands[] = { "seed", "check", "backup", "kpi", "help" };
   g_autoptr (CliResult) tool = run_cli (fixture, "--help");
   g_autoptr (CliResult) version = run_cli (fixture, "--version");
 
@@ -593,6 +858,10 @@ main (int argc, char **argv)
   TEST_F ("/cli/backup/usage", test_backup_usage);
   TEST_F ("/cli/search", test_search);
   TEST_F ("/cli/score", test_score);
+  TEST_F ("/cli/kpi/json", test_kpi_json);
+  TEST_F ("/cli/kpi/json-unavailable-and-pipeline", test_kpi_json_unavailable_and_pipeline);
+  TEST_F ("/cli/kpi/table", test_kpi_table);
+  TEST_F ("/cli/kpi/errors", test_kpi_errors);
   TEST_F ("/cli/help", test_help);
   TEST_F ("/cli/usage-errors", test_usage_errors);
 

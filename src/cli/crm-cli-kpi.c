@@ -39,8 +39,8 @@ local_midnight_of (const GDate *date)
 
 /* The period from the options: --from DAY (first day), --to DAY (last day, included); either
  * missing is the default 90 days ending today, or ending / starting at the other. */
-static gboolean
-resolve_period (const char *from_text, const char *to_text, gint64 *from, gint64 *to)
+gboolean
+crm_cli_resolve_period (const char *from_text, const char *to_text, gint64 *from, gint64 *to)
 {
   GDate first, last;
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
@@ -80,8 +80,8 @@ resolve_period (const char *from_text, const char *to_text, gint64 *from, gint64
 /* The id of the pipeline named @name: the exact name, else the only one of that name in
  * another case, with its name as stored in @stored_name. 0 (after printing why) when there is
  * none. */
-static gint64
-find_pipeline (CrmStore *store, const char *name, char **stored_name)
+gint64
+crm_cli_find_pipeline (CrmStore *store, const char *name, char **stored_name)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) pipelines = crm_store_list_pipelines (store, &error);
@@ -494,7 +494,8 @@ crm_cli_kpi (CrmCli *cli, const CrmCliCommand *command, int argc, char **argv)
 
   if (!crm_cli_parse_command_options (cli, command, entries, argc, argv, &args, &status))
     return status;
-  if (!crm_cli_refuse_extra_arguments (args, 0) || !resolve_period (from_text, to_text, &from, &to))
+  if (!crm_cli_refuse_extra_arguments (args, 0)
+      || !crm_cli_resolve_period (from_text, to_text, &from, &to))
     return CRM_CLI_EXIT_USAGE;
 
   store = crm_cli_open_store (cli, TRUE);
@@ -505,7 +506,7 @@ crm_cli_kpi (CrmCli *cli, const CrmCliCommand *command, int argc, char **argv)
     {
       g_autofree char *typed = g_steal_pointer (&pipeline_name);
 
-      options.pipeline_id = find_pipeline (store, typed, &pipeline_name);
+      options.pipeline_id = crm_cli_find_pipeline (store, typed, &pipeline_name);
       if (options.pipeline_id == 0)
         return CRM_CLI_EXIT_FAILURE;
     }

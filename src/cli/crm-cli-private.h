@@ -60,6 +60,16 @@ crm_cli_get_database_path (CrmCli *cli);
 CrmStore *
 crm_cli_open_store (CrmCli *cli, gboolean must_exist);
 
+/* The period of --from DAY (its first day) and --to DAY (its last, included), YYYY-MM-DD local
+ * days; either missing is the default 90 days ending today, or ending / starting at the other
+ * (crm-cli-kpi.c). Prints the error and returns FALSE for a bad day or an empty period. */
+gboolean
+crm_cli_resolve_period (const char *from_text, const char *to_text, gint64 *from, gint64 *to);
+/* The id of the pipeline named @name (exactly, else the only one in another case), its name as
+ * stored in @stored_name; 0 after printing why when there is none. */
+gint64
+crm_cli_find_pipeline (CrmStore *store, const char *name, char **stored_name);
+
 int
 crm_cli_seed (CrmCli *cli, const CrmCliCommand *command, int argc, char **argv);
 int
@@ -70,6 +80,10 @@ int
 crm_cli_search (CrmCli *cli, const CrmCliCommand *command, int argc, char **argv);
 int
 crm_cli_kpi (CrmCli *cli, const CrmCliCommand *command, int argc, char **argv);
+int
+crm_cli_chart (CrmCli *cli, const CrmCliCommand *command, int argc, char **argv);
+int
+crm_cli_report (CrmCli *cli, const CrmCliCommand *command, int argc, char **argv);
 int
 crm_cli_score (CrmCli *cli, const CrmCliCommand *command, int argc, char **argv);
 

@@ -27,7 +27,8 @@ struct _CrmDealListModel
   GArray *all_ids; /* with a filter: every deal of the stage; NULL without (ids are all) */
   char *filter_text;
   gboolean stale_only;
-  GHashTable *items; /* gint64 id -> CrmDeal (owned), for the ids asked for */
+  GHashTable *deal_ids; /* gint64 set: only these deals (the dashboard's "show these"), or NULL */
+  GHashTable *items;    /* gint64 id -> CrmDeal (owned), for the ids asked for */
   gulong changed_handler;
 };
 
@@ -132,7 +133,19 @@ crm_deal_list_model_list_model_init (GListModelInterface *iface)
 static gboolean
 is_filtered (CrmDealListModel *self)
 {
-  return self->filter_text != NULL || self->stale_only;
+  return self->filter_text != NULL || self->stale_only || self->deal_ids != NULL;
+}
+
+/* The ids of @ids that are in the set @deal_ids, in order. */
+static GArray *
+keep_listed (GArray *ids, GHashTable *deal_ids)
+{
+  GArray *kept = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; i < ids->len; i++)
+    if (g_hash_table_contains (deal_ids, &g_array_index (ids, gint64, i)))
+      g_array_append_val (kept, g_array_index (ids, gint64, i));
+  return kept;
 }
 
 /* Every deal of the stage, in order (the items themselves without a filter). */
@@ -152,7 +165,7 @@ reload (CrmDealListModel *self)
   g_autoptr (GArray) shown_ids = NULL;
 
   ensure_loaded (self);
-  if (all_ids != NULL && is_filtered (self))
+  if (all_ids != NULL && (self->filter_text != NULL || self->stale_only))
     shown_ids = crm_store_list_filtered_deal_ids_in_stage (
         store, self->stage_id, self->filter_text, self->stale_only,
         g_get_real_time () / G_USEC_PER_SEC, &error);
@@ -163,6 +176,13 @@ reload (CrmDealListModel *self)
       g_warning ("Cannot read the deals of stage %" G_GINT64_FORMAT ": %s", self->stage_id,
                  error->message);
       return;
+    }
+  if (self->deal_ids != NULL)
+    {
+      GArray *kept = keep_listed (shown_ids, self->deal_ids);
+
+      g_array_unref (shown_ids);
+      shown_ids = kept;
     }
 
   g_clear_pointer (&self->all_ids, g_array_unref);
@@ -213,6 +233,7 @@ crm_deal_list_model_dispose (GObject *object)
   g_clear_pointer (&self->ids, g_array_unref);
   g_clear_pointer (&self->all_ids, g_array_unref);
   g_clear_pointer (&self->filter_text, g_free);
+  g_clear_pointer (&self->deal_ids, g_hash_table_unref);
   G_OBJECT_CLASS (crm_deal_list_model_parent_class)->dispose (object);
 }
 
@@ -336,5 +357,17 @@ crm_deal_list_model_set_filter (CrmDealListModel *self, const char *text, gboole
   self->filter_text = stripped[0] != '\0' ? g_steal_pointer (&stripped) : NULL;
   self->stale_only = stale_only;
   /* Also when unchanged: "stale" moves with the clock. */
+  reload (self);
+}
+
+void
+crm_deal_list_model_set_deal_ids (CrmDealListModel *self, GHashTable *deal_ids)
+{
+  g_return_if_fail (CRM_IS_DEAL_LIST_MODEL (self));
+
+  if (deal_ids == self->deal_ids)
+    return;
+  g_clear_pointer (&self->deal_ids, g_hash_table_unref);
+  self->deal_ids = deal_ids != NULL ? g_hash_table_ref (deal_ids) : NULL;
   reload (self);
 }

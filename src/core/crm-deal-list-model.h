@@ -27,6 +27,10 @@ crm_deal_list_model_find (CrmDealListModel *self, gint64 deal_id);
  * ones. Call again to re-apply when time passes. */
 void
 crm_deal_list_model_set_filter (CrmDealListModel *self, const char *text, gboolean stale_only);
+/* Shows only the deals whose ids are in @deal_ids (a set of gint64 made with g_int64_hash and
+ * g_int64_equal; the model keeps a reference), besides the filter above; NULL shows all. */
+void
+crm_deal_list_model_set_deal_ids (CrmDealListModel *self, GHashTable *deal_ids);
 /* Position of @deal_id among all the stage's deals, filtered out or not, or -1. */
 int
 crm_deal_list_model_get_stage_index (CrmDealListModel *self, gint64 deal_id);

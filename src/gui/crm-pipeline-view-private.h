@@ -35,6 +35,8 @@ struct _CrmPipelineView
   gulong store_handler;
   gulong stages_handler;
   gboolean empty;
+  /* The deals the dashboard asked to show (a gint64 set), or NULL: all. */
+  GHashTable *deal_ids;
   /* Set while the dropdown is filled, so its notifications are not taken as a choice. */
   gboolean updating_dropdown;
 
@@ -65,6 +67,8 @@ struct _CrmPipelineView
   GtkSearchEntry *search_entry;
   GtkButton *status_button;
   GtkToggleButton *stale_toggle;
+  GtkRevealer *deal_filter_bar;
+  GtkLabel *deal_filter_label;
   GtkDropDown *pipeline_dropdown;
   GtkScrolledWindow *board_scroller;
   GtkBox *columns_box;

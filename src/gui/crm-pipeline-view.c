@@ -187,6 +187,7 @@ apply_filter_to_column (CrmPipelineView *self, CrmStageColumn *column)
 {
   crm_stage_column_set_filter (column, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
                                gtk_toggle_button_get_active (self->stale_toggle));
+  crm_stage_column_set_deal_ids (column, self->deal_ids);
 }
 
 static void
@@ -211,7 +212,47 @@ crm_pipeline_view_get_filtered (CrmPipelineView *self)
   g_return_val_if_fail (CRM_IS_PIPELINE_VIEW (self), FALSE);
 
   text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  return gtk_toggle_button_get_active (self->stale_toggle) || (text != NULL && text[0] != '\0');
+  return gtk_toggle_button_get_active (self->stale_toggle) || (text != NULL && text[0] != '\0')
+         || self->deal_ids != NULL;
+}
+
+void
+crm_pipeline_view_show_deals (CrmPipelineView *self,
+                              gint64 pipeline_id,
+                              const gint64 *deal_ids,
+                              guint n_deal_ids,
+                              const char *description)
+{
+  g_return_if_fail (CRM_IS_PIPELINE_VIEW (self));
+  g_return_if_fail (deal_ids != NULL || n_deal_ids == 0);
+
+  g_clear_pointer (&self->deal_ids, g_hash_table_unref);
+  self->deal_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  for (guint i = 0; i < n_deal_ids; i++)
+    g_hash_table_add (self->deal_ids, g_memdup2 (&deal_ids[i], sizeof (gint64)));
+  gtk_label_set_text (self->deal_filter_label, description != NULL ? description : "");
+  gtk_revealer_set_reveal_child (self->deal_filter_bar, TRUE);
+  if (pipeline_id != 0)
+    crm_pipeline_view_set_pipeline_id (self, pipeline_id);
+  on_filter_changed (self);
+}
+
+void
+crm_pipeline_view_show_all_deals (CrmPipelineView *self)
+{
+  g_return_if_fail (CRM_IS_PIPELINE_VIEW (self));
+
+  if (self->deal_ids == NULL)
+    return;
+  g_clear_pointer (&self->deal_ids, g_hash_table_unref);
+  gtk_revealer_set_reveal_child (self->deal_filter_bar, FALSE);
+  on_filter_changed (self);
+}
+
+static void
+on_show_all_deals_activate (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  crm_pipeline_view_show_all_deals (CRM_PIPELINE_VIEW (widget));
 }
 
 gboolean
@@ -847,6 +888,7 @@ crm_pipeline_view_dispose (GObject *object)
   if (self->stages != NULL)
     g_clear_signal_handler (&self->stages_handler, self->stages);
   g_clear_object (&self->stages);
+  g_clear_pointer (&self->deal_ids, g_hash_table_unref);
   if (self->columns != NULL)
     g_ptr_array_set_size (self->columns, 0);
 
@@ -963,6 +1005,8 @@ crm_pipeline_view_class_init (CrmPipelineViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmPipelineView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, CrmPipelineView, status_button);
   gtk_widget_class_bind_template_child (widget_class, CrmPipelineView, stale_toggle);
+  gtk_widget_class_bind_template_child (widget_class, CrmPipelineView, deal_filter_bar);
+  gtk_widget_class_bind_template_child (widget_class, CrmPipelineView, deal_filter_label);
   gtk_widget_class_bind_template_child (widget_class, CrmPipelineView, board_scroller);
   gtk_widget_class_bind_template_child (widget_class, CrmPipelineView, columns_box);
   gtk_widget_class_bind_template_callback (widget_class, on_pipeline_dropdown_selected_notify);
@@ -971,6 +1015,8 @@ crm_pipeline_view_class_init (CrmPipelineViewClass *klass)
 
   gtk_widget_class_set_css_name (widget_class, "pipelineview");
   crm_board_actions_class_init (widget_class);
+  gtk_widget_class_install_action (widget_class, "pipeline.show-all-deals", NULL,
+                                   on_show_all_deals_activate);
 }
 
 static void

@@ -54,9 +54,23 @@ crm_pipeline_view_get_column_for_stage (CrmPipelineView *self, gint64 stage_id);
 gboolean
 crm_pipeline_view_get_empty (CrmPipelineView *self);
 
-/* TRUE while the search field or "Stale Only" leaves deals out of the columns. */
+/* TRUE while the search field, "Stale Only" or crm_pipeline_view_show_deals() leaves deals out
+ * of the columns. */
 gboolean
 crm_pipeline_view_get_filtered (CrmPipelineView *self);
+/* Shows pipeline @pipeline_id (0: the one shown) with only the deals @deal_ids in its columns
+ * (of any pipeline: they stay the only ones shown when another pipeline is chosen), under a bar
+ * that says @description (plain text, e.g. "Deals that entered Proposal, Jan 1 – Mar 31") with
+ * a Show All Deals button (pipeline.show-all-deals). The search field still narrows them. */
+void
+crm_pipeline_view_show_deals (CrmPipelineView *self,
+                              gint64 pipeline_id,
+                              const gint64 *deal_ids,
+                              guint n_deal_ids,
+                              const char *description);
+/* Ends crm_pipeline_view_show_deals(): every deal again. */
+void
+crm_pipeline_view_show_all_deals (CrmPipelineView *self);
 /* Puts the keyboard focus in the board's search field (Ctrl+F); FALSE when it is not shown. */
 gboolean
 crm_pipeline_view_focus_search (CrmPipelineView *self);

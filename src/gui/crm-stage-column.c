@@ -152,6 +152,8 @@ struct _CrmStageColumn
   guint card_limit;
   gboolean constructed;
   gboolean filtered;
+  gboolean searched; /* the search text or "stale only" leaves deals out */
+  gboolean listed;   /* only the deals of a list are shown (crm_stage_column_set_deal_ids) */
   gboolean collapsed;
   gulong totals_handler;
   gulong probability_handler;
@@ -612,8 +614,20 @@ crm_stage_column_set_filter (CrmStageColumn *self, const char *text, gboolean st
 {
   g_return_if_fail (CRM_IS_STAGE_COLUMN (self));
 
-  self->filtered = stale_only || (text != NULL && text[0] != '\0');
+  self->searched = stale_only || (text != NULL && text[0] != '\0');
+  self->filtered = self->searched || self->listed;
   crm_deal_list_model_set_filter (ensure_deals (self), text, stale_only);
+  update_count (self);
+}
+
+void
+crm_stage_column_set_deal_ids (CrmStageColumn *self, GHashTable *deal_ids)
+{
+  g_return_if_fail (CRM_IS_STAGE_COLUMN (self));
+
+  self->listed = deal_ids != NULL;
+  self->filtered = self->searched || self->listed;
+  crm_deal_list_model_set_deal_ids (ensure_deals (self), deal_ids);
   update_count (self);
 }
 

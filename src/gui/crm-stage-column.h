@@ -54,6 +54,10 @@ crm_stage_column_set_collapsed (CrmStageColumn *self, gboolean collapsed);
 /* Shows only the deals matching @text and, with @stale_only, the stale ones. */
 void
 crm_stage_column_set_filter (CrmStageColumn *self, const char *text, gboolean stale_only);
+/* Shows only the deals whose ids are in the set @deal_ids too (see
+ * crm_deal_list_model_set_deal_ids); NULL: no such limit. */
+void
+crm_stage_column_set_deal_ids (CrmStageColumn *self, GHashTable *deal_ids);
 /* Reads the next step of every card again (activities changed). */
 void
 crm_stage_column_refresh_next_steps (CrmStageColumn *self);

@@ -548,3 +548,108 @@ crm_store_kpi_acquisition_spend (CrmStore *self, gint64 from, gint64 to, GError 
       "AND month_start < ?2 ORDER BY month_start, id",
       values, 2, error);
 }
+
+GPtrArray *
+crm_store_list_acquisition_spend (CrmStore *self, GError **error)
+{
+  g_return_val_if_fail (CRM_IS_STORE (self), NULL);
+
+  return crm_store_select_records (self, CRM_ENTITY_ACQUISITION_SPEND,
+                                   "ORDER BY month_start DESC, source_id, currency, id", NULL, 0,
+                                   error);
+}
+
+gint64
+crm_store_find_acquisition_spend (
+    CrmStore *self, gint64 source_id, gint64 month_start, const char *currency, GError **error)
+{
+  sqlite3_stmt *statement;
+  gint64 id = 0;
+  int rc;
+
+  g_return_val_if_fail (CRM_IS_STORE (self), -1);
+
+  statement = crm_store_prepare (self,
+                                 "SELECT id FROM acquisition_spend WHERE source_id = ?1 "
+                                 "AND month_start = ?2 AND currency = ?3",
+                                 error);
+  if (statement == NULL)
+    return -1;
+  sqlite3_bind_int64 (statement, 1, source_id);
+  sqlite3_bind_int64 (statement, 2, month_start);
+  sqlite3_bind_text (statement, 3, currency != NULL ? currency : "", -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (statement);
+  if (rc == SQLITE_ROW)
+    id = sqlite3_column_int64 (statement, 0);
+  else if (rc != SQLITE_DONE)
+    {
+      crm_store_set_error_from_db (self, error, NULL);
+      id = -1;
+    }
+  sqlite3_reset (statement);
+  return id;
+}
+
+/* ---- The deals behind a figure ---------------------------------------------------------------- */
+
+static GArray *
+collect_ids (CrmStore *self, sqlite3_stmt *statement, GError **error)
+{
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  while ((rc = sqlite3_step (statement)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (statement, 0);
+
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (statement);
+  if (rc != SQLITE_DONE)
+    {
+      crm_store_set_error_from_db (self, error, NULL);
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
+/* The same entries crm_store_kpi_stage_entries() counts. */
+GArray *
+crm_store_kpi_stage_entry_deal_ids (
+    CrmStore *self, gint64 stage_id, gint64 from, gint64 to, GError **error)
+{
+  const gint64 values[] = { stage_id, from, to };
+  sqlite3_stmt *statement;
+
+  g_return_val_if_fail (CRM_IS_STORE (self), NULL);
+
+  statement = prepare_bound (self,
+                             "SELECT DISTINCT deal_id FROM deal_stage_history "
+                             "WHERE to_stage_id = ?1 AND changed_at >= ?2 AND changed_at < ?3 "
+                             "ORDER BY deal_id",
+                             NULL, 0, values, 3, error);
+  return statement != NULL ? collect_ids (self, statement, error) : NULL;
+}
+
+/* The same deals crm_store_kpi_lost_reasons() counts. */
+GArray *
+crm_store_kpi_lost_deal_ids (CrmStore *self,
+                             gint64 pipeline_id,
+                             gint64 lost_reason_id,
+                             gint64 from,
+                             gint64 to,
+                             GError **error)
+{
+  const gint64 values[] = { from, to, pipeline_id, lost_reason_id };
+  sqlite3_stmt *statement;
+
+  g_return_val_if_fail (CRM_IS_STORE (self), NULL);
+
+  statement = prepare_bound (self,
+                             "SELECT d.id FROM deals d JOIN stages s ON s.id = d.stage_id "
+                             "WHERE d.closed_at >= ?1 AND d.closed_at < ?2 AND s.kind = 'lost' "
+                             "AND (?3 = 0 OR s.pipeline_id = ?3) "
+                             "AND ifnull (d.lost_reason_id, 0) = ?4 ORDER BY d.id",
+                             NULL, 0, values, 4, error);
+  return statement != NULL ? collect_ids (self, statement, error) : NULL;
+}

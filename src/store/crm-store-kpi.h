@@ -172,4 +172,28 @@ crm_store_kpi_feedback (CrmStore *self, const gint64 *bounds, guint n_bounds, GE
 GPtrArray *
 crm_store_kpi_acquisition_spend (CrmStore *self, gint64 from, gint64 to, GError **error);
 
+/* Every acquisition spend row (CrmAcquisitionSpendRecord), newest month first, for the editor. */
+GPtrArray *
+crm_store_list_acquisition_spend (CrmStore *self, GError **error);
+/* The id of the spend row of @source_id, @month_start and @currency (unique together), 0 when
+ * there is none, -1 on error. */
+gint64
+crm_store_find_acquisition_spend (
+    CrmStore *self, gint64 source_id, gint64 month_start, const char *currency, GError **error);
+
+/* ---- The deals behind a figure (the dashboard's "show these deals") ------------------------- */
+
+/* The deals that entered stage @stage_id in [from, to) (the funnel's row), by id. */
+GArray *
+crm_store_kpi_stage_entry_deal_ids (
+    CrmStore *self, gint64 stage_id, gint64 from, gint64 to, GError **error);
+/* The deals lost in [from, to) for the reason @lost_reason_id (0: none given), by id. */
+GArray *
+crm_store_kpi_lost_deal_ids (CrmStore *self,
+                             gint64 pipeline_id,
+                             gint64 lost_reason_id,
+                             gint64 from,
+                             gint64 to,
+                             GError **error);
+
 G_END_DECLS

@@ -13,6 +13,7 @@
 #include "crm-dashboard-data.h"
 #include "crm-dashboard-report.h"
 #include "crm-money.h"
+#include "crm-spend-actions.h"
 #include "crm-test-kpi-data.h"
 #include "crm-test-util.h"
 
@@ -422,6 +423,99 @@ test_report_file (Fixture *fixture, gconstpointer user_data)
   g_assert_false (g_file_test (bad, G_FILE_TEST_EXISTS));
 }
 
+static guint
+count_spend (CrmStore *store)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) rows = crm_store_list_acquisition_spend (store, &error);
+
+  g_assert_no_error (error);
+  return rows->len;
+}
+
+/* Spend rows added, changed and deleted as undoable steps; a second row for the same source,
+ * month and currency, a month that does not start on the 1st, a bad currency are refused and
+ * write nothing. The hand-built data has five rows. */
+static void
+test_spend_actions (Fixture *fixture, gconstpointer user_data)
+{
+  g_autoptr (CrmUndoManager) undo = crm_undo_manager_new (fixture->store);
+  g_autoptr (CrmAcquisitionSpendRecord) spend = crm_acquisition_spend_record_new ();
+  g_autoptr (CrmAcquisitionSpendRecord) clash = crm_acquisition_spend_record_new ();
+  g_autoptr (CrmAcquisitionSpendRecord) stored = NULL;
+  g_autoptr (GPtrArray) rows = NULL;
+  g_autoptr (GError) error = NULL;
+  gint64 id;
+
+  g_assert_cmpint (crm_spend_month_start (2024, 5), ==, DAY (2024, 5, 1));
+  g_assert_cmpuint (count_spend (fixture->store), ==, 5);
+  /* Newest month first. */
+  rows = crm_store_list_acquisition_spend (fixture->store, &error);
+  g_assert_cmpint (((CrmAcquisitionSpendRecord *) rows->pdata[0])->month_start, ==,
+                   DAY (2024, 4, 1));
+
+  spend->source_id = fixture->data.sources[2];
+  spend->month_start = crm_spend_month_start (2024, 5);
+  spend->amount_minor = 12345;
+  spend->currency = g_strdup ("EUR");
+  g_assert_true (crm_spend_actions_add (undo, spend, &error));
+  g_assert_no_error (error);
+  id = spend->id;
+  g_assert_cmpint (id, >, 0);
+  g_assert_cmpuint (count_spend (fixture->store), ==, 6);
+  g_assert_cmpstr (crm_undo_manager_get_undo_label (undo), ==, "Added spend of Event for May 2024");
+  g_assert_cmpint (crm_store_find_acquisition_spend (fixture->store, spend->source_id,
+                                                     spend->month_start, "EUR", &error),
+                   ==, id);
+
+  /* The same source, month and currency again. */
+  clash->source_id = spend->source_id;
+  clash->month_start = spend->month_start;
+  clash->amount_minor = 1;
+  clash->currency = g_strdup ("EUR");
+  g_assert_false (crm_spend_actions_add (undo, clash, &error));
+  g_assert_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_CONSTRAINT);
+  g_assert_nonnull (strstr (error->message, "Event already has spend for May 2024 in EUR"));
+  g_clear_error (&error);
+  /* Another currency is another row. */
+  g_free (clash->currency);
+  clash->currency = g_strdup ("usd");
+  g_assert_false (crm_spend_actions_add (undo, clash, &error));
+  g_assert_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  clash->month_start += 3600;
+  g_free (clash->currency);
+  clash->currency = g_strdup ("USD");
+  g_assert_false (crm_spend_actions_add (undo, clash, &error));
+  g_assert_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpuint (count_spend (fixture->store), ==, 6);
+
+  /* Changed, and the change undone. */
+  spend->amount_minor = 50000;
+  g_assert_true (crm_spend_actions_update (undo, spend, &error));
+  g_assert_no_error (error);
+  stored = crm_store_get_acquisition_spend (fixture->store, id, &error);
+  g_assert_cmpint (stored->amount_minor, ==, 50000);
+  g_clear_pointer (&stored, crm_acquisition_spend_record_free);
+  g_assert_true (crm_undo_manager_undo (undo, &error));
+  stored = crm_store_get_acquisition_spend (fixture->store, id, &error);
+  g_assert_cmpint (stored->amount_minor, ==, 12345);
+
+  /* Deleted, and back. */
+  g_assert_true (crm_spend_actions_delete (undo, id, &error));
+  g_assert_cmpuint (count_spend (fixture->store), ==, 5);
+  g_assert_cmpstr (crm_undo_manager_get_undo_label (undo), ==,
+                   "Deleted spend of Event for May 2024");
+  g_assert_true (crm_undo_manager_undo (undo, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_spend (fixture->store), ==, 6);
+
+  /* And the adding undone. */
+  g_assert_true (crm_undo_manager_undo (undo, &error));
+  g_assert_cmpuint (count_spend (fixture->store), ==, 5);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -436,6 +530,7 @@ main (int argc, char **argv)
   TEST_F ("/dashboard/figures", test_figures);
   TEST_F ("/dashboard/unavailable", test_unavailable_figures);
   TEST_F ("/dashboard/report-file", test_report_file);
+  TEST_F ("/dashboard/spend-actions", test_spend_actions);
   g_test_add_func ("/dashboard/periods", test_periods);
   g_test_add_func ("/dashboard/chart-names", test_chart_names);
 

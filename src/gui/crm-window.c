@@ -8,6 +8,7 @@
 
 #include "crm-contact-editor.h"
 #include "crm-contacts-view.h"
+#include "crm-dashboard-view.h"
 
 #include <glib/gi18n.h>
 
@@ -45,6 +46,7 @@ struct _CrmWindow
   AdwBin *pipeline_bin;
   AdwBin *contacts_bin;
   AdwBin *today_bin;
+  AdwBin *dashboard_bin;
 };
 
 G_DEFINE_FINAL_TYPE (CrmWindow, crm_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -366,6 +368,20 @@ on_external_changes_timeout (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
+/* A funnel stage or lost reason clicked on the dashboard: the board with those deals. */
+static void
+on_dashboard_show_deals (CrmWindow *self,
+                         gint64 pipeline_id,
+                         GArray *deal_ids,
+                         const char *description)
+{
+  CrmPipelineView *board = CRM_PIPELINE_VIEW (adw_bin_get_child (self->pipeline_bin));
+
+  crm_pipeline_view_show_deals (board, pipeline_id, (const gint64 *) deal_ids->data, deal_ids->len,
+                                description);
+  crm_window_set_visible_page (self, "pipeline");
+}
+
 /* Merge… in the contact list's selection bar, with two contacts selected. */
 static void
 on_merge_requested (CrmWindow *self, gint64 first_id, gint64 second_id)
@@ -380,6 +396,7 @@ crm_window_constructed (GObject *object)
   CrmWindow *self = CRM_WINDOW (object);
   GtkWidget *contacts;
   GtkWidget *today;
+  GtkWidget *dashboard;
 
   G_OBJECT_CLASS (crm_window_parent_class)->constructed (object);
 
@@ -405,6 +422,12 @@ crm_window_constructed (GObject *object)
   g_object_bind_property (today, "n-tasks",
                           adw_view_stack_get_page (self->stack, GTK_WIDGET (self->today_bin)),
                           "badge-number", G_BINDING_SYNC_CREATE);
+
+  /* It computes nothing until it is first shown. */
+  dashboard = crm_dashboard_view_new (self->repository, self->undo_manager);
+  adw_bin_set_child (self->dashboard_bin, dashboard);
+  g_signal_connect_object (dashboard, "show-deals", G_CALLBACK (on_dashboard_show_deals), self,
+                           G_CONNECT_SWAPPED);
 
   /* Scores follow writes at once, and the rules and the passing days from a few seconds after
    * the window opened (not to compete with its first frames). */
@@ -504,6 +527,7 @@ crm_window_class_init (CrmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmWindow, pipeline_bin);
   gtk_widget_class_bind_template_child (widget_class, CrmWindow, contacts_bin);
   gtk_widget_class_bind_template_child (widget_class, CrmWindow, today_bin);
+  gtk_widget_class_bind_template_child (widget_class, CrmWindow, dashboard_bin);
   gtk_widget_class_bind_template_callback (widget_class, on_stack_visible_child_name_notify);
 
   /* win.page('contacts') and friends: a stateful action over the visible-page property. */

@@ -345,6 +345,7 @@ on_computed (GObject *source, GAsyncResult *result, gpointer user_data)
   set_computing (self, FALSE);
   if (report == NULL)
     {
+      g_message ("Cannot compute the KPIs: %s", error->message);
       adw_status_page_set_description (self->error_page, error->message);
       gtk_stack_set_visible_child_name (self->stack, "error");
       return;

@@ -342,17 +342,19 @@ on_computed (GObject *source, GAsyncResult *result, gpointer user_data)
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   g_clear_object (&self->cancellable);
-  set_computing (self, FALSE);
   if (report == NULL)
     {
       g_message ("Cannot compute the KPIs: %s", error->message);
       adw_status_page_set_description (self->error_page, error->message);
       gtk_stack_set_visible_child_name (self->stack, "error");
+      set_computing (self, FALSE);
       return;
     }
   data = crm_dashboard_data_new (report, self->currency);
   self->n_computed++;
   show_data (self, data);
+  /* Last: whoever watches "computing" finds the figures in place. */
+  set_computing (self, FALSE);
 }
 
 static void

@@ -637,33 +637,61 @@ format_number (FigureKind kind, double value)
     }
 }
 
-/* "+12%", "−4.5 pts", "+3.0 days"; NULL when there is nothing to compare with. */
+/* "+12%", "−4.5 pts", "+3.0 days", or "No change" when the change rounds to nothing as shown;
+ * NULL when there is nothing to compare with. */
 static char *
 format_change (FigureKind kind, double current, double previous, int *direction)
 {
   double delta = current - previous;
+  double shown; /* the number written, in its unit */
+  double half;  /* half its last digit */
 
-  *direction = fabs (delta) < 1e-9 ? 0 : delta > 0 ? 1 : -1;
   switch (kind)
     {
       case KIND_MONEY:
       case KIND_MONEY_PER_DAY:
       case KIND_COUNT:
         if (previous == 0)
-          return NULL;
-        /* Translators: a change relative to the previous period, e.g. "+12%". */
-        return g_strdup_printf (_ ("%+.0f%%"), 100.0 * delta / fabs (previous));
+          {
+            *direction = 0;
+            return NULL;
+          }
+        shown = 100.0 * delta / fabs (previous);
+        half = 0.5;
+        break;
       case KIND_RATE:
-        /* Translators: a change of a percentage in percentage points, e.g. "+4.5 pts". */
-        return g_strdup_printf (_ ("%+.1f pts"), 100.0 * delta);
+        shown = 100.0 * delta;
+        half = 0.05;
+        break;
       case KIND_SCORE:
-        /* Translators: a change of the NPS score in points, e.g. "+12 pts". */
-        return g_strdup_printf (_ ("%+.0f pts"), delta);
+        shown = delta;
+        half = 0.5;
+        break;
       case KIND_DAYS:
-        /* Translators: a change of the sales cycle in days, e.g. "+3.5 days". */
-        return g_strdup_printf (_ ("%+.1f days"), delta);
+        shown = delta;
+        half = 0.05;
+        break;
       default:
         g_return_val_if_reached (NULL);
+    }
+  *direction = fabs (shown) < half ? 0 : shown > 0 ? 1 : -1;
+  if (*direction == 0)
+    /* Translators: a KPI the same as in the previous period (as far as shown). */
+    return g_strdup (_ ("No change"));
+  switch (kind)
+    {
+      case KIND_RATE:
+        /* Translators: a change of a percentage in percentage points, e.g. "+4.5 pts". */
+        return g_strdup_printf (_ ("%+.1f pts"), shown);
+      case KIND_SCORE:
+        /* Translators: a change of the NPS score in points, e.g. "+12 pts". */
+        return g_strdup_printf (_ ("%+.0f pts"), shown);
+      case KIND_DAYS:
+        /* Translators: a change of the sales cycle in days, e.g. "+3.5 days". */
+        return g_strdup_printf (_ ("%+.1f days"), shown);
+      default:
+        /* Translators: a change relative to the previous period, e.g. "+12%". */
+        return g_strdup_printf (_ ("%+.0f%%"), shown);
     }
 }
 

@@ -63,10 +63,13 @@ crm_kpi_tile_set_figure (CrmKpiTile *self, const CrmDashboardFigure *figure)
   gtk_label_set_text (self->value_label, figure->value);
   if (figure->change != NULL)
     {
-      arrow = figure->direction > 0 ? "↑" : figure->direction < 0 ? "↓" : "→";
-      /* Translators: the change of a KPI since the previous period, after an arrow, e.g.
-       * "↑ +12% vs. previous period". */
-      change = g_strdup_printf (_ ("%s %s vs. previous"), arrow, figure->change);
+      arrow = figure->direction > 0 ? "↑" : "↓";
+      if (figure->direction == 0)
+        change = g_strdup (figure->change);
+      else
+        /* Translators: the change of a KPI since the previous period, after an arrow, e.g.
+         * "↑ +12% vs. previous". */
+        change = g_strdup_printf (_ ("%s %s vs. previous"), arrow, figure->change);
       if (figure->direction != 0)
         gtk_widget_add_css_class (GTK_WIDGET (self->change_label),
                                   figure->better ? "success" : "error");

@@ -487,8 +487,8 @@ crm_dashboard_view_show_item_deals (CrmDashboardView *self, CrmChartKind kind, g
       ids = crm_store_kpi_stage_entry_deal_ids (get_store (self), stage_id, report->options.from,
                                                 report->options.to, &error);
       /* Translators: a stage and a period, over the board showing those deals. */
-      description = g_strdup_printf (_ ("Deals that entered “%s” from %s"),
-                                     funnel->stages[index].name, period);
+      description
+          = g_strdup_printf (_ ("Deals that entered “%s”, %s"), funnel->stages[index].name, period);
     }
   else if (kind == CRM_CHART_LOST_REASONS
            && crm_dashboard_data_get_lost_reason (self->data, index, &reason_id))
@@ -502,7 +502,7 @@ crm_dashboard_view_show_item_deals (CrmDashboardView *self, CrmChartKind kind, g
         pipeline_id = pipeline_of_deal (get_store (self), g_array_index (ids, gint64, 0));
       /* Translators: a lost reason and a period, over the board showing those deals. */
       description
-          = g_strdup_printf (_ ("Deals lost for “%s” from %s"), reasons->items[index].name, period);
+          = g_strdup_printf (_ ("Deals lost for “%s”, %s"), reasons->items[index].name, period);
     }
   else
     return FALSE;

@@ -5,10 +5,7 @@
  */
 #include "config.h"
 
-#include <cairo.h>
-#include <fontconfig/fontconfig.h>
 #include <glib/gi18n.h>
-#include <pango/pangocairo.h>
 #include <string.h>
 
 #include "crm-cli-private.h"
@@ -76,18 +73,6 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CommonOptions, common_options_clear)
   {                                                                                                \
     "dark", 0, 0, G_OPTION_ARG_NONE, &(options).dark, N_ ("Draw in the dark style"), NULL          \
   }
-
-/* Pango and fontconfig keep their font caches for the life of the process; the drawing
- * commands give them back before returning, so that a leak checker (the tests run rapport-cli
- * under LeakSanitizer) sees only real leaks. Nothing draws text after this. */
-static int
-release_font_caches (int status)
-{
-  pango_cairo_font_map_set_default (NULL);
-  cairo_debug_reset_static_data ();
-  FcFini ();
-  return status;
-}
 
 static gboolean
 has_extension (const char *path, const char *extension)
@@ -162,8 +147,8 @@ chart_names (void)
   return g_string_free (g_steal_pointer (&names), FALSE);
 }
 
-static int
-run_chart (CrmCli *cli, const CrmCliCommand *command, int argc, char **argv)
+int
+crm_cli_chart (CrmCli *cli, const CrmCliCommand *command, int argc, char **argv)
 {
   g_auto (CommonOptions) options = { 0 };
   g_auto (GStrv) args = NULL;
@@ -225,8 +210,8 @@ run_chart (CrmCli *cli, const CrmCliCommand *command, int argc, char **argv)
   return CRM_CLI_EXIT_OK;
 }
 
-static int
-run_report (CrmCli *cli, const CrmCliCommand *command, int argc, char **argv)
+int
+crm_cli_report (CrmCli *cli, const CrmCliCommand *command, int argc, char **argv)
 {
   g_auto (CommonOptions) options = { 0 };
   g_auto (GStrv) args = NULL;
@@ -259,16 +244,4 @@ run_report (CrmCli *cli, const CrmCliCommand *command, int argc, char **argv)
       return CRM_CLI_EXIT_FAILURE;
     }
   return CRM_CLI_EXIT_OK;
-}
-
-int
-crm_cli_chart (CrmCli *cli, const CrmCliCommand *command, int argc, char **argv)
-{
-  return release_font_caches (run_chart (cli, command, argc, argv));
-}
-
-int
-crm_cli_report (CrmCli *cli, const CrmCliCommand *command, int argc, char **argv)
-{
-  return release_font_caches (run_report (cli, command, argc, argv));
 }

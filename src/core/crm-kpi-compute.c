@@ -1,8 +1,8 @@
 /* crm-kpi-compute.c — the KPIs of one period from the facts (definitions in crm-kpi.h): one walk
  * over the deals (closed in the period, open at its end, won before its end), one over each
- * deal's stage changes (entries, advances, stays), one over the contacts, one over each
- * contact's lifecycle changes, one over the answers; then the means, shares and per-day figures,
- * or the reason there are none.
+ * deal's stage changes (entries, advances, stays); the contacts, their lifecycle changes, the
+ * answers and the spend are in crm-kpi-people.c. Then the means, shares and per-day figures, or
+ * the reason there are none.
  *
  * The period is cut into buckets (its local months when the series are wanted, else one): the
  * period's figures are the sums over its buckets, so a chart and the number above it agree.
@@ -11,7 +11,6 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "crm-kpi-private.h"
@@ -19,98 +18,8 @@
 
 #define SECONDS_PER_DAY 86400
 
-typedef struct
-{
-  const CrmKpiFacts *facts;
-  CrmKpiResult *result;
-  CrmKpiSeries *series; /* NULL: no series */
-  const gint64 *bounds;
-  guint n_bounds;
-  gint64 from;
-  gint64 to;
-  guint n_forecast_months;
-} Period;
-
-/* The bucket of @time among @bounds, or -1 outside them. */
-static int
-find_bucket (const gint64 *bounds, guint n_bounds, gint64 time)
-{
-  guint low = 0, high = n_bounds - 1;
-
-  if (time < bounds[0] || time >= bounds[n_bounds - 1])
-    return -1;
-  /* bounds[low] <= time < bounds[high] */
-  while (high - low > 1)
-    {
-      guint middle = (low + high) / 2;
-
-      if (time < bounds[middle])
-        high = middle;
-      else
-        low = middle;
-    }
-  return (int) low;
-}
-
-static CrmKpiMonth *
-period_month (const Period *period, gint64 time)
-{
-  int bucket;
-
-  if (period->series == NULL)
-    return NULL;
-  bucket = find_bucket (period->bounds, period->n_bounds, time);
-  return bucket >= 0 ? &g_array_index (period->series->months, CrmKpiMonth, bucket) : NULL;
-}
-
-static gboolean
-in_period (const Period *period, gint64 time)
-{
-  return time >= period->from && time < period->to;
-}
-
-/* ---- Lead sources --------------------------------------------------------------------------------- */
-
-/* One CrmKpiSourceCount per lead source, zeroed; "none" is appended when it has leads. */
-static GArray *
-source_counts_new (const CrmKpiFacts *facts)
-{
-  GArray *counts = g_array_new (FALSE, TRUE, sizeof (CrmKpiSourceCount));
-
-  g_array_set_clear_func (counts, crm_kpi_source_count_clear);
-  for (guint i = 0; i < facts->sources->len; i++)
-    {
-      const CrmLeadSourceRecord *source = g_ptr_array_index (facts->sources, i);
-      CrmKpiSourceCount count = { source->id, g_strdup (source->name), 0, 0 };
-
-      g_array_append_val (counts, count);
-    }
-  return counts;
-}
-
 static void
-source_counts_add (GArray *counts, gint64 source_id, gboolean customer_now)
-{
-  CrmKpiSourceCount *count = NULL;
-
-  for (guint i = 0; i < counts->len && count == NULL; i++)
-    if (g_array_index (counts, CrmKpiSourceCount, i).source_id == source_id)
-      count = &g_array_index (counts, CrmKpiSourceCount, i);
-  if (count == NULL)
-    {
-      /* No source (the list is read in the same snapshot, so it knows every other). */
-      CrmKpiSourceCount fresh = { source_id, NULL, 0, 0 };
-
-      g_array_append_val (counts, fresh);
-      count = &g_array_index (counts, CrmKpiSourceCount, counts->len - 1);
-    }
-  count->n_contacts++;
-  if (customer_now)
-    count->n_customers_now++;
-}
-
-static void
-fill_months (const Period *period)
+fill_months (const CrmKpiPeriod *period)
 {
   CrmKpiSeries *series = period->series;
 
@@ -123,7 +32,7 @@ fill_months (const Period *period)
       month.start = period->bounds[i];
       month.end = period->bounds[i + 1];
       month.won_value = crm_kpi_money_new ();
-      month.new_leads_by_source = source_counts_new (period->facts);
+      month.new_leads_by_source = crm_kpi_source_counts_new (period->facts);
       month.win_rate = month.nps = month.csat = NAN;
       g_array_append_val (series->months, month);
     }
@@ -192,7 +101,8 @@ forecast_add (Forecast *forecast, const CrmKpiDealFact *deal, gint64 hundredths,
     bucket = forecast->later;
   else
     {
-      int month = find_bucket (forecast->bounds, forecast->n_months + 1, deal->expected_close);
+      int month
+          = crm_kpi_find_bucket (forecast->bounds, forecast->n_months + 1, deal->expected_close);
 
       bucket = forecast->hundredths[month];
       n_deals[month]++;
@@ -271,13 +181,13 @@ typedef struct
 } DealTotals;
 
 static void
-count_closed_deal (const Period *period,
+count_closed_deal (const CrmKpiPeriod *period,
                    const CrmKpiDealFact *deal,
                    CrmStageKind kind,
                    DealTotals *totals)
 {
   CrmKpiResult *result = period->result;
-  CrmKpiMonth *month = period_month (period, deal->closed_at);
+  CrmKpiMonth *month = crm_kpi_period_month (period, deal->closed_at);
 
   if (kind == CRM_STAGE_KIND_WON)
     {
@@ -306,7 +216,10 @@ count_closed_deal (const Period *period,
 }
 
 static void
-walk_deals (const Period *period, Forecast *forecast, guint *n_forecast_deals, DealTotals *totals)
+walk_deals (const CrmKpiPeriod *period,
+            Forecast *forecast,
+            guint *n_forecast_deals,
+            DealTotals *totals)
 {
   const CrmKpiFacts *facts = period->facts;
   CrmKpiResult *result = period->result;
@@ -320,7 +233,7 @@ walk_deals (const Period *period, Forecast *forecast, guint *n_forecast_deals, D
       if (crm_kpi_facts_in_pipeline (facts, stage) && stage->kind != CRM_STAGE_KIND_OPEN
           && deal->closed_at != 0)
         {
-          if (in_period (period, deal->closed_at))
+          if (crm_kpi_in_period (period, deal->closed_at))
             count_closed_deal (period, deal, stage->kind, totals);
           if (stage->kind == CRM_STAGE_KIND_WON && deal->closed_at < period->to)
             {
@@ -458,7 +371,7 @@ derive_closed_deals (CrmKpiResult *result, DealTotals *totals)
 }
 
 static void
-compute_deals (const Period *period)
+compute_deals (const CrmKpiPeriod *period)
 {
   CrmKpiResult *result = period->result;
   Forecast forecast;
@@ -555,7 +468,7 @@ advanced_after (const CrmKpiFacts *facts, guint index, guint end, const CrmKpiSt
 
 /* Whether the change at @index is the deal's first entry into its stage in the period. */
 static gboolean
-first_entry_in_period (const Period *period, guint first, guint index)
+first_entry_crm_kpi_in_period (const CrmKpiPeriod *period, guint first, guint index)
 {
   const CrmKpiStageChange *change
       = &g_array_index (period->facts->changes, CrmKpiStageChange, index);
@@ -565,14 +478,14 @@ first_entry_in_period (const Period *period, guint first, guint index)
       const CrmKpiStageChange *earlier
           = &g_array_index (period->facts->changes, CrmKpiStageChange, k);
 
-      if (earlier->stage_id == change->stage_id && in_period (period, earlier->changed_at))
+      if (earlier->stage_id == change->stage_id && crm_kpi_in_period (period, earlier->changed_at))
         return FALSE;
     }
   return TRUE;
 }
 
 static void
-walk_stage_changes (const Period *period, StageCounts *counts)
+walk_stage_changes (const CrmKpiPeriod *period, StageCounts *counts)
 {
   const CrmKpiFacts *facts = period->facts;
 
@@ -585,7 +498,7 @@ walk_stage_changes (const Period *period, StageCounts *counts)
           const CrmKpiStageChange *change = &g_array_index (facts->changes, CrmKpiStageChange, i);
           const CrmKpiStageInfo *stage = crm_kpi_facts_get_stage (facts, change->stage_id);
 
-          if (!in_period (period, change->changed_at))
+          if (!crm_kpi_in_period (period, change->changed_at))
             continue;
           /* The stay the change ends: in the stage the change before it entered. */
           if (i > first)
@@ -601,7 +514,7 @@ walk_stage_changes (const Period *period, StageCounts *counts)
                 }
             }
           if (crm_kpi_facts_in_pipeline (facts, stage) && stage->kind != CRM_STAGE_KIND_LOST
-              && first_entry_in_period (period, first, i))
+              && first_entry_crm_kpi_in_period (period, first, i))
             {
               counts->entered[change->stage_id]++;
               if (stage->kind == CRM_STAGE_KIND_OPEN && advanced_after (facts, i, end, stage))
@@ -659,7 +572,7 @@ stage_times (const CrmKpiFacts *facts, const StageCounts *counts)
 }
 
 static void
-compute_stage_history (const Period *period)
+compute_stage_history (const CrmKpiPeriod *period)
 {
   const CrmKpiFacts *facts = period->facts;
   CrmKpiResult *result = period->result;
@@ -686,208 +599,6 @@ compute_stage_history (const Period *period)
   g_free (counts.stay_seconds);
 }
 
-/* ---- Contacts ----------------------------------------------------------------------------------- */
-
-static gboolean
-is_customer (CrmLifecycleStage stage)
-{
-  return stage == CRM_LIFECYCLE_CUSTOMER || stage == CRM_LIFECYCLE_ADVOCATE;
-}
-
-static void
-compute_new_leads (const Period *period)
-{
-  CrmKpiResult *result = period->result;
-
-  result->new_leads_by_source = source_counts_new (period->facts);
-  for (guint i = 0; i < period->facts->contacts->len; i++)
-    {
-      const CrmKpiContactFact *contact
-          = &g_array_index (period->facts->contacts, CrmKpiContactFact, i);
-      gboolean customer_now = is_customer (contact->lifecycle);
-      CrmKpiMonth *month;
-
-      if (!in_period (period, contact->captured_at))
-        continue;
-      result->n_new_leads++;
-      if (customer_now)
-        result->n_new_leads_customers_now++;
-      source_counts_add (result->new_leads_by_source, contact->source_id, customer_now);
-      month = period_month (period, contact->captured_at);
-      if (month != NULL)
-        {
-          month->n_new_leads++;
-          source_counts_add (month->new_leads_by_source, contact->source_id, customer_now);
-        }
-    }
-  if (result->n_new_leads == 0)
-    crm_kpi_result_set_unavailable (result, CRM_KPI_LEAD_TO_CUSTOMER_RATE,
-                                    _ ("No contact was captured in this period"));
-  else
-    result->lead_to_customer_rate
-        = (double) result->n_new_leads_customers_now / result->n_new_leads;
-}
-
-/* Per contact, by its lifecycle changes in order: a customer at the start (its last change
- * before it made it one), churned in the period, or a customer for the first time in it. */
-static void
-compute_lifecycle (const Period *period)
-{
-  const GArray *changes = period->facts->lifecycle;
-  CrmKpiResult *result = period->result;
-  guint i = 0;
-
-  while (i < changes->len)
-    {
-      gint64 contact_id = g_array_index (changes, CrmKpiLifecycleChange, i).contact_id;
-      gboolean customer_at_start = FALSE, churned = FALSE;
-      gint64 first_customer = G_MININT64;
-
-      for (; i < changes->len
-             && g_array_index (changes, CrmKpiLifecycleChange, i).contact_id == contact_id;
-           i++)
-        {
-          const CrmKpiLifecycleChange *change = &g_array_index (changes, CrmKpiLifecycleChange, i);
-
-          if (change->changed_at < period->from)
-            customer_at_start = is_customer (change->to_stage);
-          if (first_customer == G_MININT64 && is_customer (change->to_stage))
-            first_customer = change->changed_at;
-          if (change->to_stage == CRM_LIFECYCLE_CHURNED && in_period (period, change->changed_at))
-            churned = TRUE;
-        }
-      if (customer_at_start)
-        {
-          result->n_customers_at_start++;
-          if (churned)
-            result->n_churned++;
-        }
-      if (first_customer != G_MININT64 && in_period (period, first_customer))
-        result->n_new_customers++;
-    }
-  if (result->n_customers_at_start == 0)
-    crm_kpi_result_set_unavailable (result, CRM_KPI_CHURN_RATE,
-                                    _ ("There were no customers at the start of this period"));
-  else
-    result->churn_rate = (double) result->n_churned / result->n_customers_at_start;
-}
-
-/* ---- Feedback and spend ------------------------------------------------------------------------ */
-
-static void
-compute_feedback (const Period *period)
-{
-  CrmKpiResult *result = period->result;
-
-  for (guint i = 0; i < period->facts->answers->len; i++)
-    {
-      const CrmKpiAnswer *answer = &g_array_index (period->facts->answers, CrmKpiAnswer, i);
-      CrmKpiMonth *month;
-
-      if (!in_period (period, answer->answered_at))
-        continue;
-      month = period_month (period, answer->answered_at);
-      if (answer->kind == CRM_FEEDBACK_NPS)
-        {
-          gboolean promoter = answer->score >= 9, detractor = answer->score <= 6;
-
-          result->n_nps_answers++;
-          result->n_promoters += promoter;
-          result->n_detractors += detractor;
-          if (month != NULL)
-            {
-              month->n_nps_answers++;
-              month->n_promoters += promoter;
-              month->n_detractors += detractor;
-            }
-        }
-      else
-        {
-          gboolean satisfied = answer->score >= 4;
-
-          result->n_csat_answers++;
-          result->n_satisfied += satisfied;
-          if (month != NULL)
-            {
-              month->n_csat_answers++;
-              month->n_satisfied += satisfied;
-            }
-        }
-    }
-
-  for (guint i = 0; period->series != NULL && i < period->series->months->len; i++)
-    {
-      CrmKpiMonth *month = &g_array_index (period->series->months, CrmKpiMonth, i);
-
-      if (month->n_nps_answers > 0)
-        month->nps
-            = 100.0 * ((double) month->n_promoters - month->n_detractors) / month->n_nps_answers;
-      if (month->n_csat_answers > 0)
-        month->csat = (double) month->n_satisfied / month->n_csat_answers;
-    }
-
-  if (result->n_nps_answers == 0)
-    crm_kpi_result_set_unavailable (result, CRM_KPI_NPS,
-                                    _ ("No NPS answer was given in this period"));
-  else
-    result->nps
-        = 100.0 * ((double) result->n_promoters - result->n_detractors) / result->n_nps_answers;
-  if (result->n_csat_answers == 0)
-    crm_kpi_result_set_unavailable (result, CRM_KPI_CSAT,
-                                    _ ("No CSAT answer was given in this period"));
-  else
-    result->csat = (double) result->n_satisfied / result->n_csat_answers;
-}
-
-/* The part of @amount_minor that [@from, @to) covers of [@start, @end), rounded. */
-static gint64
-prorate (gint64 amount_minor, gint64 start, gint64 end, gint64 from, gint64 to)
-{
-  gint64 covered = MIN (end, to) - MAX (start, from);
-  gint64 length = end - start;
-
-  if (covered >= length)
-    return amount_minor;
-  /* Split so that amount × covered cannot overflow. */
-  return amount_minor / length * covered
-         + crm_kpi_divide_rounded (amount_minor % length * covered, length);
-}
-
-static void
-compute_acquisition_cost (const Period *period)
-{
-  CrmKpiResult *result = period->result;
-  guint n_months = 0;
-
-  for (guint i = 0; i < period->facts->spend->len; i++)
-    {
-      const CrmAcquisitionSpendRecord *row = g_ptr_array_index (period->facts->spend, i);
-      gint64 end = crm_kpi_next_utc_month_start (row->month_start);
-
-      if (end <= period->from || row->month_start >= period->to)
-        continue;
-      n_months++;
-      crm_kpi_money_add (
-          result->acquisition_spend, row->currency,
-          prorate (row->amount_minor, row->month_start, end, period->from, period->to));
-    }
-
-  if (n_months == 0)
-    crm_kpi_result_set_unavailable (result, CRM_KPI_CAC,
-                                    _ ("No acquisition spend was entered for this period"));
-  else if (result->n_new_customers == 0)
-    crm_kpi_result_set_unavailable (result, CRM_KPI_CAC,
-                                    _ ("No contact became a customer in this period"));
-  else
-    for (guint i = 0; i < result->acquisition_spend->len; i++)
-      {
-        const CrmKpiMoney *total = &g_array_index (result->acquisition_spend, CrmKpiMoney, i);
-
-        crm_kpi_money_add (result->cac, total->currency,
-                           crm_kpi_divide_rounded (total->amount_minor, result->n_new_customers));
-      }
-}
-
 /* ---- The period --------------------------------------------------------------------------------- */
 
 CrmKpiResult *
@@ -898,7 +609,7 @@ crm_kpi_compute_period (const CrmKpiFacts *facts,
                         guint n_forecast_months,
                         CrmKpiSeries *series)
 {
-  Period period = {
+  CrmKpiPeriod period = {
     facts, NULL, series, bounds, n_bounds, bounds[0], bounds[n_bounds - 1], n_forecast_months
   };
 
@@ -909,9 +620,9 @@ crm_kpi_compute_period (const CrmKpiFacts *facts,
   compute_deals (&period);
   derive_velocity (period.result);
   compute_stage_history (&period);
-  compute_new_leads (&period);
-  compute_lifecycle (&period);
-  compute_feedback (&period);
-  compute_acquisition_cost (&period);
+  crm_kpi_compute_new_leads (&period);
+  crm_kpi_compute_lifecycle (&period);
+  crm_kpi_compute_feedback (&period);
+  crm_kpi_compute_acquisition_cost (&period);
   return period.result;
 }

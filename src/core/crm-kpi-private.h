@@ -61,7 +61,42 @@ crm_kpi_facts_in_pipeline (const CrmKpiFacts *facts, const CrmKpiStageInfo *stag
   return stage != NULL && (facts->pipeline_id == 0 || stage->pipeline_id == facts->pipeline_id);
 }
 
-/* ---- One period ------------------------------------------------------------------------------------ */
+/* ---- One period (crm-kpi-compute.c, crm-kpi-people.c) ------------------------------------------ */
+
+/* A period being computed: its result and (when wanted) series, cut into buckets by
+ * bounds[0] < … < bounds[n_bounds − 1], the period being [from, to) = [bounds[0], bounds[last]). */
+typedef struct
+{
+  const CrmKpiFacts *facts;
+  CrmKpiResult *result;
+  CrmKpiSeries *series; /* NULL: no series */
+  const gint64 *bounds;
+  guint n_bounds;
+  gint64 from;
+  gint64 to;
+  guint n_forecast_months;
+} CrmKpiPeriod;
+
+/* The bucket of @time among @bounds, or -1 outside them. */
+int
+crm_kpi_find_bucket (const gint64 *bounds, guint n_bounds, gint64 time);
+/* The month of the series @time falls in, or NULL (no series, or outside). */
+CrmKpiMonth *
+crm_kpi_period_month (const CrmKpiPeriod *period, gint64 time);
+gboolean
+crm_kpi_in_period (const CrmKpiPeriod *period, gint64 time);
+/* One CrmKpiSourceCount per lead source, zeroed; "none" is appended when it has leads. */
+GArray *
+crm_kpi_source_counts_new (const CrmKpiFacts *facts);
+
+void
+crm_kpi_compute_new_leads (const CrmKpiPeriod *period);
+void
+crm_kpi_compute_lifecycle (const CrmKpiPeriod *period);
+void
+crm_kpi_compute_feedback (const CrmKpiPeriod *period);
+void
+crm_kpi_compute_acquisition_cost (const CrmKpiPeriod *period);
 
 /* The KPIs of [bounds[0], bounds[n_bounds - 1]), summed over the buckets between the bounds,
  * and with @series (not NULL) the series of those buckets. The open pipeline is taken at

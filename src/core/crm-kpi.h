@@ -266,7 +266,7 @@ typedef struct
   gint64 to;
   gint64 pipeline_id;      /* 0: every pipeline */
   gint64 now;              /* 0: the current time */
-  guint n_forecast_months; /* 0: CRM_KPI_DEFAULT_FORECAST_MONTHS */
+  guint n_forecast_months; /* 0: the default; at most CRM_KPI_MAX_FORECAST_MONTHS */
   CrmKpiFlags flags;
 } CrmKpiOptions;
 

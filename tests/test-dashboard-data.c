@@ -14,6 +14,7 @@
 #include "crm-dashboard-report.h"
 #include "crm-money.h"
 #include "crm-spend-actions.h"
+#include "crm-store-kpi.h"
 #include "crm-test-kpi-data.h"
 #include "crm-test-util.h"
 

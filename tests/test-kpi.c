@@ -697,6 +697,70 @@ test_inside_transaction (Fixture *fixture, gconstpointer user_data)
   g_assert_no_error (error);
 }
 
+/* ---- History written out of order --------------------------------------------------------------
+ *
+ * Moves dated in the past come in any order: deal A is moved to Qualification dated 03-01, then
+ * to Proposal dated 02-15, while B's rows come between. By time, A went IC (01-01) → PR (02-15)
+ * → QU (03-01) and B IC (01-02) → PR (02-01); the rows' ids say otherwise. Q1:
+ *   entries: IC A, B — both got further (to Proposal): 2 of 2; PR A, B — A only went back to
+ *   Qualification, B nowhere: 0 of 2; QU A: 0 of 1.
+ *   stays: IC A 01-01→02-15 45 days, B 01-02→02-01 30 days: mean 37.5; PR A 02-15→03-01 15.
+ * In id order A's stays would be IC 60 days and a negative one in Qualification. */
+static void
+test_history_out_of_order (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *folder = g_dir_make_tmp ("rapport-kpi-order-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (folder, "crm.db", NULL);
+  g_autoptr (CrmStore) store = crm_store_open (path, &error);
+  g_autoptr (GArray) stages = crm_test_list_default_stage_ids (store);
+  g_autoptr (CrmKpiReport) report = NULL;
+  gint64 ids[2];
+  CrmKpiOptions options;
+  const CrmKpiStageTime *time;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr (CrmDealRecord) deal = crm_deal_record_new ();
+
+      deal->title = g_strdup ("Deal");
+      deal->stage_id = g_array_index (stages, gint64, 0);
+      deal->currency = g_strdup ("EUR");
+      deal->created_at = DAY (2024, 1, 1 + i);
+      g_assert_true (crm_store_insert_deal (store, deal, &error));
+      ids[i] = deal->id;
+    }
+  g_assert_true (crm_store_move_deal_at (store, ids[0], g_array_index (stages, gint64, 1), -1,
+                                         DAY (2024, 3, 1), &error));
+  g_assert_true (crm_store_move_deal_at (store, ids[1], g_array_index (stages, gint64, 3), -1,
+                                         DAY (2024, 2, 1), &error));
+  g_assert_true (crm_store_move_deal_at (store, ids[0], g_array_index (stages, gint64, 3), -1,
+                                         DAY (2024, 2, 15), &error));
+  g_assert_no_error (error);
+
+  crm_kpi_options_init (&options, DAY (2024, 1, 1), DAY (2024, 4, 1));
+  options.now = CRM_TEST_KPI_NOW;
+  options.flags = CRM_KPI_WITH_SERIES;
+  report = crm_kpi_compute (store, &options, &error);
+  g_assert_no_error (error);
+
+  assert_flow (report->current->stage_conversion, 0, "Sales", "Initial contact", 2, 2);
+  assert_flow (report->current->stage_conversion, 1, "Sales", "Qualification", 1, 0);
+  assert_flow (report->current->stage_conversion, 3, "Sales", "Proposal", 2, 0);
+  time = &g_array_index (report->series->stage_times, CrmKpiStageTime, 0);
+  g_assert_cmpuint (time->n_stays, ==, 2);
+  g_assert_cmpfloat_with_epsilon (time->mean_days, 37.5, EPSILON);
+  time = &g_array_index (report->series->stage_times, CrmKpiStageTime, 3);
+  g_assert_cmpuint (time->n_stays, ==, 1);
+  g_assert_cmpfloat_with_epsilon (time->mean_days, 15.0, EPSILON);
+  time = &g_array_index (report->series->stage_times, CrmKpiStageTime, 1);
+  g_assert_cmpuint (time->n_stays, ==, 0);
+
+  g_clear_object (&store);
+  crm_test_remove_tree (folder);
+}
+
 /* ---- Periods ---------------------------------------------------------------------------------- */
 
 static void
@@ -802,6 +866,7 @@ main (int argc, char **argv)
   TEST_F ("/kpi/errors", test_errors);
   TEST_F ("/kpi/async", test_async);
   TEST_F ("/kpi/inside-transaction", test_inside_transaction);
+  g_test_add_func ("/kpi/history-out-of-order", test_history_out_of_order);
   g_test_add_func ("/kpi/periods/utc", test_periods_utc);
   g_test_add_func ("/kpi/periods/local-time", test_periods_local_time);
   g_test_add_func ("/kpi/names", test_names);

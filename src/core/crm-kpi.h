@@ -42,7 +42,6 @@
 
 #include <gio/gio.h>
 
-#include "crm-store-kpi.h"
 #include "crm-store.h"
 
 G_BEGIN_DECLS
@@ -76,6 +75,7 @@ crm_kpi_get_label (CrmKpi kpi);
 /* The default period is the last 90 days; the forecast looks 6 months ahead. */
 #define CRM_KPI_DEFAULT_DAYS 90
 #define CRM_KPI_DEFAULT_FORECAST_MONTHS 6
+#define CRM_KPI_MAX_FORECAST_MONTHS 60
 
 /* ---- Values ---------------------------------------------------------------------------------- */
 
@@ -139,6 +139,14 @@ typedef struct
   guint n_contacts;
   guint n_customers_now;
 } CrmKpiSourceCount;
+
+/* Deals lost for one reason. */
+typedef struct
+{
+  gint64 lost_reason_id; /* 0: none given */
+  char *name;            /* NULL: none given */
+  guint n_deals;
+} CrmKpiReasonCount;
 
 /* The weighted forecast of one coming month, by expected close. */
 typedef struct
@@ -258,7 +266,7 @@ typedef struct
   gint64 to;
   gint64 pipeline_id;      /* 0: every pipeline */
   gint64 now;              /* 0: the current time */
-  guint n_forecast_months; /* 0: CRM_KPI_DEFAULT_FORECAST_MONTHS */
+  guint n_forecast_months; /* 0: the default; at most CRM_KPI_MAX_FORECAST_MONTHS */
   CrmKpiFlags flags;
 } CrmKpiOptions;
 

@@ -4,23 +4,31 @@
  * when it is missed.
  *
  * Seeding takes minutes, so the seeded file is kept in the folder given as the first argument
- * (the build tree), named after everything that shapes it: the counts, seed, date, version and
- * schema. A file of another name is never reused; delete the folder to seed again.
+ * (the build tree), named after everything that shapes it: the counts, seed, date, version,
+ * schema and SEED_FORMAT. A file of another name is never reused; delete the folder (or raise
+ * SEED_FORMAT when what the seeder writes changes) to seed again.
+ *
+ * Besides the total it prints where the time goes: each table read alone, loading the facts
+ * (the reads and sorting), and the arithmetic of each period.
  */
 #include "config.h"
 
 #include <glib/gstdio.h>
 #include <stdlib.h>
 
-#include "crm-kpi.h"
+#include "crm-kpi-private.h"
 #include "crm-store-kpi.h"
 #include "crm-test-util.h"
 
+#ifndef N_CONTACTS /* smaller sizes can be given at build time to try the benchmark out */
 #define N_CONTACTS "100000"
 #define N_DEALS "100000"
 #define N_ACTIVITIES "1000000"
+#endif
 #define SEED "1"
 #define SEED_DATE "2025-01-01"
+/* Raise when the seeder writes something else for the same options. */
+#define SEED_FORMAT 1
 #define N_RUNS 7
 #define GOAL_MS 200.0
 
@@ -50,8 +58,8 @@ seeded_database (const char *cache_folder)
 {
   g_autofree char *name
       = g_strdup_printf ("kpi-contacts-" N_CONTACTS "-deals-" N_DEALS "-activities-" N_ACTIVITIES
-                         "-seed-" SEED "-" SEED_DATE "-v%s-schema%d.db",
-                         PACKAGE_VERSION, CRM_STORE_SCHEMA_VERSION);
+                         "-seed-" SEED "-" SEED_DATE "-v%s-schema%d-format%d.db",
+                         PACKAGE_VERSION, CRM_STORE_SCHEMA_VERSION, SEED_FORMAT);
   g_autofree char *path = g_build_filename (cache_folder, name, NULL);
   g_autofree char *partial = g_strconcat (path, ".partial", NULL);
   g_autoptr (GSubprocess) seeder = NULL;
@@ -89,76 +97,68 @@ seeded_database (const char *cache_folder)
   return g_steal_pointer (&path);
 }
 
-/* The parts of a computation, one store query each, timed alone (median of N_RUNS). */
+/* Where the time goes: each table read alone, then the facts loaded (read and sorted) and the
+ * arithmetic of the periods over them (median of N_RUNS each). */
 static void
 time_parts (CrmStore *store, gint64 from, gint64 to)
 {
-  g_autoptr (GArray) months = crm_kpi_month_bounds (from, to);
-  const gint64 forecast[] = { -((gint64) 1 << 62), to, to + 183 * 86400, (gint64) 1 << 62 };
-  const char *names[] = { "closed deals by month",
-                          "open pipeline at the end",
-                          "stage entries",
-                          "stage stays",
-                          "new leads by month",
-                          "churn",
-                          "new customers",
-                          "feedback by month",
-                          "lifetime value",
-                          "lost reasons",
-                          "spend" };
+  const char *names[] = { "read deals",
+                          "read stage changes",
+                          "read contacts",
+                          "read lifecycle changes",
+                          "read answers",
+                          "read spend",
+                          "load facts (all reads, sorted)",
+                          "compute the year with series",
+                          "compute the previous year" };
   double ms[G_N_ELEMENTS (names)][N_RUNS];
+  g_autoptr (GArray) months = crm_kpi_month_bounds (from, to);
+  gint64 previous[2];
 
+  crm_kpi_previous_period (from, to, &previous[0], &previous[1]);
   for (guint run = 0; run < N_RUNS; run++)
-    for (guint part = 0; part < G_N_ELEMENTS (names); part++)
-      {
-        g_autoptr (GError) error = NULL;
-        g_autoptr (GArray) rows = NULL;
-        g_autoptr (GPtrArray) records = NULL;
-        guint a, b;
-        gint64 start = g_get_monotonic_time ();
-        const gint64 *bounds = (const gint64 *) months->data;
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (CrmKpiFacts) facts = NULL;
+      g_autoptr (GPtrArray) spend = NULL;
+      CrmKpiSeries *series = g_new0 (CrmKpiSeries, 1);
+      GArray *rows;
+      gint64 start;
 
-        switch (part)
-          {
-            case 0:
-              rows = crm_store_kpi_closed_deals (store, 0, bounds, months->len, &error);
-              break;
-            case 1:
-              rows = crm_store_kpi_open_deals (store, 0, to, forecast, 4, &error);
-              break;
-            case 2:
-              rows = crm_store_kpi_stage_entries (store, 0, from, to, &error);
-              break;
-            case 3:
-              rows = crm_store_kpi_stage_stays (store, 0, from, to, &error);
-              break;
-            case 4:
-              rows = crm_store_kpi_new_leads (store, bounds, months->len, &error);
-              break;
-            case 5:
-              crm_store_kpi_churn (store, from, to, &a, &b, &error);
-              break;
-            case 6:
-              crm_store_kpi_new_customers (store, from, to, &a, &error);
-              break;
-            case 7:
-              rows = crm_store_kpi_feedback (store, bounds, months->len, &error);
-              break;
-            case 8:
-              rows = crm_store_kpi_won_revenue (store, 0, to, &error);
-              break;
-            case 9:
-              rows = crm_store_kpi_lost_reasons (store, 0, from, to, &error);
-              break;
-            default:
-              records = crm_store_kpi_acquisition_spend (store, from, to, &error);
-              break;
-          }
-        g_assert_no_error (error);
-        ms[part][run] = elapsed_ms (start);
-      }
+      for (guint part = 0; part < 5; part++)
+        {
+          start = g_get_monotonic_time ();
+          rows = part == 0   ? crm_store_kpi_read_deals (store, &error)
+                 : part == 1 ? crm_store_kpi_read_stage_changes (store, &error)
+                 : part == 2 ? crm_store_kpi_read_contacts (store, &error)
+                 : part == 3 ? crm_store_kpi_read_lifecycle_changes (store, &error)
+                             : crm_store_kpi_read_answers (store, &error);
+          g_assert_no_error (error);
+          ms[part][run] = elapsed_ms (start);
+          g_array_unref (rows);
+        }
+      start = g_get_monotonic_time ();
+      spend = crm_store_kpi_acquisition_spend (store, previous[0], to, &error);
+      g_assert_no_error (error);
+      ms[5][run] = elapsed_ms (start);
+
+      start = g_get_monotonic_time ();
+      facts = crm_kpi_facts_load (store, 0, previous[0], to, &error);
+      g_assert_no_error (error);
+      ms[6][run] = elapsed_ms (start);
+
+      start = g_get_monotonic_time ();
+      crm_kpi_result_free (crm_kpi_compute_period (facts, (const gint64 *) months->data,
+                                                   months->len, to, 6, series));
+      ms[7][run] = elapsed_ms (start);
+      crm_kpi_series_free (series);
+
+      start = g_get_monotonic_time ();
+      crm_kpi_result_free (crm_kpi_compute_period (facts, previous, 2, to, 6, NULL));
+      ms[8][run] = elapsed_ms (start);
+    }
   for (guint part = 0; part < G_N_ELEMENTS (names); part++)
-    g_print ("  %-26s median %7.2f ms\n", names[part], median (ms[part], N_RUNS));
+    g_print ("  %-32s median %7.2f ms\n", names[part], median (ms[part], N_RUNS));
 }
 
 int

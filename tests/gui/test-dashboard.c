@@ -19,6 +19,7 @@
 #include "crm-money.h"
 #include "crm-pipeline-view.h"
 #include "crm-stage-column.h"
+#include "crm-store-kpi.h"
 #include "crm-test-kpi-data.h"
 #include "crm-test-util.h"
 #include "crm-window.h"

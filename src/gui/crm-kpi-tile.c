@@ -50,6 +50,7 @@ crm_kpi_tile_set_figure (CrmKpiTile *self, const CrmDashboardFigure *figure)
 
   gtk_widget_remove_css_class (GTK_WIDGET (self->change_label), "success");
   gtk_widget_remove_css_class (GTK_WIDGET (self->change_label), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->change_label), "dim-label");
   gtk_widget_remove_css_class (GTK_WIDGET (self), "unavailable");
   if (figure == NULL)
     {
@@ -70,12 +71,16 @@ crm_kpi_tile_set_figure (CrmKpiTile *self, const CrmDashboardFigure *figure)
         /* Translators: the change of a KPI since the previous period, after an arrow, e.g.
          * "↑ +12% vs. previous". */
         change = g_strdup_printf (_ ("%s %s vs. previous"), arrow, figure->change);
-      if (figure->direction != 0)
-        gtk_widget_add_css_class (GTK_WIDGET (self->change_label),
-                                  figure->better ? "success" : "error");
+      gtk_widget_add_css_class (GTK_WIDGET (self->change_label), figure->direction == 0
+                                                                     ? "dim-label"
+                                                                 : figure->better ? "success"
+                                                                                  : "error");
     }
   else if (figure->available)
-    change = g_strdup (_ ("No previous figure"));
+    {
+      change = g_strdup (_ ("No previous figure"));
+      gtk_widget_add_css_class (GTK_WIDGET (self->change_label), "dim-label");
+    }
   else
     gtk_widget_add_css_class (GTK_WIDGET (self), "unavailable");
   gtk_label_set_text (self->change_label, change != NULL ? change : "");

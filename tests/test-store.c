@@ -1036,6 +1036,22 @@ test_fractional_index (void)
       if (i > 0)
         g_assert_cmpstr (spread[i - 1], <, spread[i]);
     }
+  /* Appends in a row (a stage filled from the bottom) keep keys short: their length grows with
+   * the logarithm of their number, not with the number. */
+  {
+    g_autofree char *last = g_strdup ("y");
+
+    for (int i = 0; i < 50000; i++)
+      {
+        char *next = crm_fractional_index_between (last, NULL);
+
+        g_assert_true (crm_fractional_index_is_valid (next));
+        g_assert_cmpstr (last, <, next);
+        g_free (last);
+        last = next;
+      }
+    g_assert_cmpuint (strlen (last), <=, 8);
+  }
   g_assert_false (crm_fractional_index_is_valid ("a0"));
   g_assert_false (crm_fractional_index_is_valid ("A"));
   g_assert_false (crm_fractional_index_is_valid (""));

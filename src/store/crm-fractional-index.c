@@ -68,6 +68,38 @@ append_midpoint (GString *out, const char *lower, const char *upper)
   append_midpoint (out, lower[0] != '\0' ? lower + 1 : "", NULL);
 }
 
+/* A key after @lower with nothing above it (an append): @lower's first 2k + 2 digits, k being
+ * its number of leading 'z's, counted up by one. Keys of k leading 'z's have k + 2 digits to
+ * count with, so n appends in a row give keys of length O(log n), not O(n) as halving the room
+ * above the last key each time would. */
+static char *
+key_after (const char *lower)
+{
+  gsize n_leading_z = strspn (lower, "z");
+  gsize width = 2 * n_leading_z + 2;
+  gsize lower_length = strlen (lower);
+  GString *out = g_string_sized_new (width);
+  gssize i;
+
+  for (gsize w = 0; w < width; w++)
+    g_string_append_c (out, w < lower_length ? lower[w] : '0');
+  /* The digit at n_leading_z is not 'z', so the carry stops there at the latest. */
+  for (i = (gssize) width - 1; i >= 0; i--)
+    {
+      int value = digit_value (out->str[i]);
+
+      if (value < BASE - 1)
+        {
+          out->str[i] = digits[value + 1];
+          break;
+        }
+      out->str[i] = '0';
+    }
+  while (out->len > 1 && out->str[out->len - 1] == '0')
+    g_string_truncate (out, out->len - 1);
+  return g_string_free (out, FALSE);
+}
+
 char *
 crm_fractional_index_between (const char *lower, const char *upper)
 {
@@ -77,6 +109,8 @@ crm_fractional_index_between (const char *lower, const char *upper)
   g_return_val_if_fail (upper == NULL || crm_fractional_index_is_valid (upper), NULL);
   g_return_val_if_fail (lower == NULL || upper == NULL || strcmp (lower, upper) < 0, NULL);
 
+  if (lower != NULL && upper == NULL)
+    return key_after (lower);
   out = g_string_new (NULL);
   append_midpoint (out, lower != NULL ? lower : "", upper);
   return g_string_free (out, FALSE);

@@ -56,10 +56,11 @@ neighbour_keys (CrmStore *self,
   int rc;
 
   *lower = *upper = NULL;
+  /* An append needs only the last key (below), not a walk through the stage. */
   if (position < 0)
     position = G_MAXINT;
 
-  if (position > 0)
+  if (position > 0 && position < G_MAXINT)
     {
       statement = crm_store_prepare (self,
                                      "SELECT position FROM deals WHERE stage_id = ?1 AND id <> ?2 "
@@ -89,8 +90,12 @@ neighbour_keys (CrmStore *self,
   /* At the top (position 0), or past the end: the bound is the first or the last key. */
   statement = crm_store_prepare (
       self,
-      position == 0 ? "SELECT min (position) FROM deals WHERE stage_id = ?1 AND id <> ?2"
-                    : "SELECT max (position) FROM deals WHERE stage_id = ?1 AND id <> ?2",
+      /* ORDER BY … LIMIT 1 reads one end of the stage's index (min () and max () with the id test
+       * would read the whole stage). */
+      position == 0 ? "SELECT position FROM deals WHERE stage_id = ?1 AND id <> ?2 "
+                      "ORDER BY position, id LIMIT 1"
+                    : "SELECT position FROM deals WHERE stage_id = ?1 AND id <> ?2 "
+                      "ORDER BY position DESC, id DESC LIMIT 1",
       error);
   if (statement == NULL)
     return FALSE;

@@ -264,9 +264,17 @@ dup_count_key (const FilterSql *sql)
 static gboolean
 count_filtered (CrmStore *self, const FilterSql *sql, gint64 *count, GError **error)
 {
-  g_autofree char *text
-      = g_strdup_printf ("SELECT count(*) FROM contacts WHERE %s", sql->where->str);
-  sqlite3_stmt *statement = crm_store_prepare (self, text, error);
+  g_autofree char *text = NULL;
+  sqlite3_stmt *statement;
+
+  /* Search words alone: counted in the search index, whose rows are the contacts (its triggers
+   * keep them one for one). Through the contacts, each match would be read from the table too:
+   * at a million contacts 136 ms for "a"*, against 9 ms. */
+  if (sql->n_terms == 1 && sql->match != NULL)
+    text = g_strdup ("SELECT count(*) FROM contacts_fts WHERE contacts_fts MATCH :match");
+  else
+    text = g_strdup_printf ("SELECT count(*) FROM contacts WHERE %s", sql->where->str);
+  statement = crm_store_prepare (self, text, error);
 
   if (statement == NULL)
     return FALSE;

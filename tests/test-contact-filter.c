@@ -510,6 +510,7 @@ typedef struct
   GListModel *model;
   GArray *ids;
   guint n_signals;
+  gboolean emptied; /* the last signal removed every row */
 } Mirror;
 
 static void
@@ -527,6 +528,15 @@ on_items_changed (GListModel *model, guint position, guint removed, guint added,
       g_array_insert_val (mirror->ids, position + i, id);
     }
   g_assert_cmpuint (mirror->ids->len, ==, g_list_model_get_n_items (model));
+  /* A long list replacing another is said as all removed, then all added: the second half of
+   * one replacement, not a change of its own (no row change adds so many). */
+  if (mirror->emptied && position == 0 && removed == 0
+      && added > 4 * CRM_CONTACT_LIST_MODEL_PAGE_SIZE)
+    {
+      mirror->emptied = FALSE;
+      return;
+    }
+  mirror->emptied = removed > 0 && mirror->ids->len == 0;
   mirror->n_signals++;
 }
 

@@ -533,6 +533,14 @@ test_contact_list_model_search (Fixture *fixture, gconstpointer data)
   truth = contact_search_truth (fixture, "ada");
   assert_mirror_equals (mirror, truth);
 
+  /* A word that most contacts match (Ada, Adam, Alan): the pages are read by asking the search
+   * index about each row in order, and are the same. */
+  crm_contact_list_model_set_search (model, "a");
+  g_clear_pointer (&truth, g_array_unref);
+  truth = contact_search_truth (fixture, "a");
+  g_assert_cmpuint (truth->len, ==, 202); /* 67 of each, and Adalbert */
+  assert_mirror_equals (mirror, truth);
+
   for (guint i = 0; i < G_N_ELEMENTS (hostile); i++)
     {
       crm_contact_list_model_set_search (model, hostile[i]);
@@ -545,6 +553,137 @@ test_contact_list_model_search (Fixture *fixture, gconstpointer data)
   g_clear_pointer (&truth, g_array_unref);
   truth = contact_truth (fixture);
   assert_mirror_equals (mirror, truth);
+}
+
+/* A listener that keeps one row in view as GtkListView 4.8 does: when a change removes it, the
+ * listener looks for it among the added rows, reading each one; when it is not there (or none
+ * is tracked), it starts again at the top. Every signal is logged. */
+typedef struct
+{
+  GListModel *model;
+  gint64 tracked_id; /* 0: none */
+  guint tracked_position;
+  GArray *signals; /* guint triples: position, removed, added */
+} Tracker;
+
+static void
+on_tracker_items_changed (
+    GListModel *model, guint position, guint removed, guint added, Tracker *tracker)
+{
+  guint triple[3] = { position, removed, added };
+
+  g_array_append_vals (tracker->signals, triple, 3);
+  if (tracker->tracked_id != 0 && tracker->tracked_position >= position)
+    {
+      if (tracker->tracked_position >= position + removed)
+        tracker->tracked_position = tracker->tracked_position - removed + added;
+      else
+        {
+          gint64 lost = tracker->tracked_id;
+
+          tracker->tracked_id = 0;
+          for (guint i = 0; i < added; i++)
+            {
+              g_autoptr (CrmEntityObject) item = g_list_model_get_item (model, position + i);
+
+              if (crm_entity_object_get_id (item) == lost)
+                {
+                  tracker->tracked_id = lost;
+                  tracker->tracked_position = position + i;
+                  break;
+                }
+            }
+        }
+    }
+  if (tracker->tracked_id == 0 && g_list_model_get_n_items (model) > 0)
+    {
+      g_autoptr (CrmEntityObject) item = g_list_model_get_item (model, 0);
+
+      tracker->tracked_id = crm_entity_object_get_id (item);
+      tracker->tracked_position = 0;
+    }
+}
+
+static void
+assert_signals (Tracker *tracker, guint n_signals, ...)
+{
+  va_list args;
+
+  g_assert_cmpuint (tracker->signals->len, ==, 3 * n_signals);
+  va_start (args, n_signals);
+  for (guint i = 0; i < 3 * n_signals; i++)
+    g_assert_cmpuint (g_array_index (tracker->signals, guint, i), ==, va_arg (args, guint));
+  va_end (args);
+  g_array_set_size (tracker->signals, 0);
+}
+
+/* A search that replaces a long list says so in two signals (all removed, all added), so that a
+ * list view which loses its top row does not read every page of the new list looking for it; a
+ * short new list, or one replacing an empty list, in one. */
+static void
+test_contact_list_model_big_reset (Fixture *fixture, gconstpointer data)
+{
+  static const char *const names[] = { "Ada Lovelace", "Adam Smith",      "Grace Hopper",
+                                       "Alan Turing",  "Edsger Dijkstra", "Barbara Liskov" };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrmContactListModel) model = NULL;
+  Tracker tracker = { 0 };
+  guint n_alan, n_small;
+
+  g_assert_true (crm_store_begin_bulk (fixture->store, &error));
+  for (int i = 0; i < 3000; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s %04d", names[i % G_N_ELEMENTS (names)], i);
+      make_contact (fixture, name);
+    }
+  g_assert_true (crm_store_commit (fixture->store, &error));
+
+  model = crm_contact_list_model_new (fixture->repository);
+  tracker.model = G_LIST_MODEL (model);
+  tracker.signals = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_signal_connect (model, "items-changed", G_CALLBACK (on_tracker_items_changed), &tracker);
+  {
+    g_autoptr (CrmEntityObject) top = g_list_model_get_item (G_LIST_MODEL (model), 0);
+    tracker.tracked_id = crm_entity_object_get_id (top); /* an Ada, not an Alan */
+  }
+
+  /* 500 Alans of 3000: every row out, then the Alans in; one page read, for the new top. */
+  crm_contact_list_model_set_search (model, "alan");
+  n_alan = g_list_model_get_n_items (G_LIST_MODEL (model));
+  g_assert_cmpuint (n_alan, ==, 500);
+  assert_signals (&tracker, 2, 0, 3000, 0, 0, 0, n_alan);
+  g_assert_cmpuint (crm_contact_list_model_get_n_cached_pages (model), <=, 1);
+  {
+    g_autoptr (CrmContact) top = g_list_model_get_item (G_LIST_MODEL (model), 0);
+    g_assert_cmpstr (crm_contact_get_name (top), ==, "Alan Turing 0003");
+  }
+
+  /* A short new list: one change, which the listener searches for its row. */
+  crm_contact_list_model_set_search (model, "alan 00");
+  n_small = g_list_model_get_n_items (G_LIST_MODEL (model));
+  g_assert_cmpuint (n_small, ==, 17); /* 0003 to 0099, every sixth */
+  assert_signals (&tracker, 1, 0, n_alan, n_small);
+  g_assert_cmpuint (crm_contact_list_model_get_n_cached_pages (model), <=, 1);
+
+  /* Nothing, then everyone: a long list after an empty one is one change. */
+  crm_contact_list_model_set_search (model, "nobody");
+  assert_signals (&tracker, 1, 0, n_small, 0);
+  crm_contact_list_model_set_search (model, NULL);
+  assert_signals (&tracker, 1, 0, 0, 3000);
+  g_assert_cmpuint (crm_contact_list_model_get_n_cached_pages (model), <=, 1);
+
+  /* Everyone, then the Alans again, with the listener's row further down. */
+  {
+    g_autoptr (CrmEntityObject) item = g_list_model_get_item (G_LIST_MODEL (model), 2000);
+    tracker.tracked_id = crm_entity_object_get_id (item);
+    tracker.tracked_position = 2000;
+  }
+  crm_contact_list_model_set_search (model, "alan");
+  assert_signals (&tracker, 2, 0, 3000, 0, 0, 0, n_alan);
+  g_assert_cmpuint (crm_contact_list_model_get_n_cached_pages (model), <=, 2);
+
+  g_signal_handlers_disconnect_by_data (model, &tracker);
+  g_array_unref (tracker.signals);
 }
 
 /* The ids of every contact in @sort order, by a plain SQL query written out here. */
@@ -768,6 +907,7 @@ main (int argc, char *argv[])
   TEST_F ("/models/deal-list/follows-store", test_deal_list_model_follows_store);
   TEST_F ("/models/deal-list/reads-late", test_deal_list_model_reads_late);
   TEST_F ("/models/contact-list/search", test_contact_list_model_search);
+  TEST_F ("/models/contact-list/big-reset", test_contact_list_model_big_reset);
   TEST_F ("/models/contact-list/sorts", test_contact_list_model_sorts);
   TEST_F ("/models/stage-list/follows-store", test_stage_list_model_follows_store);
   TEST_F ("/models/contact-list/pages-and-follows-store",

@@ -1673,7 +1673,7 @@ test_migrate_from_version_3 (Fixture *fixture, gconstpointer data)
 
   upgraded = crm_store_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (crm_store_get_schema_version (upgraded), ==, 4);
+  g_assert_cmpint (crm_store_get_schema_version (upgraded), ==, CRM_STORE_SCHEMA_VERSION);
   g_assert_cmpint (sql_int (path, "SELECT count(*) FROM contacts WHERE company_name = 'Initech'"),
                    ==, 1);
   g_assert_cmpint (sql_int (path, WRONG_COMPANY_NAMES_SQL), ==, 0);
@@ -1682,6 +1682,66 @@ test_migrate_from_version_3 (Fixture *fixture, gconstpointer data)
                                   "('contacts_by_company_name', 'contacts_by_lifecycle', "
                                   "'contacts_by_owner', 'contacts_by_country', 'smart_lists')"),
                    ==, 5);
+}
+
+#define VERSION_4_MIGRATIONS "/io/github/rapportcrm/Rapport/tests/version-4/"
+
+/* What the contacts' search triggers write for each contact: rows of contacts_fts that differ. */
+#define WRONG_CONTACT_SEARCH_TEXT_SQL                                                              \
+  "SELECT count(*) FROM contacts c LEFT JOIN contacts_fts f ON f.rowid = c.id "                    \
+  "WHERE f.rowid IS NULL OR f.name IS NOT c.name OR f.details IS NOT (ifnull (c.email, '') || ' "  \
+  "' "                                                                                             \
+  "|| ifnull (c.phone, '') || ' ' || ifnull (c.title, '') || ' ' || ifnull (c.notes, '') || ' ' "  \
+  "|| ifnull ((SELECT name FROM companies WHERE id = c.company_id), ''))"
+
+/* A version-4 database gets a contacts search index with prefix indexes, holding the same text
+ * the triggers write, which go on keeping it in step. */
+static void
+test_migrate_from_version_4 (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrmStore) old = NULL;
+  g_autoptr (CrmStore) upgraded = NULL;
+  g_autoptr (GPtrArray) found = NULL;
+  g_autofree char *path = g_build_filename (fixture->folder, "version-4.db", NULL);
+
+  old = crm_store_open_with_migrations (path, VERSION_4_MIGRATIONS, 4, &error);
+  g_assert_no_error (error);
+  g_clear_object (&old);
+  run_sql (path, "INSERT INTO companies (id, name) VALUES (7, 'Initech');"
+                 "INSERT INTO contacts (name, email, title, notes, company_id) VALUES "
+                 "('Peter Gibbons', 'peter@initech.example', 'Engineer', 'TPS reports', 7), "
+                 "('Lone Wolf', NULL, NULL, NULL, NULL);");
+  g_assert_cmpint (sql_int (path, "SELECT count(*) FROM sqlite_schema WHERE name = 'contacts_fts' "
+                                  "AND sql LIKE '%prefix%'"),
+                   ==, 0);
+
+  upgraded = crm_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (crm_store_get_schema_version (upgraded), ==, CRM_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (sql_int (path, "SELECT count(*) FROM sqlite_schema WHERE name = 'contacts_fts' "
+                                  "AND sql LIKE '%prefix = ''1 2 3''%'"),
+                   ==, 1);
+  g_assert_cmpint (sql_int (path, "SELECT count(*) FROM contacts_fts"), ==, 2);
+  g_assert_cmpint (sql_int (path, WRONG_CONTACT_SEARCH_TEXT_SQL), ==, 0);
+  g_assert_cmpint (sql_int (path, "SELECT count(*) FROM contacts_fts WHERE contacts_fts MATCH "
+                                  "'\"i\"* \"tps\"'"),
+                   ==, 1);
+
+  /* The triggers write to the new table: a company rename, an edit, an insert. */
+  run_sql (path, "UPDATE companies SET name = 'Initrode' WHERE id = 7;"
+                 "UPDATE contacts SET title = 'Manager' WHERE name = 'Lone Wolf';"
+                 "INSERT INTO contacts (name, company_id) VALUES ('Milton', 7);");
+  g_assert_cmpint (sql_int (path, WRONG_CONTACT_SEARCH_TEXT_SQL), ==, 0);
+  found = crm_store_search (upgraded, "initro", 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, >=, 2);
+  g_assert_cmpint (sql_int (path, "SELECT count(*) FROM contacts_fts WHERE contacts_fts MATCH "
+                                  "'\"ma\"*'"),
+                   ==, 1);
+  g_assert_cmpint (sql_int (path, "SELECT count(*) FROM contacts_fts WHERE contacts_fts MATCH "
+                                  "'\"initrode\"'"),
+                   ==, 2);
 }
 
 int
@@ -1729,6 +1789,7 @@ main (int argc, char *argv[])
   TEST_F ("/store/bulk/search-index-and-failure", test_bulk_search_index_and_failure);
   TEST_F ("/store/contact/company-name", test_contact_company_name);
   TEST_F ("/store/migrate/from-version-3", test_migrate_from_version_3);
+  TEST_F ("/store/migrate/from-version-4", test_migrate_from_version_4);
 
   return g_test_run ();
 }

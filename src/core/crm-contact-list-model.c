@@ -25,6 +25,9 @@
 #define MAX_PAGES CRM_CONTACT_LIST_MODEL_MAX_PAGES
 /* A move past at most this many contacts (listed or not) is counted row by row. */
 #define SHORT_MOVE 20000
+/* A new list up to this long replaces the old one in a single items-changed (see reset): four
+ * pages, about what a list view shows and keeps ready. */
+#define SMALL_RESET_ITEMS (4 * PAGE_SIZE)
 
 typedef struct
 {
@@ -234,18 +237,32 @@ crm_contact_list_model_list_model_init (GListModelInterface *iface)
 
 /* ---- The whole list replaced ---------------------------------------------------------------- */
 
+/* A GtkListView (GTK 4.8) that loses a row it tracks (the top one, the focused one) in a change
+ * looks for it among the rows the change adds, reading every one of them: for a big list, every
+ * page (at a million contacts, a minute for one letter typed). So a big new list is said as
+ * every row removed, then the new rows added: the view, tracking nothing in between, starts
+ * again at the top and reads only the rows it shows. A small one is said as one change, which
+ * lets the view keep the rows it shows. */
 static void
 reset (CrmContactListModel *self)
 {
   guint old_n_items = self->n_items;
+  guint n_items;
 
   if (self->pin_now)
     self->filter->now = g_get_real_time () / G_USEC_PER_SEC;
-  self->n_items = crm_store_count_contacts_filtered (store_of (self), self->filter, NULL);
+  n_items = crm_store_count_contacts_filtered (store_of (self), self->filter, NULL);
   self->n_all = G_MAXUINT;
   drop_pages (self);
   self->reset_batch = crm_store_get_change_batch (store_of (self));
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n_items, self->n_items);
+  if (n_items > SMALL_RESET_ITEMS && old_n_items > 0)
+    {
+      self->n_items = 0;
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n_items, 0);
+      old_n_items = 0;
+    }
+  self->n_items = n_items;
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n_items, n_items);
 }
 
 /* Keeps the store-only part of the filter in step with the filter. */

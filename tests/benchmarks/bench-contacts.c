@@ -703,6 +703,7 @@ typedef struct
   double total_ms;
   guint n_items;
   char *text;
+  gboolean timed_out;
 } KeystrokeTiming;
 
 static void
@@ -787,6 +788,7 @@ measure_search_on (const char *self_path, Database *database, int n_rounds, guin
         const char *text = timeout + strlen ("keystroke-timeout: \"");
 
         timing.model_ms = timing.total_ms = KEYSTROKE_TIMEOUT_SECONDS * 1000.0;
+        timing.timed_out = TRUE;
         timing.text = g_strndup (text, strcspn (text, "\n") - 1);
         g_print ("search: %s: the change to \"%s\" took over %d s: its child was stopped\n",
                  database->label, timing.text, KEYSTROKE_TIMEOUT_SECONDS);
@@ -813,11 +815,15 @@ measure_search_on (const char *self_path, Database *database, int n_rounds, guin
       n_timeouts > 0 ? " (some stopped, the rest of their names not typed)" : "", median (totals),
       p95, g_array_index (totals, double, totals->len - 1), median (models),
       quantile (models, 0.95));
+  /* The slowest of those measured to the end (the stopped ones were listed as they came). */
   g_array_sort (keystrokes, compare_keystrokes_slowest_first);
-  for (guint i = 0; i < MIN (n_slowest, keystrokes->len); i++)
+  for (guint i = 0, n_shown = 0; i < keystrokes->len && n_shown < n_slowest; i++)
     {
       KeystrokeTiming *timing = &g_array_index (keystrokes, KeystrokeTiming, i);
 
+      if (timing->timed_out)
+        continue;
+      n_shown++;
       g_print ("search: %s: slow: %7.1f ms (model %7.1f ms) \"%s\" (%u contacts)\n",
                database->label, timing->total_ms, timing->model_ms, timing->text, timing->n_items);
     }
@@ -942,6 +948,9 @@ main (int argc, char **argv)
     G_OPTION_ENTRY_NULL,
   };
 
+  /* The window opens on the page named in the last-page setting, which the children set: never
+   * in the user's own settings. */
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {

@@ -145,8 +145,11 @@ on_count_done (GObject *source, GAsyncResult *result, gpointer user_data)
   g_free (weak);
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
+      /* Only opening the second connection fails here (a count that fails counts -1): the
+       * file went away under a window closing, or the main connection will say what is wrong
+       * with it. The counts stay as they were. */
       if (self != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_warning ("Cannot count the smart lists: %s", error->message);
+        g_debug ("Cannot count the smart lists: %s", error->message);
     }
   if (self == NULL || g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
     return;

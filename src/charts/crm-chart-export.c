@@ -82,16 +82,24 @@ draw_on (cairo_surface_t *surface,
   return status;
 }
 
-/* Draws and encodes the chart into @writer; the status of the first step that failed. */
-static cairo_status_t
-render (Format format,
-        Writer *writer,
-        CrmChartKind kind,
-        gconstpointer data,
-        const CrmChartPalette *palette,
-        double width,
-        double height)
+typedef struct
 {
+  Format format;
+  CrmChartKind kind;
+  gconstpointer data;
+  const CrmChartPalette *palette;
+  double width;
+  double height;
+} Export;
+
+/* Draws and encodes the chart into the stream; the status of the first step that failed. */
+static cairo_status_t
+render (cairo_write_func_t write, void *closure, gpointer user_data)
+{
+  const Export *export = user_data;
+  Format format = export->format;
+  double width = export->width;
+  double height = export->height;
   cairo_surface_t *surface;
   cairo_status_t status;
 
@@ -102,10 +110,10 @@ render (Format format,
                                               (int) ceil (height));
         break;
       case FORMAT_SVG:
-        surface = cairo_svg_surface_create_for_stream (write_to_stream, writer, width, height);
+        surface = cairo_svg_surface_create_for_stream (write, closure, width, height);
         break;
       case FORMAT_PDF:
-        surface = cairo_pdf_surface_create_for_stream (write_to_stream, writer, width, height);
+        surface = cairo_pdf_surface_create_for_stream (write, closure, width, height);
         break;
       case FORMAT_NONE:
       default:
@@ -114,9 +122,9 @@ render (Format format,
 
   status = cairo_surface_status (surface);
   if (status == CAIRO_STATUS_SUCCESS)
-    status = draw_on (surface, kind, data, palette, width, height);
+    status = draw_on (surface, export->kind, export->data, export->palette, width, height);
   if (status == CAIRO_STATUS_SUCCESS && format == FORMAT_PNG)
-    status = cairo_surface_write_to_png_stream (surface, write_to_stream, writer);
+    status = cairo_surface_write_to_png_stream (surface, write, closure);
   /* The vector surfaces write their document when finished. */
   cairo_surface_finish (surface);
   if (status == CAIRO_STATUS_SUCCESS)
@@ -135,12 +143,6 @@ crm_chart_export (CrmChartKind kind,
                   GError **error)
 {
   g_autofree char *display_name = NULL;
-  g_autoptr (GFile) file = NULL;
-  g_autoptr (GCancellable) abandon = NULL;
-  g_autoptr (GFileOutputStream) stream = NULL;
-  Writer writer = { NULL, NULL };
-  gboolean existed;
-  cairo_status_t status;
   Format format;
 
   g_return_val_if_fail (kind < CRM_CHART_N_KINDS, FALSE);
@@ -168,17 +170,47 @@ crm_chart_export (CrmChartKind kind,
   if (palette == NULL)
     palette = crm_chart_palette_get (FALSE);
 
+  {
+    Export export = { format, kind, data, palette, width, height };
+
+    return crm_chart_write_file (path, CRM_CHART_FILE_CHART, render, &export, error);
+  }
+}
+
+gboolean
+crm_chart_write_file (const char *path,
+                      CrmChartFileKind file_kind,
+                      CrmChartRenderFunc render_func,
+                      gpointer user_data,
+                      GError **error)
+{
+  gboolean report = file_kind == CRM_CHART_FILE_REPORT;
+  g_autofree char *display_name = NULL;
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (GCancellable) abandon = NULL;
+  g_autoptr (GFileOutputStream) stream = NULL;
+  Writer writer = { NULL, NULL };
+  gboolean existed;
+  cairo_status_t status;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (render_func != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  display_name = g_filename_display_name (path);
   file = g_file_new_for_path (path);
   existed = g_file_query_exists (file, NULL);
   stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, error);
   if (stream == NULL)
     {
-      g_prefix_error (error, _ ("Could not save the chart: "));
+      g_prefix_error (error, "%s",
+                      report ? _ ("Could not save the report: ")
+                             : _ ("Could not save the chart: "));
       return FALSE;
     }
 
   writer.stream = G_OUTPUT_STREAM (stream);
-  status = render (format, &writer, kind, data, palette, width, height);
+  status = render_func (write_to_stream, &writer, user_data);
   if (status == CAIRO_STATUS_SUCCESS && writer.error == NULL
       && g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, &writer.error))
     return TRUE;
@@ -193,12 +225,21 @@ crm_chart_export (CrmChartKind kind,
 
   if (writer.error != NULL)
     {
-      g_propagate_prefixed_error (error, writer.error, _ ("Could not save the chart to “%s”: "),
-                                  display_name);
+      if (report)
+        g_propagate_prefixed_error (error, writer.error, _ ("Could not save the report to “%s”: "),
+                                    display_name);
+      else
+        g_propagate_prefixed_error (error, writer.error, _ ("Could not save the chart to “%s”: "),
+                                    display_name);
       return FALSE;
     }
-  g_set_error (error, CRM_CHART_ERROR, CRM_CHART_ERROR_FAILED,
-               _ ("Could not save the chart to “%s”: %s"), display_name,
-               cairo_status_to_string (status));
+  if (report)
+    g_set_error (error, CRM_CHART_ERROR, CRM_CHART_ERROR_FAILED,
+                 _ ("Could not save the report to “%s”: %s"), display_name,
+                 cairo_status_to_string (status));
+  else
+    g_set_error (error, CRM_CHART_ERROR, CRM_CHART_ERROR_FAILED,
+                 _ ("Could not save the chart to “%s”: %s"), display_name,
+                 cairo_status_to_string (status));
   return FALSE;
 }

@@ -278,6 +278,30 @@ crm_chart_export (CrmChartKind kind,
                   const char *path,
                   GError **error);
 
+/* What crm_chart_write_file() writes: its errors say "Could not save the chart…" or "…the
+ * report…". */
+typedef enum
+{
+  CRM_CHART_FILE_CHART,
+  CRM_CHART_FILE_REPORT,
+} CrmChartFileKind;
+
+/* Encodes a document into the stream of @write and @closure (as cairo_*_for_stream take them)
+ * and returns the status of the first step that failed. */
+typedef cairo_status_t (*CrmChartRenderFunc) (cairo_write_func_t write,
+                                              void *closure,
+                                              gpointer user_data);
+
+/* Replaces @path whole with what @render writes, or leaves it as it was (a file that did not
+ * exist is not left behind) and says why in @error. Both crm_chart_export() and the PDF report
+ * write their files through it. */
+gboolean
+crm_chart_write_file (const char *path,
+                      CrmChartFileKind file_kind,
+                      CrmChartRenderFunc render,
+                      gpointer user_data,
+                      GError **error);
+
 /* ---- Each chart -------------------------------------------------------------------------- */
 
 void

@@ -16,24 +16,6 @@
 #define TEXT_SIZE 10.0
 #define SMALL_SIZE 8.0
 
-typedef struct
-{
-  GOutputStream *stream;
-  GError *error;
-} Writer;
-
-static cairo_status_t
-write_to_stream (void *closure, const unsigned char *data, unsigned int length)
-{
-  Writer *writer = closure;
-
-  if (writer->error != NULL)
-    return CAIRO_STATUS_WRITE_ERROR;
-  if (!g_output_stream_write_all (writer->stream, data, length, NULL, NULL, &writer->error))
-    return CAIRO_STATUS_WRITE_ERROR;
-  return CAIRO_STATUS_SUCCESS;
-}
-
 static void
 set_color (cairo_t *cr, const CrmChartColor *color)
 {
@@ -179,9 +161,20 @@ draw_chart_page (cairo_t *cr,
   cairo_restore (cr);
 }
 
-static cairo_status_t
-render (Writer *writer, CrmDashboardData *data, const char *pipeline_name, gboolean dark)
+typedef struct
 {
+  CrmDashboardData *data;
+  const char *pipeline_name;
+  gboolean dark;
+} Report;
+
+static cairo_status_t
+render (cairo_write_func_t write, void *closure, gpointer user_data)
+{
+  const Report *job = user_data;
+  CrmDashboardData *data = job->data;
+  const char *pipeline_name = job->pipeline_name;
+  gboolean dark = job->dark;
   const CrmKpiReport *report = crm_dashboard_data_get_report (data);
   const CrmChartPalette *palette = crm_chart_palette_get (dark);
   g_autofree char *period = crm_dashboard_format_period (report->options.from, report->options.to);
@@ -189,7 +182,7 @@ render (Writer *writer, CrmDashboardData *data, const char *pipeline_name, gbool
   g_autofree char *subtitle = g_strdup_printf (
       _ ("%s · %s"), period, pipeline_name != NULL ? pipeline_name : _ ("All pipelines"));
   cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (
-      write_to_stream, writer, CRM_DASHBOARD_REPORT_PAGE_WIDTH, CRM_DASHBOARD_REPORT_PAGE_HEIGHT);
+      write, closure, CRM_DASHBOARD_REPORT_PAGE_WIDTH, CRM_DASHBOARD_REPORT_PAGE_HEIGHT);
   cairo_t *cr = cairo_create (surface);
   cairo_status_t status;
 
@@ -220,47 +213,11 @@ crm_dashboard_write_report (CrmDashboardData *data,
                             const char *path,
                             GError **error)
 {
-  g_autofree char *display_name = NULL;
-  g_autoptr (GFile) file = NULL;
-  g_autoptr (GFileOutputStream) stream = NULL;
-  g_autoptr (GCancellable) abandon = NULL;
-  Writer writer = { NULL, NULL };
-  cairo_status_t status;
-  gboolean existed;
+  Report job = { data, pipeline_name, dark };
 
   g_return_val_if_fail (data != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  display_name = g_filename_display_name (path);
-  file = g_file_new_for_path (path);
-  existed = g_file_query_exists (file, NULL);
-  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, error);
-  if (stream == NULL)
-    {
-      g_prefix_error (error, _ ("Could not save the report: "));
-      return FALSE;
-    }
-  writer.stream = G_OUTPUT_STREAM (stream);
-  status = render (&writer, data, pipeline_name, dark);
-  if (status == CAIRO_STATUS_SUCCESS && writer.error == NULL
-      && g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, &writer.error))
-    return TRUE;
-
-  /* Closing a cancelled replacement keeps the old file; a new file is written in place. */
-  abandon = g_cancellable_new ();
-  g_cancellable_cancel (abandon);
-  g_output_stream_close (G_OUTPUT_STREAM (stream), abandon, NULL);
-  if (!existed)
-    g_file_delete (file, NULL, NULL);
-  if (writer.error != NULL)
-    {
-      g_propagate_prefixed_error (error, writer.error, _ ("Could not save the report to “%s”: "),
-                                  display_name);
-      return FALSE;
-    }
-  g_set_error (error, CRM_CHART_ERROR, CRM_CHART_ERROR_FAILED,
-               _ ("Could not save the report to “%s”: %s"), display_name,
-               cairo_status_to_string (status));
-  return FALSE;
+  return crm_chart_write_file (path, CRM_CHART_FILE_REPORT, render, &job, error);
 }

@@ -259,13 +259,16 @@ build_list (CrmImportDuplicatesPage *self)
   g_signal_connect (factory, "bind", G_CALLBACK (on_factory_bind), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (on_factory_unbind), self);
   self->list_view = GTK_LIST_VIEW (gtk_list_view_new (NULL, factory));
-  gtk_widget_add_css_class (GTK_WIDGET (self->list_view), "crm-import-duplicates");
+  gtk_list_view_set_show_separators (self->list_view, TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _ ("Duplicates"), -1);
 
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
                                   GTK_POLICY_AUTOMATIC);
+  /* As tall as its rows, up to the room there is. */
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
   gtk_widget_set_vexpand (scrolled, TRUE);
+  gtk_widget_set_valign (scrolled, GTK_ALIGN_START);
   gtk_widget_add_css_class (scrolled, "card");
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->list_view));
   return scrolled;

@@ -24,8 +24,7 @@ struct _CrmImportMappingPage
 
   GtkLabel *message_label;
   AdwActionRow *file_row;
-  AdwActionRow *kind_row;
-  GtkDropDown *kind_drop_down;
+  AdwComboRow *kind_row;
   GtkListBox *column_list;
   GtkWidget *preview_scroller;
 };
@@ -217,11 +216,11 @@ field_position (CrmImportMappingPage *self, CrmImportField field)
 }
 
 static void
-on_field_drop_down_selected_notify (GtkDropDown *drop_down, GParamSpec *pspec, gpointer data)
+on_field_row_selected_notify (AdwComboRow *row, GParamSpec *pspec, gpointer data)
 {
   CrmImportMappingPage *self = CRM_IMPORT_MAPPING_PAGE (data);
-  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (drop_down), "column"));
-  guint selected = gtk_drop_down_get_selected (drop_down);
+  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "column"));
+  guint selected = adw_combo_row_get_selected (row);
 
   if (self->importer == NULL || selected >= self->n_fields)
     return;
@@ -235,9 +234,7 @@ new_column_row (CrmImportMappingPage *self, GtkStringList *field_labels, guint c
   const char *name = crm_importer_get_column_name (self->importer, column);
   g_autofree char *fallback = g_strdup_printf (_ ("Column %u"), column + 1);
   g_autofree char *samples = describe_samples (self->importer, column);
-  g_autofree char *accessible = NULL;
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *drop_down;
+  GtkWidget *row = adw_combo_row_new ();
 
   if (name == NULL || *name == '\0')
     name = fallback;
@@ -247,19 +244,13 @@ new_column_row (CrmImportMappingPage *self, GtkStringList *field_labels, guint c
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 1);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
 
-  drop_down = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (field_labels)), NULL);
-  gtk_widget_set_valign (drop_down, GTK_ALIGN_CENTER);
-  gtk_drop_down_set_selected (
-      GTK_DROP_DOWN (drop_down),
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (field_labels));
+  adw_combo_row_set_selected (
+      ADW_COMBO_ROW (row),
       field_position (self, crm_importer_get_column_field (self->importer, column)));
-  g_object_set_data (G_OBJECT (drop_down), "column", GUINT_TO_POINTER (column));
-  g_signal_connect_object (drop_down, "notify::selected",
-                           G_CALLBACK (on_field_drop_down_selected_notify), self, 0);
-  /* TRANSLATORS: the accessible name of a column's field menu; %s is the column's header. */
-  accessible = g_strdup_printf (_ ("Field for %s"), name);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  accessible, -1);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), drop_down);
+  g_object_set_data (G_OBJECT (row), "column", GUINT_TO_POINTER (column));
+  g_signal_connect_object (row, "notify::selected", G_CALLBACK (on_field_row_selected_notify), self,
+                           0);
   return row;
 }
 
@@ -285,9 +276,9 @@ rebuild_columns (CrmImportMappingPage *self)
 }
 
 static void
-on_kind_drop_down_selected_notify (CrmImportMappingPage *self)
+on_kind_row_selected_notify (CrmImportMappingPage *self)
 {
-  guint selected = gtk_drop_down_get_selected (self->kind_drop_down);
+  guint selected = adw_combo_row_get_selected (self->kind_row);
 
   if (self->importer == NULL || selected >= G_N_ELEMENTS (kind_labels)
       || (CrmImportKind) selected == crm_importer_get_kind (self->importer))
@@ -312,9 +303,9 @@ crm_import_mapping_page_set_importer (CrmImportMappingPage *self,
   /* A vCard holds contacts only. */
   gtk_widget_set_visible (GTK_WIDGET (self->kind_row),
                           crm_importer_get_format (importer) != CRM_IMPORT_FORMAT_VCARD);
-  g_signal_handlers_block_by_func (self->kind_drop_down, on_kind_drop_down_selected_notify, self);
-  gtk_drop_down_set_selected (self->kind_drop_down, crm_importer_get_kind (importer));
-  g_signal_handlers_unblock_by_func (self->kind_drop_down, on_kind_drop_down_selected_notify, self);
+  g_signal_handlers_block_by_func (self->kind_row, on_kind_row_selected_notify, self);
+  adw_combo_row_set_selected (self->kind_row, crm_importer_get_kind (importer));
+  g_signal_handlers_unblock_by_func (self->kind_row, on_kind_row_selected_notify, self);
   rebuild_columns (self);
 }
 
@@ -353,15 +344,12 @@ build_file_group (CrmImportMappingPage *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (kind_labels); i++)
     gtk_string_list_append (kinds, _ (kind_labels[i]));
-  self->kind_drop_down
-      = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&kinds)), NULL));
-  gtk_widget_set_valign (GTK_WIDGET (self->kind_drop_down), GTK_ALIGN_CENTER);
-  g_signal_connect_swapped (self->kind_drop_down, "notify::selected",
-                            G_CALLBACK (on_kind_drop_down_selected_notify), self);
-  self->kind_row = ADW_ACTION_ROW (adw_action_row_new ());
+  self->kind_row = ADW_COMBO_ROW (adw_combo_row_new ());
+  adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kinds));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->kind_row), _ ("Import as"));
-  adw_action_row_set_subtitle (self->kind_row, _ ("What each row of the file is"));
-  adw_action_row_add_suffix (self->kind_row, GTK_WIDGET (self->kind_drop_down));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->kind_row), _ ("What each row of the file is"));
+  g_signal_connect_swapped (self->kind_row, "notify::selected",
+                            G_CALLBACK (on_kind_row_selected_notify), self);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->kind_row));
   return group;
 }

@@ -59,19 +59,26 @@ new_choice_drop_down (void)
   return GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&choices)), NULL));
 }
 
-/* "Line 12 · same e-mail · matches “Olivia Amrani”". */
+/* Two lines, each cut to the width on its own (so every item is as tall as the others):
+ * "Line 12 · same e-mail" and "Matches “Olivia Amrani”". */
 static char *
 describe_duplicate (const CrmImportDuplicate *duplicate)
 {
   const char *existing = duplicate->existing_name != NULL ? duplicate->existing_name : "";
+  g_autofree char *where = NULL;
+  g_autofree char *what = NULL;
 
+  /* TRANSLATORS: where a duplicate row is in the file and why it is one: "Line 12 · same
+   * e-mail". */
+  where = g_strdup_printf (_ ("Line %u · %s"), duplicate->line,
+                           duplicate->reason != NULL ? duplicate->reason : "");
   if (duplicate->existing_id == 0)
-    /* TRANSLATORS: a row of the file that repeats an earlier row: line, reason, that row's name. */
-    return g_strdup_printf (_ ("Line %u · %s · repeats “%s” from an earlier row"), duplicate->line,
-                            duplicate->reason, existing);
-  /* TRANSLATORS: a row of the file that matches a stored record: line, reason, record's name. */
-  return g_strdup_printf (_ ("Line %u · %s · matches “%s”"), duplicate->line, duplicate->reason,
-                          existing);
+    /* TRANSLATORS: the duplicate repeats an earlier row of the same file, named %s. */
+    what = g_strdup_printf (_ ("Repeats “%s”, an earlier row"), existing);
+  else
+    /* TRANSLATORS: the duplicate matches the stored record named %s. */
+    what = g_strdup_printf (_ ("Matches “%s”"), existing);
+  return g_strconcat (where, "\n", what, NULL);
 }
 
 /* ---- List items ---------------------------------------------------------------------------- */
@@ -117,8 +124,7 @@ on_factory_setup (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
   gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-  gtk_label_set_wrap (GTK_LABEL (subtitle), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (subtitle), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (subtitle, "caption");
   gtk_widget_add_css_class (subtitle, "dim-label");
   gtk_box_append (GTK_BOX (labels), title);
@@ -270,6 +276,7 @@ build_list (CrmImportDuplicatesPage *self)
   gtk_widget_set_vexpand (scrolled, TRUE);
   gtk_widget_set_valign (scrolled, GTK_ALIGN_START);
   gtk_widget_add_css_class (scrolled, "card");
+  gtk_widget_set_overflow (scrolled, GTK_OVERFLOW_HIDDEN);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->list_view));
   return scrolled;
 }

@@ -541,7 +541,18 @@ crm_import_window_new (GtkWindow *parent, CrmStore *store, GFile *file)
 
   self = g_object_new (CRM_TYPE_IMPORT_WINDOW, "transient-for", parent, NULL);
   if (parent != NULL)
-    gtk_window_set_application (GTK_WINDOW (self), gtk_window_get_application (parent));
+    {
+      int width = gtk_widget_get_width (GTK_WIDGET (parent));
+      int height = gtk_widget_get_height (GTK_WIDGET (parent));
+      int default_width, default_height;
+
+      gtk_window_set_application (GTK_WINDOW (self), gtk_window_get_application (parent));
+      /* No wider or taller than a small main window (a phone's screen). */
+      gtk_window_get_default_size (GTK_WINDOW (self), &default_width, &default_height);
+      if (width > 0 && height > 0)
+        gtk_window_set_default_size (GTK_WINDOW (self), MIN (default_width, width),
+                                     MIN (default_height, height));
+    }
   self->store = g_object_ref (store);
   start_loading (self, file);
   return self;

@@ -147,11 +147,16 @@ new_cell_label (const char *text, gboolean heading)
 
   gtk_label_set_text (GTK_LABEL (label), text);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
+  /* Headings whole; values cut, but not below ten characters: a wide file scrolls sideways. */
   if (heading)
-    gtk_widget_add_css_class (label, "heading");
+    {
+      gtk_widget_add_css_class (label, "heading");
+      return label;
+    }
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (GTK_LABEL (label), 10);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
   return label;
 }
 
@@ -378,6 +383,7 @@ build_preview_group (CrmImportMappingPage *self)
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (self->preview_scroller),
                                                     TRUE);
   gtk_widget_add_css_class (self->preview_scroller, "card");
+  gtk_widget_set_overflow (self->preview_scroller, GTK_OVERFLOW_HIDDEN);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->preview_scroller);
   return group;
 }

@@ -656,6 +656,17 @@ read_time (const char **p, int *hour, int *minute, double *second, GTimeZone **z
   return h < 24 && m < 60 && s < 62;
 }
 
+/* Reading the local zone costs a file read: once per process. */
+static GTimeZone *
+local_zone (void)
+{
+  static gsize zone = 0;
+
+  if (g_once_init_enter (&zone))
+    g_once_init_leave (&zone, (gsize) g_time_zone_new_local ());
+  return g_time_zone_ref ((GTimeZone *) zone);
+}
+
 gboolean
 crm_import_parse_time (const char *text, gint64 *unix_seconds)
 {
@@ -731,7 +742,7 @@ crm_import_parse_time (const char *text, gint64 *unix_seconds)
     return FALSE;
 
   if (zone == NULL)
-    zone = g_time_zone_new_local ();
+    zone = local_zone ();
   time = g_date_time_new (zone, year, month, day, hour, minute, second);
   if (time == NULL)
     return FALSE;

@@ -228,15 +228,19 @@ named_id_for (
   return TRUE;
 }
 
+/* @is_new: the contact was inserted by this import (no update signal needed). */
 static gboolean
-add_tags (Writer *w, gint64 contact_id, const CrmImportValues *values, GError **error)
+add_tags (
+    Writer *w, gint64 contact_id, gboolean is_new, const CrmImportValues *values, GError **error)
 {
   for (guint i = 0; i < values->tags->len && !w->dry_run; i++)
     {
       gint64 tag_id;
 
-      if (!named_id_for (w, w->tags, TRUE, values->tags->pdata[i], &tag_id, error)
-          || !crm_store_add_contact_tag (w->store, contact_id, tag_id, error))
+      if (!named_id_for (w, w->tags, TRUE, values->tags->pdata[i], &tag_id, error))
+        return FALSE;
+      if (is_new ? !crm_store_tag_new_contact (w->store, contact_id, tag_id, error)
+                 : !crm_store_add_contact_tag (w->store, contact_id, tag_id, error))
         return FALSE;
     }
   return TRUE;
@@ -351,7 +355,8 @@ merge_contact (Writer *w, guint line, gint64 id, CrmImportValues *values, GError
   notes = crm_store_join_contact_notes (stored->notes, row->notes);
   g_free (stored->notes);
   stored->notes = g_steal_pointer (&notes);
-  return crm_store_update_contact (w->store, stored, error) && add_tags (w, id, values, error);
+  return crm_store_update_contact (w->store, stored, error)
+         && add_tags (w, id, FALSE, values, error);
 }
 
 static gboolean
@@ -369,7 +374,7 @@ add_contact (Writer *w, guint row_index, guint line, CrmImportValues *values, GE
   if (!crm_store_insert_contact (w->store, contact, error))
     return FALSE;
   g_array_index (w->row_ids, gint64, row_index) = contact->id;
-  return add_tags (w, contact->id, values, error);
+  return add_tags (w, contact->id, TRUE, values, error);
 }
 
 static void

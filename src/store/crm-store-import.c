@@ -120,3 +120,23 @@ crm_store_ensure_lead_source (CrmStore *self, const char *name, GError **error)
     return 0;
   return source->id;
 }
+
+gboolean
+crm_store_tag_new_contact (CrmStore *self, gint64 contact_id, gint64 tag_id, GError **error)
+{
+  sqlite3_stmt *statement;
+
+  g_return_val_if_fail (CRM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->transaction_depth > 0, FALSE);
+
+  /* The contact's insert already queued its signal: no need to read the row back as
+   * crm_store_add_contact_tag() does for the update signal of a stored contact. The change
+   * log trigger of contact_tags still records the link. */
+  statement = crm_store_prepare (
+      self, "INSERT OR IGNORE INTO contact_tags (contact_id, tag_id) VALUES (?1, ?2)", error);
+  if (statement == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (statement, 1, contact_id);
+  sqlite3_bind_int64 (statement, 2, tag_id);
+  return crm_store_step_done (self, statement, error);
+}

@@ -617,5 +617,9 @@ gboolean
 crm_store_find_deal_by_title (CrmStore *self, const char *title, gint64 *id, GError **error);
 gint64
 crm_store_ensure_lead_source (CrmStore *self, const char *name, GError **error);
+/* Tags contact @contact_id, inserted in the transaction still open (a bulk import's), without
+ * the update signal crm_store_add_contact_tag() queues for a stored contact. */
+gboolean
+crm_store_tag_new_contact (CrmStore *self, gint64 contact_id, gint64 tag_id, GError **error);
 
 G_END_DECLS

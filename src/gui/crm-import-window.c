@@ -43,6 +43,8 @@ struct _CrmImportWindow
   GtkListBox *summary_list;
   AdwPreferencesGroup *rejections_group;
   GtkListView *rejections_view;
+  AdwPreferencesGroup *warnings_group;
+  GtkListView *warnings_view;
   GtkSignalListItemFactory *rejections_factory;
 };
 
@@ -149,6 +151,8 @@ on_importer_new_ready (GObject *source, GAsyncResult *result, gpointer data)
   g_autoptr (CrmImportWindow) self = data;
   g_autoptr (GError) error = NULL;
   g_autoptr (CrmImporter) importer = crm_importer_new_finish (result, &error);
+  g_autoptr (GSettings) settings = NULL;
+  g_autofree char *currency = NULL;
 
   if (!end_step (self))
     return;
@@ -166,6 +170,11 @@ on_importer_new_ready (GObject *source, GAsyncResult *result, gpointer data)
     }
 
   g_set_object (&self->importer, importer);
+  /* Amounts that name no currency are in the one new deals get. */
+  settings = g_settings_new (APPLICATION_ID);
+  currency = g_settings_get_string (settings, "default-currency");
+  if (*currency != '\0')
+    crm_importer_set_default_currency (importer, currency);
   crm_import_mapping_page_set_importer (self->mapping_page, importer, self->file);
   show_step (self, "mapping");
 }
@@ -324,19 +333,31 @@ on_rejection_bind (GtkSignalListItemFactory *factory, GtkListItem *item, gpointe
                       gtk_string_object_get_string (string));
 }
 
+/* Shows @lines (taking them) in @view, and @group only when there are some. */
+static void
+show_lines (AdwPreferencesGroup *group, GtkListView *view, GtkStringList *lines)
+{
+  gtk_widget_set_visible (GTK_WIDGET (group), g_list_model_get_n_items (G_LIST_MODEL (lines)) > 0);
+  gtk_list_view_set_model (view, GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (lines))));
+}
+
 static void
 show_summary (CrmImportWindow *self, const CrmImportSummary *summary)
 {
   g_autoptr (GtkStringList) rejections = gtk_string_list_new (NULL);
+  g_autoptr (GtkStringList) warnings = gtk_string_list_new (NULL);
+  gboolean imported;
   g_autofree char *description = NULL;
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->summary_list))) != NULL)
     gtk_list_box_remove (self->summary_list, child);
 
-  adw_status_page_set_title (self->summary_page, summary->n_added + summary->n_merged > 0
-                                                     ? _ ("Import Complete")
-                                                     : _ ("Nothing Imported"));
+  imported = summary->n_added + summary->n_merged > 0;
+  adw_status_page_set_title (self->summary_page,
+                             imported ? _ ("Import Complete") : _ ("Nothing Imported"));
+  adw_status_page_set_icon_name (self->summary_page,
+                                 imported ? "emblem-ok-symbolic" : "dialog-information-symbolic");
   description = g_strdup_printf (ngettext ("%u row read", "%u rows read", summary->n_rows),
                                  summary->n_rows);
   adw_status_page_set_description (self->summary_page, description);
@@ -346,6 +367,9 @@ show_summary (CrmImportWindow *self, const CrmImportSummary *summary)
   add_summary_row (self, _ ("Skipped"), _ ("Duplicates left out"), summary->n_skipped);
   add_summary_row (self, _ ("Rejected"), _ ("Rows that could not be imported"),
                    summary->n_rejected);
+  if (summary->n_companies_added > 0)
+    add_summary_row (self, _ ("Companies added"), _ ("For rows that name a new company"),
+                     summary->n_companies_added);
   if (summary->n_photos_dropped > 0)
     add_summary_row (self, _ ("Photos dropped"), _ ("Photos that were links or unreadable"),
                      summary->n_photos_dropped);
@@ -359,11 +383,18 @@ show_summary (CrmImportWindow *self, const CrmImportSummary *summary)
 
       gtk_string_list_append (rejections, line);
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->rejections_group),
-                          g_list_model_get_n_items (G_LIST_MODEL (rejections)) > 0);
-  gtk_list_view_set_model (
-      self->rejections_view,
-      GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (g_steal_pointer (&rejections)))));
+  for (guint i = 0; summary->warnings != NULL && i < summary->warnings->len; i++)
+    {
+      /* The importer's notes start in lower case ("line 4: …"): a list line starts upper. */
+      const char *warning = summary->warnings->pdata[i];
+      g_autofree char *first = g_utf8_strup (warning, g_utf8_next_char (warning) - warning);
+      g_autofree char *line = g_strconcat (first, g_utf8_next_char (warning), NULL);
+
+      gtk_string_list_append (warnings, *warning != '\0' ? line : warning);
+    }
+
+  show_lines (self->rejections_group, self->rejections_view, g_steal_pointer (&rejections));
+  show_lines (self->warnings_group, self->warnings_view, g_steal_pointer (&warnings));
   show_step (self, "summary");
 }
 
@@ -608,6 +639,8 @@ crm_import_window_class_init (CrmImportWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmImportWindow, summary_list);
   gtk_widget_class_bind_template_child (widget_class, CrmImportWindow, rejections_group);
   gtk_widget_class_bind_template_child (widget_class, CrmImportWindow, rejections_view);
+  gtk_widget_class_bind_template_child (widget_class, CrmImportWindow, warnings_group);
+  gtk_widget_class_bind_template_child (widget_class, CrmImportWindow, warnings_view);
   gtk_widget_class_bind_template_child (widget_class, CrmImportWindow, rejections_factory);
 
   gtk_widget_class_install_action (widget_class, "import.next", NULL, on_next_activate);

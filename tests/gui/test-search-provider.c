@@ -173,6 +173,35 @@ test_result_ids (void)
     }
 }
 
+/* The file that tells GNOME Shell about the provider names what the program exports. */
+static void
+test_ini_file (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data",
+                                                 APPLICATION_ID ".search-provider.ini", NULL);
+  g_autoptr (GKeyFile) ini = g_key_file_new ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *desktop_id = NULL;
+  g_autofree char *bus_name = NULL;
+  g_autofree char *object_path = NULL;
+  int version;
+
+  g_key_file_load_from_file (ini, path, G_KEY_FILE_NONE, &error);
+  g_assert_no_error (error);
+  desktop_id = g_key_file_get_string (ini, "Shell Search Provider", "DesktopId", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (desktop_id, ==, APPLICATION_ID ".desktop");
+  bus_name = g_key_file_get_string (ini, "Shell Search Provider", "BusName", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (bus_name, ==, APPLICATION_ID);
+  object_path = g_key_file_get_string (ini, "Shell Search Provider", "ObjectPath", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (object_path, ==, CRM_SEARCH_PROVIDER_OBJECT_PATH);
+  version = g_key_file_get_integer (ini, "Shell Search Provider", "Version", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (version, ==, 2);
+}
+
 /* ---- Over a private bus, with D-Bus activation -------------------------------------------- */
 
 typedef struct
@@ -682,6 +711,7 @@ main (int argc, char *argv[])
   g_assert_no_error (error);
 
   g_test_add_func ("/search-provider/result-ids", test_result_ids);
+  g_test_add_func ("/search-provider/ini-file", test_ini_file);
   g_test_add_func ("/search-provider/dbus-activation", test_dbus_activation);
   if (g_application_get_dbus_connection (G_APPLICATION (app)) != NULL)
     {

@@ -1,6 +1,8 @@
 /* test-help-overlay.c — the Keyboard Shortcuts window (ui/help-overlay.ui) lists every
  * accelerator the application sets, each entry has a title and shows keys, and the
- * accelerators of different actions do not clash. Needs an X display (see tests/meson.build).
+ * accelerators of different actions do not clash; and the application icon the About window
+ * shows loads (from the resources, as when Rapport runs uninstalled). Needs an X display (see
+ * tests/meson.build).
  */
 #include "config.h"
 
@@ -156,6 +158,23 @@ test_entries_complete (void)
   g_object_unref (overlay);
 }
 
+/* The icon is an SVG that image loaders recognise by an <svg> tag near its start: a long
+ * comment before it once made it "Unrecognized image file format". */
+static void
+test_app_icon_loads (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+
+  texture = gdk_texture_new_from_resource (RESOURCE_PREFIX "/icons/scalable/apps/" APPLICATION_ID
+                                                           ".svg");
+  g_assert_nonnull (texture);
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, 128);
+  g_assert_cmpint (gdk_texture_get_height (texture), ==, 128);
+  g_assert_true (gtk_icon_theme_has_icon (theme, APPLICATION_ID));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -181,6 +200,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/help-overlay/lists-application-accels", test_lists_application_accels);
   g_test_add_func ("/help-overlay/entries-complete", test_entries_complete);
+  g_test_add_func ("/about/app-icon-loads", test_app_icon_loads);
   status = g_test_run ();
 
   g_clear_object (&app);

@@ -362,8 +362,11 @@ build_file_group (CrmImportMappingPage *self)
 static GtkWidget *
 build_columns_group (CrmImportMappingPage *self)
 {
-  GtkWidget *group = new_group (_ ("Columns"), _ ("Choose the field each column is imported as, "
-                                                  "or “Ignore” to leave it out."));
+  /* TRANSLATORS: %s is the menu item that leaves a column out ("Do not import"). */
+  g_autofree char *description = g_strdup_printf (
+      _ ("Choose the field each column is imported as, or “%s” to leave it out."),
+      crm_import_field_get_label (CRM_IMPORT_FIELD_IGNORE));
+  GtkWidget *group = new_group (_ ("Columns"), description);
 
   self->column_list = GTK_LIST_BOX (gtk_list_box_new ());
   gtk_list_box_set_selection_mode (self->column_list, GTK_SELECTION_NONE);

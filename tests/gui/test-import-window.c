@@ -1,7 +1,8 @@
 /* test-import-window.c — the import window, driven the way a user would through the main
  * window's win.import-file action and the window's own actions: the mapping rows of a CSV, a
  * duplicate merged, the summary and what reached the database (and the main window's contact
- * list); a cancel on the importing step that writes nothing; a broken file that names its line.
+ * list); the kind of rows changed on the mapping step; no column mapped; a cancel on the importing step that
+ * writes nothing; a broken file that names its line.
  *
  * Runs under a virtual X display with the memory GSettings backend (see tests/meson.build);
  * every test gets its own temporary folder with its database and files.
@@ -428,6 +429,100 @@ test_import_broken_file (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (count_contacts (fixture), ==, 1);
 }
 
+/* A file of deals is read as deals; choosing another kind maps the columns again, and every
+ * column's menu then offers that kind's fields. */
+static void
+test_import_kind (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *path = write_file (fixture, "deals.csv",
+                                      "Deal Name,Amount,Close Date,Deal Stage\n"
+                                      "Pilot,\"1,200.00\",2026-12-24,Proposal\n");
+  CrmImportWindow *window = open_import_window (fixture, path);
+  GtkWidget *mapping;
+  GtkWidget *kind_row;
+  GtkWidget *name_row;
+  const CrmImportField *fields;
+  guint n_fields;
+
+  wait_for_step (window, "mapping", 10);
+  mapping = get_step_widget (window, "mapping");
+  kind_row = find_row (mapping, ADW_TYPE_COMBO_ROW, "Import as");
+  g_assert_nonnull (kind_row);
+  g_assert_true (gtk_widget_get_visible (kind_row));
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (kind_row)), ==,
+                    CRM_IMPORT_KIND_DEALS);
+  g_assert_cmpstr (get_mapped_field (window, "Deal Name"), ==,
+                   crm_import_field_get_label (CRM_IMPORT_FIELD_DEAL_TITLE));
+  g_assert_cmpstr (get_mapped_field (window, "Amount"), ==,
+                   crm_import_field_get_label (CRM_IMPORT_FIELD_AMOUNT));
+  g_assert_true (has_label (mapping, "1,200.00"));
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (kind_row), CRM_IMPORT_KIND_COMPANIES);
+  g_assert_cmpint (crm_importer_get_kind (crm_import_window_get_importer (window)), ==,
+                   CRM_IMPORT_KIND_COMPANIES);
+  fields = crm_import_kind_get_fields (CRM_IMPORT_KIND_COMPANIES, &n_fields);
+  name_row = find_row (mapping, ADW_TYPE_COMBO_ROW, "Deal Name");
+  g_assert_nonnull (name_row);
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (name_row))),
+                    ==, n_fields);
+  /* The row's menu holds the companies' fields, and shows what the importer maps now. */
+  g_assert_cmpstr (get_mapped_field (window, "Deal Name"), ==,
+                   crm_import_field_get_label (
+                       crm_importer_get_column_field (crm_import_window_get_importer (window), 0)));
+  for (guint i = 0; i < n_fields; i++)
+    g_assert_cmpint (fields[i], !=, CRM_IMPORT_FIELD_AMOUNT);
+}
+
+/* The first visible label below @widget with the style class @name, or NULL. */
+static GtkLabel *
+find_styled_label (GtkWidget *widget, const char *name)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, name)
+      && gtk_widget_get_visible (widget))
+    return GTK_LABEL (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_styled_label (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Every column ignored: the preview says so, and Import comes back to the mapping with the
+ * importer's reason, having written nothing. */
+static void
+test_import_no_mapping (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *path = write_file (fixture, "contacts.csv", contacts_csv);
+  static const char *const columns[]
+      = { "First Name", "Last Name", "E-mail Address", "Company Name", "Phone Number" };
+  CrmImportWindow *window = open_import_window (fixture, path);
+  GtkWidget *mapping;
+  GtkLabel *message;
+
+  wait_for_step (window, "mapping", 10);
+  mapping = get_step_widget (window, "mapping");
+  g_assert_null (find_styled_label (mapping, "error"));
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (mapping, ADW_TYPE_COMBO_ROW, columns[i])),
+                                0);
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    g_assert_cmpint (crm_importer_get_column_field (crm_import_window_get_importer (window), i), ==,
+                     CRM_IMPORT_FIELD_IGNORE);
+  g_assert_true (has_label (mapping, "No column is imported: choose a field for one."));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "import.next", NULL));
+  g_assert_cmpstr (crm_import_window_get_step (window), ==, "checking");
+  wait_for_step (window, "mapping", 10);
+  message = find_styled_label (mapping, "error");
+  g_assert_nonnull (message);
+  g_assert_cmpstr (gtk_label_get_text (message), !=, "");
+  g_assert_cmpuint (count_contacts (fixture), ==, 1);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -453,6 +548,8 @@ main (int argc, char *argv[])
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD_TEST ("/gui/import/merge-duplicate", test_import_merge);
+  ADD_TEST ("/gui/import/kind", test_import_kind);
+  ADD_TEST ("/gui/import/no-mapping", test_import_no_mapping);
   ADD_TEST ("/gui/import/cancel", test_import_cancel);
   ADD_TEST ("/gui/import/broken-file", test_import_broken_file);
 

@@ -1,8 +1,9 @@
 /* test-import-window.c — the import window, driven the way a user would through the main
  * window's win.import-file action and the window's own actions: the mapping rows of a CSV, a
  * duplicate merged, the summary and what reached the database (and the main window's contact
- * list); the kind of rows changed on the mapping step; no column mapped; a cancel on the importing step that
- * writes nothing; a broken file that names its line.
+ * list); the kind of rows changed on the mapping step; no column mapped; a cancel on the
+ * importing step (or closing the window then) that writes nothing; a broken file that names
+ * its line.
  *
  * Runs under a virtual X display with the memory GSettings backend (see tests/meson.build);
  * every test gets its own temporary folder with its database and files.
@@ -406,6 +407,35 @@ test_import_cancel (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (count_contacts (fixture), ==, 1);
 }
 
+static gboolean
+pointer_is_null (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+/* Closing the window while it imports is a cancel: nothing is written, and the window lives
+ * until the import's thread has reported (to nobody). */
+static void
+test_import_close_while_importing (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GString) csv = g_string_new ("Name,E-mail\n");
+  g_autofree char *path = NULL;
+  CrmImportWindow *window;
+
+  for (guint i = 0; i < 20000; i++)
+    g_string_append_printf (csv, "Person %u,person%u@example.org\n", i, i);
+  path = write_file (fixture, "many.csv", csv->str);
+
+  window = open_import_window (fixture, path);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  wait_for_step (window, "mapping", 20);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "import.next", NULL));
+  wait_for_step (window, "importing", 60);
+  gtk_window_close (GTK_WINDOW (window));
+  crm_test_wait_for_seconds (pointer_is_null, &window, 60, "the closed window to go");
+  g_assert_cmpuint (count_contacts (fixture), ==, 1);
+}
+
 /* A quote that never closes on line 3: the error step names the line, and nothing is
  * written. */
 static void
@@ -551,6 +581,7 @@ main (int argc, char *argv[])
   ADD_TEST ("/gui/import/kind", test_import_kind);
   ADD_TEST ("/gui/import/no-mapping", test_import_no_mapping);
   ADD_TEST ("/gui/import/cancel", test_import_cancel);
+  ADD_TEST ("/gui/import/close-while-importing", test_import_close_while_importing);
   ADD_TEST ("/gui/import/broken-file", test_import_broken_file);
 
 #undef ADD_TEST

@@ -188,6 +188,8 @@ on_apply_all_clicked (CrmImportDuplicatesPage *self)
   if (self->importer == NULL)
     return;
   crm_importer_set_all_duplicate_choices (self->importer, choice);
+  /* And for the duplicates of a new check, after Back and a change of the mapping. */
+  crm_importer_set_default_duplicate_choice (self->importer, choice);
   for (guint i = 0; i < self->bound_drop_downs->len; i++)
     set_drop_down_quietly (self, self->bound_drop_downs->pdata[i], choice);
 }

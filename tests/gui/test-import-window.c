@@ -342,6 +342,16 @@ test_import_merge (Fixture *fixture, gconstpointer data)
   g_assert_cmpint (crm_importer_get_duplicate (importer, 0)->choice, ==,
                    CRM_IMPORT_DUPLICATE_ADD_NEW);
 
+  /* Back to the mapping and on again: a new check, whose duplicate keeps the choice given to
+   * all. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "import.back", NULL));
+  g_assert_cmpstr (crm_import_window_get_step (window), ==, "mapping");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "import.next", NULL));
+  wait_for_step (window, "duplicates", 20);
+  g_assert_cmpuint (crm_importer_get_n_duplicates (importer), ==, 1);
+  g_assert_cmpint (crm_importer_get_duplicate (importer, 0)->choice, ==,
+                   CRM_IMPORT_DUPLICATE_ADD_NEW);
+
   list_view = find_list_view (duplicates);
   g_assert_nonnull (list_view);
   crm_test_wait_for (has_drop_down, list_view, "the duplicate's row");

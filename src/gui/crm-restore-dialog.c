@@ -179,6 +179,8 @@ on_store_poll (gpointer user_data)
     return G_SOURCE_CONTINUE;
   if (run->store != NULL)
     {
+      g_debug ("The store of %s is still open after %u ms (%u references)", run->database_path,
+               run->waited_ms, G_OBJECT (run->store)->ref_count);
       g_object_remove_weak_pointer (G_OBJECT (run->store), (gpointer *) &run->store);
       run->store = NULL;
     }
@@ -212,20 +214,48 @@ crm_restore_dialog_restore (CrmWindow *window, const char *backup_path, const ch
 
 /* ---- The list ------------------------------------------------------------------------------- */
 
+typedef struct
+{
+  CrmRestoreDialog *dialog;
+  CrmWindow *window;
+  char *path;
+  char *label;
+} Confirmed;
+
+/* After the confirmation's response has been handled: the window, its dialogs and its store
+ * go, which must not happen from within their own signal handlers. */
+static gboolean
+on_confirmed_idle (gpointer user_data)
+{
+  Confirmed *confirmed = user_data;
+
+  gtk_window_destroy (GTK_WINDOW (confirmed->dialog));
+  if (gtk_widget_get_realized (GTK_WIDGET (confirmed->window))
+      || gtk_widget_get_visible (GTK_WIDGET (confirmed->window)))
+    crm_restore_dialog_restore (confirmed->window, confirmed->path, confirmed->label);
+  g_object_unref (confirmed->dialog);
+  g_object_unref (confirmed->window);
+  g_free (confirmed->path);
+  g_free (confirmed->label);
+  g_free (confirmed);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_confirm_response (AdwMessageDialog *dialog, const char *response, CrmRestoreDialog *self)
 {
   const CrmBackup *backup = g_object_get_data (G_OBJECT (dialog), "backup");
-  g_autofree char *path = NULL;
-  g_autofree char *label = NULL;
-  CrmWindow *window = self->window;
+  Confirmed *confirmed;
 
-  if (g_strcmp0 (response, "restore") != 0 || window == NULL)
+  if (g_strcmp0 (response, "restore") != 0 || self->window == NULL)
     return;
-  path = g_strdup (backup->path);
-  label = crm_date_format_day_time (backup->time);
-  gtk_window_destroy (GTK_WINDOW (self));
-  crm_restore_dialog_restore (window, path, label);
+  confirmed = g_new0 (Confirmed, 1);
+  confirmed->dialog = g_object_ref (self);
+  confirmed->window = g_object_ref (self->window);
+  confirmed->path = g_strdup (backup->path);
+  confirmed->label = crm_date_format_day_time (backup->time);
+  gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+  g_idle_add (on_confirmed_idle, confirmed);
 }
 
 static void
@@ -240,8 +270,8 @@ on_restore_clicked (GtkButton *button, CrmRestoreDialog *self)
 
   adw_message_dialog_format_body (
       ADW_MESSAGE_DIALOG (dialog),
-      _ ("The backup holds %s. The current data is kept as a backup first, then the window "
-         "opens again with the data of the backup."),
+      _ ("The current data is kept as a backup first, then the window opens again with the "
+         "data of the backup (%s)."),
       counts);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"), "restore",
                                     _ ("_Restore"), NULL);
@@ -277,6 +307,8 @@ make_row (CrmRestoreDialog *self, guint index, gint64 now)
   g_object_set_data (G_OBJECT (button), "index", GUINT_TO_POINTER (index));
   g_signal_connect (button, "clicked", G_CALLBACK (on_restore_clicked), self);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  /* Enter or a click on the row is the button's click. */
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
   return row;
 }
 

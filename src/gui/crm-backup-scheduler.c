@@ -58,8 +58,12 @@ on_backup_done (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autofree char *backup = crm_backups_back_up_finish (result, &error);
 
   g_hash_table_remove (job->self->running, job->path);
-  if (error != NULL)
-    g_warning ("The daily backup of %s failed: %s", job->path, error->message);
+  /* Not a warning: the window may have closed and its file gone meanwhile, and the next
+   * check tries again. */
+  if (error != NULL && g_file_test (job->path, G_FILE_TEST_EXISTS))
+    g_message ("The daily backup of %s failed: %s", job->path, error->message);
+  else if (error != NULL)
+    g_debug ("No daily backup of %s, which is gone: %s", job->path, error->message);
   else if (backup != NULL)
     {
       g_debug ("Daily backup of %s: %s", job->path, backup);

@@ -325,7 +325,7 @@ test_preferences_backups (Fixture *fixture, gconstpointer data)
   g_autoptr (GSettings) settings = g_settings_new (APPLICATION_ID);
   CrmWindow *window = open_window (fixture);
   CrmPreferencesWindow *preferences = crm_preferences_window_new (GTK_WINDOW (window));
-  GtkWidget *button = find_descendant (GTK_WIDGET (preferences), GTK_TYPE_BUTTON, "_Back Up Now");
+  GtkWidget *button = find_descendant (GTK_WIDGET (preferences), GTK_TYPE_BUTTON, "_Back Up");
 
   gtk_window_present (GTK_WINDOW (preferences));
   g_assert_nonnull (button);

@@ -406,7 +406,7 @@ crm_store_copy_database (const char *source_path, const char *dest_path, GError 
  * the one connection that has the file open: afterwards no -wal file can be replayed onto a
  * file put in its place. */
 static gboolean
-leave_wal_mode (const char *database_path, GError **error)
+try_leave_wal_mode (const char *database_path, GError **error)
 {
   sqlite3 *db = NULL;
   sqlite3_stmt *statement = NULL;
@@ -434,6 +434,25 @@ leave_wal_mode (const char *database_path, GError **error)
                  _ ("“%s” is open in another window or program; close it and try again"),
                  database_path);
   return left;
+}
+
+/* A connection open for a moment (a backup being taken) is waited for, up to two seconds. */
+static gboolean
+leave_wal_mode (const char *database_path, GError **error)
+{
+  for (guint attempt = 1;; attempt++)
+    {
+      g_autoptr (GError) local_error = NULL;
+
+      if (try_leave_wal_mode (database_path, &local_error))
+        return TRUE;
+      if (attempt == 20 || !g_error_matches (local_error, CRM_STORE_ERROR, CRM_STORE_ERROR_BUSY))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      g_usleep (100 * 1000);
+    }
 }
 
 gboolean

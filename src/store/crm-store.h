@@ -652,7 +652,8 @@ gboolean
 crm_store_copy_database (const char *source_path, const char *dest_path, GError **error);
 /* Puts @replacement_path in the place of the database @database_path by a rename, after
  * folding the database's WAL into it and leaving WAL mode, which fails (BUSY, nothing
- * changed) while any other connection has it open. The replacement must be in the same
+ * changed) while any other connection has it open (one that closes within two seconds, such
+ * as a backup being taken, is waited for). The replacement must be in the same
  * folder and no longer in use. */
 gboolean
 crm_store_replace_database (const char *database_path,

@@ -559,6 +559,34 @@ test_migration_backup_in_folder (Fixture *fixture, gconstpointer data)
   g_assert_no_error (error);
 }
 
+/* A backup that still says WAL in its header (as older Rapports wrote them) is listed and
+ * restored without -wal and -shm files left beside it. */
+static void
+test_wal_header_backup (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) backups = NULL;
+  g_autofree char *backup = NULL;
+
+  add_contact (fixture->store, "Ada");
+  backup = back_up_at (fixture, 1700000000, "daily");
+  run_sql (backup, "PRAGMA journal_mode = WAL");
+  g_assert_cmpuint (count_files (fixture->backup_folder), ==, 1);
+
+  backups = crm_backups_list (fixture->path, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (((CrmBackup *) g_ptr_array_index (backups, 0))->summary.n_contacts, ==, 1);
+  g_assert_cmpuint (count_files (fixture->backup_folder), ==, 1);
+
+  add_contact (fixture->store, "Grace");
+  close_database (fixture);
+  g_assert_true (crm_backups_restore (fixture->path, backup, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary_of (fixture->path).n_contacts, ==, 1);
+  /* The backup and the before-restore copy, nothing else. */
+  g_assert_cmpuint (count_files (fixture->backup_folder), ==, 2);
+}
+
 static void
 test_describe (void)
 {
@@ -588,6 +616,7 @@ main (int argc, char **argv)
   TEST_F ("/backups/restore/refuses-newer-and-foreign", test_restore_refuses_newer_and_foreign);
   TEST_F ("/backups/restore/refuses-open-database", test_restore_refuses_open_database);
   TEST_F ("/backups/restore/async", test_restore_async);
+  TEST_F ("/backups/restore/wal-header-backup", test_wal_header_backup);
   TEST_F ("/backups/migration-backup-in-folder", test_migration_backup_in_folder);
 
   return g_test_run ();

@@ -157,6 +157,12 @@ crm_backups_rotate (const char *database_path, guint keep, guint *n_removed, GEr
     {
       const CrmBackup *backup = g_ptr_array_index (backups, i);
 
+      g_autofree char *wal_path = g_strconcat (backup->path, "-wal", NULL);
+      g_autofree char *shm_path = g_strconcat (backup->path, "-shm", NULL);
+
+      /* Made beside older backups (in WAL mode) by readers: they go with their file. */
+      g_unlink (wal_path);
+      g_unlink (shm_path);
       if (g_unlink (backup->path) != 0)
         {
           int saved_errno = errno;

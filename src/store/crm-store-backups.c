@@ -147,9 +147,15 @@ crm_store_parse_backup_name (const char *database_path,
 
 /* ---- Reading a backup ----------------------------------------------------------------------- */
 
+/* Opens @path read-only. A copy of a WAL database written by an older Rapport still says WAL in
+ * its header, and SQLite makes -wal and -shm files beside it even for a reader: with
+ * @unchanging (a backup nobody writes) and no -wal file, it is opened as immutable, which
+ * makes none; otherwise close_read_only () removes the empty ones it made. */
 static sqlite3 *
-open_read_only (const char *path, GError **error)
+open_read_only (const char *path, gboolean unchanging, gboolean *had_wal, GError **error)
 {
+  g_autofree char *wal_path = g_strconcat (path, "-wal", NULL);
+  g_autofree char *uri = NULL;
   sqlite3 *db = NULL;
   int rc;
 
@@ -158,7 +164,16 @@ open_read_only (const char *path, GError **error)
       g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_OPEN, _ ("“%s” is not a file"), path);
       return NULL;
     }
-  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+  *had_wal = g_file_test (wal_path, G_FILE_TEST_EXISTS);
+  if (unchanging && !*had_wal)
+    {
+      g_autofree char *file_uri = g_filename_to_uri (path, NULL, NULL);
+      if (file_uri != NULL)
+        uri = g_strconcat (file_uri, "?immutable=1", NULL);
+    }
+  rc = sqlite3_open_v2 (
+      uri != NULL ? uri : path, &db,
+      SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | (uri != NULL ? SQLITE_OPEN_URI : 0), NULL);
   if (rc != SQLITE_OK)
     {
       crm_store_set_error_from_code (db, rc, error, path);
@@ -168,6 +183,21 @@ open_read_only (const char *path, GError **error)
   sqlite3_extended_result_codes (db, 1);
   sqlite3_busy_timeout (db, 5000);
   return db;
+}
+
+static void
+close_read_only (sqlite3 *db, const char *path, gboolean had_wal)
+{
+  g_autofree char *wal_path = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm_path = g_strconcat (path, "-shm", NULL);
+  GStatBuf st;
+
+  sqlite3_close_v2 (db);
+  if (!had_wal && g_stat (wal_path, &st) == 0 && st.st_size == 0)
+    {
+      g_unlink (wal_path);
+      g_unlink (shm_path);
+    }
 }
 
 static void
@@ -210,6 +240,7 @@ read_header (sqlite3 *db, const char *path, int *version, GError **error)
 gboolean
 crm_store_read_summary (const char *path, CrmBackupSummary *summary, GError **error)
 {
+  gboolean had_wal = FALSE;
   sqlite3 *db;
   sqlite3_stmt *statement = NULL;
   int rc;
@@ -217,12 +248,12 @@ crm_store_read_summary (const char *path, CrmBackupSummary *summary, GError **er
   g_return_val_if_fail (path != NULL && summary != NULL, FALSE);
 
   memset (summary, 0, sizeof *summary);
-  db = open_read_only (path, error);
+  db = open_read_only (path, TRUE, &had_wal, error);
   if (db == NULL)
     return FALSE;
   if (!read_header (db, path, &summary->schema_version, error))
     {
-      sqlite3_close_v2 (db);
+      close_read_only (db, path, had_wal);
       return FALSE;
     }
 
@@ -255,16 +286,17 @@ crm_store_read_summary (const char *path, CrmBackupSummary *summary, GError **er
         set_damaged_error (path, rc, error);
       else
         crm_store_set_error_from_code (db, rc, error, path);
-      sqlite3_close_v2 (db);
+      close_read_only (db, path, had_wal);
       return FALSE;
     }
-  sqlite3_close_v2 (db);
+  close_read_only (db, path, had_wal);
   return TRUE;
 }
 
 gboolean
 crm_store_verify_backup (const char *path, GError **error)
 {
+  gboolean had_wal = FALSE;
   sqlite3 *db;
   sqlite3_stmt *statement = NULL;
   g_autoptr (GString) findings = g_string_new (NULL);
@@ -272,12 +304,12 @@ crm_store_verify_backup (const char *path, GError **error)
 
   g_return_val_if_fail (path != NULL, FALSE);
 
-  db = open_read_only (path, error);
+  db = open_read_only (path, FALSE, &had_wal, error);
   if (db == NULL)
     return FALSE;
   if (!read_header (db, path, &version, error))
     {
-      sqlite3_close_v2 (db);
+      close_read_only (db, path, had_wal);
       return FALSE;
     }
   if (version > CRM_STORE_SCHEMA_VERSION)
@@ -286,7 +318,7 @@ crm_store_verify_backup (const char *path, GError **error)
                    _ ("“%s” was written by a newer version of Rapport (database version %d; this "
                       "version understands up to %d)"),
                    path, version, CRM_STORE_SCHEMA_VERSION);
-      sqlite3_close_v2 (db);
+      close_read_only (db, path, had_wal);
       return FALSE;
     }
 
@@ -302,10 +334,10 @@ crm_store_verify_backup (const char *path, GError **error)
   if (rc != SQLITE_DONE && rc != SQLITE_OK)
     {
       set_damaged_error (path, rc, error);
-      sqlite3_close_v2 (db);
+      close_read_only (db, path, had_wal);
       return FALSE;
     }
-  sqlite3_close_v2 (db);
+  close_read_only (db, path, had_wal);
   if (findings->len > 0)
     {
       g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_CORRUPT, _ ("“%s” is damaged (%s)"),
@@ -339,11 +371,12 @@ crm_store_copy_database (const char *source_path, const char *dest_path, GError 
   g_autofree char *temp_path = g_build_filename (folder, template, NULL);
   sqlite3 *source, *dest = NULL;
   sqlite3_backup *backup;
+  gboolean had_wal = FALSE;
   int fd, rc;
 
   g_return_val_if_fail (source_path != NULL && dest_path != NULL, FALSE);
 
-  source = open_read_only (source_path, error);
+  source = open_read_only (source_path, FALSE, &had_wal, error);
   if (source == NULL)
     return FALSE;
 
@@ -353,7 +386,7 @@ crm_store_copy_database (const char *source_path, const char *dest_path, GError 
       int saved_errno = errno;
       g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_OPEN,
                    _ ("Cannot write a backup in “%s”: %s"), folder, g_strerror (saved_errno));
-      sqlite3_close_v2 (source);
+      close_read_only (source, source_path, had_wal);
       return FALSE;
     }
   close (fd);
@@ -383,12 +416,12 @@ crm_store_copy_database (const char *source_path, const char *dest_path, GError 
       else
         crm_store_set_error_from_code (dest, rc, error, context);
       sqlite3_close_v2 (dest);
-      sqlite3_close_v2 (source);
+      close_read_only (source, source_path, had_wal);
       g_unlink (temp_path);
       return FALSE;
     }
   sqlite3_close_v2 (dest);
-  sqlite3_close_v2 (source);
+  close_read_only (source, source_path, had_wal);
 
   if (!sync_path (temp_path, O_RDONLY) || g_rename (temp_path, dest_path) != 0)
     {

@@ -549,6 +549,44 @@ test_odd_input (void)
     }
 }
 
+static CrmVCard *
+read_one (const char *properties)
+{
+  g_autofree char *text
+      = g_strdup_printf ("BEGIN:VCARD\r\nVERSION:3.0\r\n%sEND:VCARD\r\n", properties);
+  gsize length = strlen (text);
+  /* Exactly the bytes, no NUL after them (the reader must not read past them). */
+  g_autoptr (GBytes) bytes = g_bytes_new_take (g_memdup2 (text, length), length);
+  g_autoptr (GPtrArray) cards = read_cards (bytes);
+
+  g_assert_cmpuint (cards->len, ==, 1);
+  return g_ptr_array_steal_index (cards, 0);
+}
+
+/* What fuzz-vcard-reader found, kept as behaviour. */
+static void
+test_fuzz_findings (void)
+{
+  g_autoptr (CrmVCard) names = read_one ("N:;;;;\r\nN:Family;Given;Extra\r\n");
+  g_autoptr (CrmVCard) mime = read_one ("PHOTO:data:imag\x87/png;base64,iVBORw0KGgo=\r\n");
+  g_autoptr (CrmVCard) short_photo = read_one ("PHOTO;ENCODING=b:A\r\n");
+  g_autoptr (CrmVCard) empty_note = read_one ("NOTE;QUOTED-PRINTABLE:\r\nTITLE;ENCODING=b:\r\n");
+
+  /* A second N after an empty one: taken, nothing leaked. */
+  g_assert_cmpstr (names->family_name, ==, "Family");
+  g_assert_cmpstr (names->given_name, ==, "Given");
+  g_assert_cmpstr (names->additional_names, ==, "Extra");
+  /* A media type that is not one (here not even UTF-8) gives way to the bytes' own. */
+  g_assert_nonnull (mime->photo);
+  g_assert_cmpuint (g_bytes_get_size (mime->photo), ==, 8);
+  g_assert_cmpstr (mime->photo_mime, ==, "image/png");
+  /* One base64 character decodes to nothing. */
+  assert_no_photo (short_photo, FALSE);
+  /* Empty encoded values. */
+  g_assert_null (empty_note->note);
+  g_assert_null (empty_note->title);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -567,5 +605,6 @@ main (int argc, char **argv)
   g_test_add_func ("/vcard/bad-utf16", test_bad_utf16);
   g_test_add_func ("/vcard/display-name", test_display_name);
   g_test_add_func ("/vcard/odd-input", test_odd_input);
+  g_test_add_func ("/vcard/fuzz-findings", test_fuzz_findings);
   return g_test_run ();
 }

@@ -51,6 +51,9 @@ crm_vcard_to_utf8 (const char *bytes, gsize length, const char *charset)
   g_autofree char *converted = NULL;
   gsize converted_length = 0;
 
+  /* An empty GByteArray (quoted-printable of nothing) has no data pointer at all. */
+  if (length == 0)
+    return g_strdup ("");
   if (charset != NULL && g_ascii_strcasecmp (charset, "UTF-8") != 0
       && g_ascii_strcasecmp (charset, "US-ASCII") != 0)
     converted = g_convert (bytes, length, "UTF-8", charset, NULL, &converted_length, NULL);
@@ -330,7 +333,10 @@ parse_one_param (CrmVCardParams *params, const char *text, gsize length)
           = g_ascii_strcasecmp (kind, "uri") == 0 || g_ascii_strcasecmp (kind, "url") == 0;
     }
   else if (crm_vcard_equal_ci (key, key_length, "MEDIATYPE"))
-    crm_vcard_set_once (&params->media_type, g_ascii_strdown (value, (gssize) value_length));
+    {
+      g_autofree char *type = param_value (value, value_length);
+      crm_vcard_set_once (&params->media_type, g_ascii_strdown (type, -1));
+    }
 }
 
 /* Parameters are separated by ';' outside double quotes. */
@@ -381,13 +387,37 @@ crm_vcard_sniff_image (GBytes *bytes)
 GBytes *
 crm_vcard_decode_base64 (const char *text, gsize length)
 {
-  g_autofree char *copy = g_strndup (text, length);
-  gsize size = 0;
   guchar *data;
+  gsize size;
+  gint state = 0;
+  guint save = 0;
 
-  /* g_base64_decode skips characters outside the alphabet (folding blanks). */
-  data = g_base64_decode_inplace (copy, &size);
-  if (size == 0)
+  /* The step decoder skips characters outside the alphabet (folding blanks) and, unlike
+   * g_base64_decode, takes any length, even 0 or 1. */
+  if (length == 0)
     return NULL;
-  return g_bytes_new (data, size);
+  data = g_malloc ((length / 4) * 3 + 3);
+  size = g_base64_decode_step (text, length, data, &state, &save);
+  if (size == 0)
+    {
+      g_free (data);
+      return NULL;
+    }
+  return g_bytes_new_take (data, size);
+}
+
+gboolean
+crm_vcard_is_media_type (const char *text)
+{
+  guint slashes = 0;
+  gsize length = 0;
+
+  for (const char *p = text; *p != '\0'; p++, length++)
+    {
+      if (*p == '/')
+        slashes++;
+      else if (!g_ascii_isalnum (*p) && strchr ("!#$&^_.+-", *p) == NULL)
+        return FALSE;
+    }
+  return slashes == 1 && length > 2 && length < 128 && text[0] != '/' && text[length - 1] != '/';
 }

@@ -51,5 +51,8 @@ crm_vcard_decode_base64 (const char *text, gsize length);
 /* "image/jpeg", "image/png" or "image/gif" from the first bytes, or NULL. */
 const char *
 crm_vcard_sniff_image (GBytes *bytes);
+/* Whether @text looks like "type/subtype" in the characters media types allow. */
+gboolean
+crm_vcard_is_media_type (const char *text);
 
 G_END_DECLS

@@ -397,6 +397,8 @@ take_photo (CardBuilder *builder, const CrmVCardParams *params, const char *valu
   if (bytes == NULL)
     return;
   card->photo = bytes;
+  if (mime != NULL && !crm_vcard_is_media_type (mime))
+    mime = NULL;
   if (mime == NULL)
     mime = crm_vcard_sniff_image (bytes);
   card->photo_mime = g_strdup (mime);
@@ -458,8 +460,10 @@ take_structured (CrmVCard *card, const char *name, gsize name_length, const char
     {
       char **fields[] = { &card->family_name, &card->given_name, &card->additional_names,
                           &card->honorific_prefixes, &card->honorific_suffixes };
-      if (card->family_name != NULL || card->given_name != NULL)
-        return;
+      /* The first N with any component wins (an empty "N:;;;;" does not count). */
+      for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+        if (*fields[i] != NULL)
+          return;
       for (guint i = 0; i < G_N_ELEMENTS (fields) && i < parts->len; i++)
         *fields[i] = g_steal_pointer (&parts->pdata[i]);
     }
@@ -609,7 +613,9 @@ crm_vcard_reader_new (GBytes *bytes, GError **error)
           data += 3;
           size -= 3;
         }
-      self->text = g_memdup2 (data, size + 1);
+      /* The bytes need not end in NUL: copy exactly @size and add one. */
+      self->text = g_malloc (size + 1);
+      memcpy (self->text, data, size);
       self->text[size] = '\0';
       self->length = size;
     }

@@ -57,8 +57,11 @@ crm_vcard_to_utf8 (const char *bytes, gsize length, const char *charset)
   if (charset != NULL && g_ascii_strcasecmp (charset, "UTF-8") != 0
       && g_ascii_strcasecmp (charset, "US-ASCII") != 0)
     converted = g_convert (bytes, length, "UTF-8", charset, NULL, &converted_length, NULL);
-  if (converted == NULL && !g_utf8_validate (bytes, length, NULL))
+  if (converted == NULL)
     {
+      /* The usual case; valid UTF-8 with a length also means no NUL byte. */
+      if (g_utf8_validate (bytes, (gssize) length, NULL))
+        return g_strndup (bytes, length);
       converted = g_convert (bytes, length, "UTF-8", "WINDOWS-1252", NULL, &converted_length, NULL);
       if (converted == NULL)
         converted = g_convert (bytes, length, "UTF-8", "ISO-8859-1", NULL, &converted_length, NULL);

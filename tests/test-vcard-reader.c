@@ -563,6 +563,19 @@ read_one (const char *properties)
   return g_ptr_array_steal_index (cards, 0);
 }
 
+/* A 2.1 AGENT's card, written inline after "AGENT:", is skipped; the card around it goes on. */
+static void
+test_agent_21 (void)
+{
+  g_autoptr (CrmVCard) card
+      = read_one ("FN:Boss\r\nAGENT:\r\nBEGIN:VCARD\r\nVERSION:2.1\r\nFN:Assistant\r\n"
+                  "TEL:555-0199\r\nEND:VCARD\r\nTEL;WORK:555-0100\r\n");
+
+  g_assert_cmpstr (card->formatted_name, ==, "Boss");
+  g_assert_cmpuint (card->phones->len, ==, 1);
+  assert_value (card->phones, 0, "555-0100", "work", FALSE);
+}
+
 /* What fuzz-vcard-reader found, kept as behaviour. */
 static void
 test_fuzz_findings (void)
@@ -605,6 +618,7 @@ main (int argc, char **argv)
   g_test_add_func ("/vcard/bad-utf16", test_bad_utf16);
   g_test_add_func ("/vcard/display-name", test_display_name);
   g_test_add_func ("/vcard/odd-input", test_odd_input);
+  g_test_add_func ("/vcard/agent-21", test_agent_21);
   g_test_add_func ("/vcard/fuzz-findings", test_fuzz_findings);
   return g_test_run ();
 }

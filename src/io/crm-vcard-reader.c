@@ -667,12 +667,25 @@ skip_rest_of_card (CrmVCardReader *self, GString *line)
     }
 }
 
+/* Moves past the END:VCARD of a card inside the card being read (or to the end). */
+static void
+skip_nested_card (CrmVCardReader *self, GString *line)
+{
+  while (self->pos < self->length)
+    {
+      read_logical_line (self, line);
+      if (is_line_ci (line->str, line->len, "END:VCARD"))
+        return;
+    }
+}
+
 CrmVCard *
 crm_vcard_reader_next (CrmVCardReader *self, GError **error)
 {
   g_autoptr (GString) line = g_string_new (NULL);
   CardBuilder builder;
   GPtrArray *categories;
+  gboolean after_empty_agent = FALSE;
 
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -702,6 +715,13 @@ crm_vcard_reader_next (CrmVCardReader *self, GError **error)
         continue;
       if (is_line_ci (line->str, line->len, "END:VCARD"))
         return builder_finish (&builder, categories);
+      if (is_line_ci (line->str, line->len, "BEGIN:VCARD") && after_empty_agent)
+        {
+          /* vCard 2.1 writes an AGENT's card on the lines after "AGENT:": not ours, skipped. */
+          skip_nested_card (self, line);
+          after_empty_agent = FALSE;
+          continue;
+        }
       if (is_line_ci (line->str, line->len, "BEGIN:VCARD"))
         {
           /* Read this BEGIN again as the next card's. */
@@ -709,6 +729,7 @@ crm_vcard_reader_next (CrmVCardReader *self, GError **error)
           self->line = start_line;
           break;
         }
+      after_empty_agent = FALSE;
       if (!split_property (line->str, line->len, &property))
         {
           g_set_error (error, CRM_IMPORT_ERROR, CRM_IMPORT_ERROR_BAD_ROW,
@@ -745,6 +766,8 @@ crm_vcard_reader_next (CrmVCardReader *self, GError **error)
           property.params = NULL;
           property.params_length = 0;
         }
+      after_empty_agent = crm_vcard_equal_ci (property.name, property.name_length, "AGENT")
+                          && is_line_ci (property.value, property.value_length, "");
       take_property (self, &builder, categories, &property, &params);
       crm_vcard_params_clear (&params);
     }

@@ -1,5 +1,5 @@
 /* crm-vcard-parse.c — decoding of vCard values (quoted-printable, base64, charsets, escapes,
- * components) and parameters (TYPE in every spelling, ENCODING, CHARSET, PREF, VALUE,
+ * components) and parameters (TYPE in every spelling, ENCODING, CHARSET, PREF,
  * MEDIATYPE). Every function takes a length and stays inside it: any bytes are safe. */
 #include "config.h"
 
@@ -328,12 +328,6 @@ parse_one_param (CrmVCardParams *params, const char *text, gsize length)
       guint64 number = 0;
       if (!g_ascii_string_to_unsigned (rank, 10, 0, G_MAXUINT64, &number, NULL) || number <= 1)
         params->preferred = TRUE;
-    }
-  else if (crm_vcard_equal_ci (key, key_length, "VALUE"))
-    {
-      g_autofree char *kind = param_value (value, value_length);
-      params->value_is_uri
-          = g_ascii_strcasecmp (kind, "uri") == 0 || g_ascii_strcasecmp (kind, "url") == 0;
     }
   else if (crm_vcard_equal_ci (key, key_length, "MEDIATYPE"))
     {

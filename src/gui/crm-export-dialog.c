@@ -205,23 +205,40 @@ show_error (CrmExportDialog *self, const char *message)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The progress and result callbacks hold the dialog weakly: closing it (or its parent) while
+ * the thread runs disposes it, which cancels the export, and the callbacks then find no
+ * dialog. The box lives until the result, after which no progress comes. */
+typedef struct
+{
+  GWeakRef dialog;
+} DialogRef;
+
 static void
 on_progress (double fraction, gpointer user_data)
 {
-  CrmExportDialog *self = user_data;
+  DialogRef *ref = user_data;
+  g_autoptr (CrmExportDialog) self = g_weak_ref_get (&ref->dialog);
 
-  gtk_progress_bar_set_fraction (self->progress_bar, fraction);
+  if (self != NULL)
+    gtk_progress_bar_set_fraction (self->progress_bar, fraction);
 }
 
 static void
 on_exported (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr (CrmExportDialog) self = user_data;
-  g_autoptr (CrmExporter) exporter = g_steal_pointer (&self->exporter);
+  CrmExporter *exporter = CRM_EXPORTER (source);
+  DialogRef *ref = user_data;
+  g_autoptr (CrmExportDialog) self = g_weak_ref_get (&ref->dialog);
   g_autoptr (GError) error = NULL;
   gboolean ok = crm_exporter_run_finish (exporter, result, &error);
   gboolean cancelled = g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 
+  g_weak_ref_clear (&ref->dialog);
+  g_free (ref);
+  if (self == NULL)
+    return;
+
+  g_clear_object (&self->exporter);
   g_clear_object (&self->cancellable);
   if (ok)
     {
@@ -247,6 +264,7 @@ void
 crm_export_dialog_export_to (CrmExportDialog *self, GFile *file)
 {
   g_autofree char *name = NULL;
+  DialogRef *ref;
 
   g_return_if_fail (CRM_IS_EXPORT_DIALOG (self));
   g_return_if_fail (G_IS_FILE (file));
@@ -260,9 +278,10 @@ crm_export_dialog_export_to (CrmExportDialog *self, GFile *file)
 
   self->exporter = crm_exporter_new (self->kind, self->format);
   self->cancellable = g_cancellable_new ();
-  /* The dialog lives until the result is in, even when closed meanwhile. */
+  ref = g_new0 (DialogRef, 1);
+  g_weak_ref_init (&ref->dialog, self);
   crm_exporter_run_async (self->exporter, crm_store_get_path (self->store), file, self->cancellable,
-                          on_progress, self, on_exported, g_object_ref (self));
+                          on_progress, ref, on_exported, ref);
 }
 
 static void
@@ -373,8 +392,11 @@ crm_export_dialog_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
+  /* A dialog that goes while its export runs stops it (the file is then not written). */
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->exporter);
+  g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), CRM_TYPE_EXPORT_DIALOG);
   G_OBJECT_CLASS (crm_export_dialog_parent_class)->dispose (object);
 }

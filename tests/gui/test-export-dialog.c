@@ -248,6 +248,30 @@ test_failure (Fixture *fixture, gconstpointer data)
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
+/* The dialog destroyed while its export runs (as with its parent, or at quit): the export
+ * stops, nothing is written, and nothing touches the destroyed dialog when the thread is
+ * done. */
+static void
+test_destroyed_while_exporting (Fixture *fixture, gconstpointer data)
+{
+  CrmExportDialog *dialog = open_dialog (fixture);
+  g_autofree char *path = g_build_filename (fixture->folder, "people.csv", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GDir) dir = NULL;
+  const char *name;
+
+  crm_export_dialog_export_to (dialog, file);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_null (dialog);
+  /* Ample time for 5,000 contacts to be written, were the export not stopped. */
+  crm_test_run_for (2000);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  dir = g_dir_open (fixture->folder, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_assert_true (g_str_has_prefix (name, "rapport.db"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -276,6 +300,9 @@ main (int argc, char *argv[])
               test_cancel, fixture_tear_down);
   g_test_add ("/gui/export-dialog/failure", Fixture, GUINT_TO_POINTER (3), fixture_set_up,
               test_failure, fixture_tear_down);
+
+  g_test_add ("/gui/export-dialog/destroyed-while-exporting", Fixture, GUINT_TO_POINTER (5000),
+              fixture_set_up, test_destroyed_while_exporting, fixture_tear_down);
 
   status = g_test_run ();
   g_object_unref (app);

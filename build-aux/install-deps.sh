@@ -14,6 +14,7 @@ test_packages=(
   appstream xvfb xauth dbus dbus-x11 at-spi2-core xdotool sqlite3
   poppler-utils librsvg2-dev locales-all
   libical-dev
+  librsvg2-bin
 )
 
 packages=("${run_packages[@]}")

@@ -85,6 +85,8 @@ crm_cli_chart (CrmCli *cli, const CrmCliCommand *command, int argc, char **argv)
 int
 crm_cli_report (CrmCli *cli, const CrmCliCommand *command, int argc, char **argv);
 int
+crm_cli_import (CrmCli *cli, const CrmCliCommand *command, int argc, char **argv);
+int
 crm_cli_score (CrmCli *cli, const CrmCliCommand *command, int argc, char **argv);
 int
 crm_cli_export (CrmCli *cli, const CrmCliCommand *command, int argc, char **argv);

@@ -18,6 +18,10 @@ static const CrmCliCommand commands[] = {
   { "seed", NULL, N_ ("Fill the database with realistic sample data."), crm_cli_seed },
   { "check", NULL, N_ ("Check the database for damage; print “ok” when it is sound."),
     crm_cli_check },
+  { "import", N_ ("FILE"),
+    N_ ("Import contacts, companies, deals or activities from a CSV or vCard file, all or "
+        "nothing."),
+    crm_cli_import },
   { "backup", N_ ("DEST"), N_ ("Write a consistent copy of the database to the file DEST."),
     crm_cli_backup },
   { "search", N_ ("QUERY…"),

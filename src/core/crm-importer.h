@@ -119,6 +119,10 @@ typedef struct
   guint n_rejected;
   GPtrArray *rejections; /* of CrmImportRejection*, by line */
   guint n_photos_dropped;
+  /* Rows imported with a change, translated ("line 4: no stage “Won it”; the deal is in
+   * “Initial contact”"): char *, by line. */
+  GPtrArray *warnings;
+  guint n_companies_added; /* companies created for the rows that name them */
 } CrmImportSummary;
 
 void
@@ -231,5 +235,9 @@ crm_importer_run_async (CrmImporter *self,
                         gpointer user_data);
 CrmImportSummary *
 crm_importer_run_finish (CrmImporter *self, GAsyncResult *result, GError **error);
+
+/* The currency of amounts that name none (ISO 4217; "EUR" unless set). */
+void
+crm_importer_set_default_currency (CrmImporter *self, const char *currency);
 
 G_END_DECLS

@@ -646,4 +646,25 @@ crm_store_export_rows (CrmStore *self,
                        gpointer user_data,
                        GError **error);
 
+/* ---- Imports (crm-store-import.c) -------------------------------------------------------
+ * Look-ups by name or e-mail (case-blind; *id = 0 when there is none) and get-or-create of
+ * a lead source by name (0 on error; tags: crm_store_ensure_tag(), crm-store-timeline.h). */
+gboolean
+crm_store_find_contact_by_email (CrmStore *self, const char *email, gint64 *id, GError **error);
+/* The first contact named @name whose company is named @company_name ("" for none; NULL for
+ * any company). */
+gboolean
+crm_store_find_contact_by_name (
+    CrmStore *self, const char *name, const char *company_name, gint64 *id, GError **error);
+gboolean
+crm_store_find_company_by_name (CrmStore *self, const char *name, gint64 *id, GError **error);
+gboolean
+crm_store_find_deal_by_title (CrmStore *self, const char *title, gint64 *id, GError **error);
+gint64
+crm_store_ensure_lead_source (CrmStore *self, const char *name, GError **error);
+/* Tags contact @contact_id, inserted in the transaction still open (a bulk import's), without
+ * the update signal crm_store_add_contact_tag() queues for a stored contact. */
+gboolean
+crm_store_tag_new_contact (CrmStore *self, gint64 contact_id, gint64 tag_id, GError **error);
+
 G_END_DECLS

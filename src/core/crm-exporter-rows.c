@@ -43,8 +43,8 @@ static const char *const contact_headers[] = {
   "Timeline Note",
   "Captured",
   "Last Contacted",
-  "Created",
-  "Updated",
+  "Record Created", /* not "Created", which importers read as the capture date */
+  "Record Updated",
   "Notes",
 };
 static const char *const company_headers[] = {

@@ -21,9 +21,11 @@
 #include <glib/gi18n.h>
 
 #include "crm-about-window.h"
+#include "crm-backup-scheduler.h"
 #include "crm-database-error-dialog.h"
 #include "crm-gui-resources.h"
 #include "crm-preferences-window.h"
+#include "crm-restore-dialog.h"
 #include "crm-search-provider.h"
 #include "crm-task-reminders.h"
 #include "crm-tasks.h"
@@ -39,6 +41,8 @@ struct _CrmApplication
   CrmTaskReminders *reminders;
   /* Exported while the application is registered on a session bus. */
   CrmSearchProvider *search_provider;
+  /* The daily backups of the open windows' databases. */
+  CrmBackupScheduler *backup_scheduler;
 };
 
 G_DEFINE_FINAL_TYPE (CrmApplication, crm_application, ADW_TYPE_APPLICATION)
@@ -279,6 +283,33 @@ crm_application_open_window (CrmApplication *self, const char *path)
     crm_search_provider_set_database_path (self->search_provider, path);
 
   return window;
+}
+
+void
+crm_application_close_database (CrmApplication *self, const char *path)
+{
+  GList *windows = NULL;
+
+  g_return_if_fail (CRM_IS_APPLICATION (self));
+  g_return_if_fail (path != NULL);
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (CRM_IS_WINDOW (l->data)
+        && same_file (crm_store_get_path (crm_window_get_store (l->data)), path))
+      windows = g_list_prepend (windows, g_object_ref (l->data));
+  /* A destroyed window is finalized only when its last reference goes, which something still
+   * holds: its dispose is run here so that its store (the connection) goes now. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    {
+      gtk_window_destroy (l->data);
+      g_object_run_dispose (l->data);
+    }
+  g_list_free_full (windows, g_object_unref);
+
+  /* The next window of the database starts them again. */
+  if (self->reminders != NULL
+      && same_file (crm_store_get_path (crm_task_reminders_get_store (self->reminders)), path))
+    crm_application_stop_reminders (self);
 }
 
 void
@@ -650,6 +681,17 @@ crm_application_open_files (GApplication *app, GFile **files, int n_files, const
   crm_application_import_files (self, path, files, n_files);
 }
 
+/* Every database window gets win.restore-backup, and its database a daily backup. */
+static void
+on_window_added (CrmApplication *self, GtkWindow *window)
+{
+  if (!CRM_IS_WINDOW (window))
+    return;
+  crm_restore_dialog_add_window_action (CRM_WINDOW (window));
+  /* After the window's first frames, in a worker thread. */
+  crm_backup_scheduler_check_later (self->backup_scheduler, 3000);
+}
+
 static void
 crm_application_startup (GApplication *app)
 {
@@ -669,6 +711,9 @@ crm_application_startup (GApplication *app)
   /* Read once, so that every backend reports its changes. */
   g_settings_get_boolean (self->settings, "task-reminders");
   crm_application_apply_color_scheme (self);
+
+  self->backup_scheduler = crm_backup_scheduler_new (GTK_APPLICATION (self));
+  g_signal_connect (self, "window-added", G_CALLBACK (on_window_added), NULL);
 }
 
 static void
@@ -750,6 +795,7 @@ crm_application_dispose (GObject *object)
 
   g_clear_object (&self->reminders);
   g_clear_object (&self->search_provider);
+  g_clear_object (&self->backup_scheduler);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (crm_application_parent_class)->dispose (object);

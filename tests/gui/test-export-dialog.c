@@ -207,7 +207,7 @@ test_cancel (Fixture *fixture, gconstpointer data)
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   dir = g_dir_open (fixture->folder, 0, NULL);
   while ((name = g_dir_read_name (dir)) != NULL)
-    g_assert_true (g_str_has_prefix (name, "rapport.db"));
+    g_assert_false (g_str_has_prefix (name, ".people.csv")); /* no temporary file left */
 }
 
 static void
@@ -269,7 +269,7 @@ test_destroyed_while_exporting (Fixture *fixture, gconstpointer data)
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   dir = g_dir_open (fixture->folder, 0, NULL);
   while ((name = g_dir_read_name (dir)) != NULL)
-    g_assert_true (g_str_has_prefix (name, "rapport.db"));
+    g_assert_false (g_str_has_prefix (name, ".people.csv")); /* no temporary file left */
 }
 
 int

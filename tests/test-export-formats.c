@@ -12,6 +12,10 @@
 #include "crm-test-csv.h"
 #include "crm-vcard-writer.h"
 
+#ifdef HAVE_VCARD_READER
+#include "crm-vcard-reader.h"
+#endif
+
 #define WHEN ((gint64) 1796000000) /* 2026-11-30T00:53:20Z */
 
 /* ---- CSV writer --------------------------------------------------------------------------- */
@@ -216,6 +220,76 @@ test_vcard_exact (void)
                    "END:VCARD\r\n");
 }
 
+#ifdef HAVE_VCARD_READER
+/* Rapport's own vCard reader (what import uses) reads a written card back field for field:
+ * escaping, folding inside UTF-8 text and the list of categories undone. */
+static void
+test_vcard_reader_round_trip (void)
+{
+  static const char *const tags[] = { "VIP", "Board, member", "a;b\\c", NULL };
+  g_autoptr (GString) out = g_string_new (NULL);
+  g_autoptr (GString) note = g_string_new ("Line one; with, punctuation\nLine two: ");
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (CrmVCardReader) reader = NULL;
+  g_autoptr (CrmVCard) card = NULL;
+  g_autoptr (CrmVCard) second = NULL;
+  g_autoptr (CrmVCard) end = NULL;
+  g_autoptr (GError) error = NULL;
+  CrmVCardFields fields = {
+    .uid = "0190f5a2-1111-7000-8000-000000000001",
+    .formatted_name = "Zoë Ångström-Lovelace; Jr.",
+    .family_name = "Ångström-Lovelace; Jr.",
+    .given_name = "Zoë",
+    .email = "zoe@example.org",
+    .phone = "+33 1 23 45 67 89",
+    .organization = "Analytical Engines, Ltd.",
+    .title = "Head \\ of R&D",
+    .categories = tags,
+    .revision = WHEN,
+  };
+  CrmVCardFields minimal = { .formatted_name = "Ada" };
+
+  for (guint i = 0; i < 20; i++)
+    g_string_append (note, "é日😀");
+  fields.note = note->str;
+  crm_vcard_write (out, &fields);
+  crm_vcard_write (out, &minimal);
+
+  bytes = g_bytes_new (out->str, out->len);
+  reader = crm_vcard_reader_new (bytes, &error);
+  g_assert_no_error (error);
+  card = crm_vcard_reader_next (reader, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (card);
+  g_assert_cmpstr (card->version, ==, "4.0");
+  g_assert_true (g_str_has_suffix (card->uid, fields.uid));
+  g_assert_cmpstr (card->formatted_name, ==, fields.formatted_name);
+  g_assert_cmpstr (card->family_name, ==, fields.family_name);
+  g_assert_cmpstr (card->given_name, ==, fields.given_name);
+  g_assert_cmpstr (card->organization, ==, fields.organization);
+  g_assert_cmpstr (card->title, ==, fields.title);
+  g_assert_cmpstr (card->note, ==, fields.note);
+  g_assert_cmpuint (card->emails->len, ==, 1);
+  g_assert_cmpstr (((CrmVCardValue *) g_ptr_array_index (card->emails, 0))->value, ==,
+                   fields.email);
+  g_assert_cmpuint (card->phones->len, ==, 1);
+  g_assert_cmpstr (((CrmVCardValue *) g_ptr_array_index (card->phones, 0))->value, ==,
+                   fields.phone);
+  g_assert_cmpuint (g_strv_length (card->categories), ==, 3);
+  for (guint i = 0; tags[i] != NULL; i++)
+    g_assert_cmpstr (card->categories[i], ==, tags[i]);
+
+  second = crm_vcard_reader_next (reader, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (second);
+  g_assert_cmpstr (second->formatted_name, ==, "Ada");
+  g_assert_cmpuint (second->emails->len, ==, 0);
+  end = crm_vcard_reader_next (reader, &error);
+  g_assert_no_error (error);
+  g_assert_null (end);
+}
+#endif
+
 /* Folding never splits a UTF-8 sequence, keeps each line at most 75 octets, and unfolds to the
  * line it came from. */
 static void
@@ -297,6 +371,9 @@ main (int argc, char **argv)
   g_test_add_func ("/export/csv/decimal", test_csv_decimal);
   g_test_add_func ("/export/vcard/exact", test_vcard_exact);
   g_test_add_func ("/export/content-line/folding", test_content_line_folding);
+#ifdef HAVE_VCARD_READER
+  g_test_add_func ("/export/vcard/reader-round-trip", test_vcard_reader_round_trip);
+#endif
   g_test_add_func ("/export/ical/text", test_ical_text);
   return g_test_run ();
 }

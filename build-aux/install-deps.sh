@@ -15,6 +15,10 @@ test_packages=(
   poppler-utils librsvg2-dev locales-all
   libical-dev
   librsvg2-bin
+  # The fuzz targets (build-aux/fuzz.sh): clang and its libFuzzer and sanitizer runtimes. The
+  # unversioned names follow the distribution's default clang (Debian 12: clang-14 and
+  # libclang-rt-14-dev; Ubuntu 24.04: 18).
+  clang libclang-rt-dev
 )
 
 packages=("${run_packages[@]}")

@@ -13,6 +13,7 @@ run_packages=(
 test_packages=(
   appstream xvfb xauth dbus dbus-x11 at-spi2-core xdotool sqlite3
   poppler-utils librsvg2-dev locales-all
+  libical-dev
   librsvg2-bin
   # The fuzz targets (build-aux/fuzz.sh): clang and its libFuzzer and sanitizer runtimes. The
   # unversioned names follow the distribution's default clang (Debian 12: clang-14 and

@@ -92,5 +92,7 @@ int
 crm_cli_import (CrmCli *cli, const CrmCliCommand *command, int argc, char **argv);
 int
 crm_cli_score (CrmCli *cli, const CrmCliCommand *command, int argc, char **argv);
+int
+crm_cli_export (CrmCli *cli, const CrmCliCommand *command, int argc, char **argv);
 
 G_END_DECLS

@@ -42,6 +42,10 @@ static const CrmCliCommand commands[] = {
   { "score", NULL,
     N_ ("Recompute every contact's lead score and print a summary with the highest scores."),
     crm_cli_score },
+  { "export", N_ ("KIND FILE"),
+    N_ ("Write contacts, companies, deals or activities (CSV), contacts (vCard), tasks and "
+        "meetings (iCalendar) or the whole database (a copy) to FILE."),
+    crm_cli_export },
   { "help", N_ ("[COMMAND]"), N_ ("Show the help of rapport-cli or of one command."),
     crm_cli_help },
 };

@@ -9,6 +9,7 @@
 #include "crm-contact-editor.h"
 #include "crm-contacts-view.h"
 #include "crm-dashboard-view.h"
+#include "crm-export-dialog.h"
 
 #include <glib/gi18n.h>
 
@@ -545,6 +546,14 @@ crm_window_set_property (GObject *object, guint prop_id, const GValue *value, GP
 }
 
 static void
+on_export_activate (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  CrmWindow *self = CRM_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (crm_export_dialog_new (GTK_WINDOW (self), self->store)));
+}
+
+static void
 crm_window_class_init (CrmWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -588,6 +597,7 @@ crm_window_class_init (CrmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import-file", "s", on_import_file_activate);
 
   gtk_widget_class_install_action (widget_class, "win.new-deal", NULL, on_new_deal_activate);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, on_export_activate);
   gtk_widget_class_install_action (widget_class, "win.edit-deal", "x", on_edit_deal_activate);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, on_find_activate);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);

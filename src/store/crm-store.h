@@ -601,6 +601,51 @@ crm_store_revert_changes (CrmStore *self,
                           gint64 up_to_change_id,
                           GError **error);
 
+/* ---- Export (crm-store-export.c) ----------------------------------------------------------
+ * Every row of contacts, companies, deals or activities, one at a time, with the names of the
+ * rows it links to: one SELECT read as it goes (one consistent snapshot), so an export of a
+ * million rows holds one row in memory. */
+
+typedef enum
+{
+  CRM_EXPORT_ROWS_ALL,
+  CRM_EXPORT_ROWS_TASKS_AND_MEETINGS, /* activities only: kind task or meeting */
+} CrmExportRows;
+
+/* One row and what it links to (NULL: no link, or not this entity's). Valid during the call. */
+typedef struct
+{
+  CrmEntity entity;
+  gconstpointer record;         /* CrmContactRecord, CrmCompanyRecord, CrmDealRecord or
+                                    CrmActivityRecord */
+  const char *source_name;      /* contact: its lead source */
+  const char *const *tags;      /* contact: its tag names, by name (an empty array: none) */
+  const char *company_name;     /* deal: its company */
+  const char *contact_name;     /* deal, activity: its contact */
+  const char *deal_title;       /* activity: its deal */
+  const char *stage_name;       /* deal */
+  const char *pipeline_name;    /* deal */
+  const char *stage_kind;       /* deal: "open", "won" or "lost" */
+  int stage_probability;        /* deal: the stage's default win probability */
+  const char *lost_reason_name; /* deal */
+} CrmExportRow;
+
+/* Return FALSE (with @error set) to stop the export. */
+typedef gboolean (*CrmExportRowFunc) (const CrmExportRow *row, gpointer user_data, GError **error);
+
+/* How many rows crm_store_export_rows() would give (CRM_ENTITY_CONTACT, _COMPANY, _DEAL or
+ * _ACTIVITY); -1 on error. */
+gint64
+crm_store_count_export_rows (CrmStore *self, CrmEntity entity, CrmExportRows rows, GError **error);
+/* Calls @func for every row of @entity, by id. FALSE when the read or @func failed. */
+gboolean
+crm_store_export_rows (CrmStore *self,
+                       CrmEntity entity,
+                       CrmExportRows rows,
+                       CrmExportRowFunc func,
+                       gpointer user_data,
+                       GError **error);
+
 /* ---- Imports (crm-store-import.c) -------------------------------------------------------
  * Look-ups by name or e-mail (case-blind; *id = 0 when there is none) and get-or-create of
  * a lead source by name (0 on error; tags: crm_store_ensure_tag(), crm-store-timeline.h). */

@@ -135,6 +135,9 @@ crm_importer_write (CrmImporter *self,
 /* Fills the importer's columns and rows from a vCard file's bytes. */
 gboolean
 crm_importer_load_vcard (CrmImporter *self, GBytes *bytes, GError **error);
+/* The fixed field of vCard column @column. */
+CrmImportField
+crm_importer_vcard_column_field (guint column);
 
 /* Appends a row of @n cells (copied) read from @line. */
 void

@@ -122,12 +122,22 @@ gather_multi (
   for (guint i = 0; parts[i] != NULL; i++)
     {
       g_autofree char *value = tidy (parts[i]);
+      char *open;
 
       if (value == NULL)
         continue;
       if (*first == NULL)
         {
           *first = g_steal_pointer (&value);
+          continue;
+        }
+      /* "value (type)", as the vCard columns write the values past the first. */
+      if (g_str_has_suffix (value, ")") && (open = g_strrstr (value, " (")) != NULL)
+        {
+          g_autofree char *own_type = g_strndup (open + 2, strlen (open + 2) - 1);
+
+          *open = '\0';
+          add_note_line (values, is_email ? _ ("E-mail") : _ ("Phone"), own_type, value);
           continue;
         }
       if (type == NULL)

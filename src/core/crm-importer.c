@@ -169,6 +169,12 @@ map_columns (CrmImporter *self)
       g_autofree char *key = crm_import_normalise_header (self->column_names->pdata[i]);
       CrmImportField field = crm_import_guess_field (self->kind, key);
 
+#ifdef HAVE_VCARD_READER
+      if (self->format == CRM_IMPORT_FORMAT_VCARD)
+        field = self->kind == CRM_IMPORT_KIND_CONTACTS ? crm_importer_vcard_column_field (i)
+                                                       : CRM_IMPORT_FIELD_IGNORE;
+#endif
+
       g_array_index (self->column_fields, CrmImportField, i) = field;
       g_array_index (self->column_type_columns, int, i)
           = (field == CRM_IMPORT_FIELD_EMAIL || field == CRM_IMPORT_FIELD_PHONE)

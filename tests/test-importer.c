@@ -358,6 +358,91 @@ test_deals (Fixture *fixture, gconstpointer data)
   }
 }
 
+static void
+test_companies (Fixture *fixture, gconstpointer data)
+{
+  static const CrmImportField expected[] = {
+    CRM_IMPORT_FIELD_NAME,  CRM_IMPORT_FIELD_WEBSITE, CRM_IMPORT_FIELD_INDUSTRY,
+    CRM_IMPORT_FIELD_PHONE, CRM_IMPORT_FIELD_COUNTRY, CRM_IMPORT_FIELD_NOTES,
+  };
+  g_autoptr (CrmImporter) importer = open_importer ("companies.csv", -1);
+  g_autoptr (CrmImportSummary) summary = NULL;
+  g_autoptr (CrmCompanyRecord) acme = NULL;
+  g_autoptr (GError) error = NULL;
+  gint64 id = 0;
+
+  g_assert_cmpint (crm_importer_get_kind (importer), ==, CRM_IMPORT_KIND_COMPANIES);
+  g_assert_cmpint (crm_importer_get_separator (importer), ==, ';');
+  assert_fields (importer, expected, G_N_ELEMENTS (expected));
+  crm_importer_set_default_duplicate_choice (importer, CRM_IMPORT_DUPLICATE_MERGE);
+  summary = crm_importer_run (importer, fixture->store, FALSE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary->n_added, ==, 2);
+  g_assert_cmpuint (summary->n_merged, ==, 1); /* "ACME  sa" is Acme SA */
+  g_assert_cmpuint (summary->n_rejected, ==, 1);
+  g_assert_cmpuint (((CrmImportRejection *) summary->rejections->pdata[0])->line, ==, 5);
+  g_assert_cmpint (count (fixture, CRM_ENTITY_COMPANY), ==, 2);
+  g_assert_true (crm_store_find_company_by_name (fixture->store, "acme sa", &id, &error));
+  acme = crm_store_get_company (fixture->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (acme->website, ==, "acme.example");
+  g_assert_cmpstr (acme->industry, ==, "Manufacturing");
+  g_assert_cmpstr (acme->phone, ==, "+33 1 00 00 00 00"); /* filled, not overwritten */
+  g_assert_cmpstr (acme->notes, ==, "Makes everything\n\nSecond row of Acme");
+}
+
+static void
+test_activities (Fixture *fixture, gconstpointer data)
+{
+  static const CrmImportField expected[] = {
+    CRM_IMPORT_FIELD_SUBJECT, CRM_IMPORT_FIELD_ACTIVITY_KIND, CRM_IMPORT_FIELD_DUE_AT,
+    CRM_IMPORT_FIELD_DONE,    CRM_IMPORT_FIELD_CONTACT,       CRM_IMPORT_FIELD_DEAL,
+    CRM_IMPORT_FIELD_NOTES,
+  };
+  g_autoptr (CrmImportSummary) contacts
+      = import_file (fixture, "hubspot-contacts.csv", -1, CRM_IMPORT_DUPLICATE_SKIP);
+  g_autoptr (CrmImportSummary) deals
+      = import_file (fixture, "hubspot-deals.csv", -1, CRM_IMPORT_DUPLICATE_SKIP);
+  g_autoptr (CrmImporter) importer = open_importer ("pipedrive-activities.csv", -1);
+  g_autoptr (CrmImportSummary) summary = NULL;
+  g_autoptr (CrmContactRecord) alice = contact_by_email (fixture, "alice@acme.com");
+  g_autoptr (CrmContactRecord) bob = contact_by_email (fixture, "bob@globex.com");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) alice_activities = NULL;
+  g_autoptr (GPtrArray) bob_activities = NULL;
+  CrmActivityRecord *call, *task;
+  gint64 big_order = 0;
+
+  g_assert_cmpint (crm_importer_get_kind (importer), ==, CRM_IMPORT_KIND_ACTIVITIES);
+  assert_fields (importer, expected, G_N_ELEMENTS (expected));
+  summary = crm_importer_run (importer, fixture->store, FALSE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary->n_added, ==, 3);
+  g_assert_cmpuint (summary->n_rejected, ==, 1);
+  g_assert_nonnull (
+      strstr (((CrmImportRejection *) summary->rejections->pdata[0])->reason, "Carrier pigeon"));
+  g_assert_cmpuint (summary->warnings->len, ==, 2); /* "Nobody", "No such deal" */
+  g_assert_cmpint (count (fixture, CRM_ENTITY_ACTIVITY), ==, 3);
+
+  g_assert_true (crm_store_find_deal_by_title (fixture->store, "big order", &big_order, &error));
+  alice_activities = crm_store_list_activities_for_contact (fixture->store, alice->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (alice_activities->len, ==, 1);
+  call = alice_activities->pdata[0];
+  g_assert_cmpint (call->kind, ==, CRM_ACTIVITY_CALL);
+  g_assert_cmpstr (call->subject, ==, "Intro call");
+  g_assert_cmpstr (call->notes, ==, "Went well");
+  g_assert_true (call->done);
+  g_assert_cmpint (call->deal_id, ==, big_order);
+  g_assert_cmpint (call->due_at, ==, utc (2024, 5, 2, 9, 30));
+  bob_activities = crm_store_list_activities_for_contact (fixture->store, bob->id, &error);
+  g_assert_cmpuint (bob_activities->len, ==, 1);
+  task = bob_activities->pdata[0];
+  g_assert_cmpint (task->kind, ==, CRM_ACTIVITY_TASK);
+  g_assert_false (task->done);
+  g_assert_cmpint (task->due_at, ==, utc (2024, 5, 10, 0, 0));
+}
+
 /* ---- All or nothing ------------------------------------------------------------------------ */
 
 static void
@@ -824,6 +909,8 @@ main (int argc, char **argv)
   ADD ("/importer/pipedrive-contacts", test_pipedrive_contacts);
   ADD ("/importer/google-contacts", test_google_contacts);
   ADD ("/importer/deals", test_deals);
+  ADD ("/importer/companies", test_companies);
+  ADD ("/importer/activities", test_activities);
   ADD ("/importer/broken-file", test_broken_file);
   ADD ("/importer/cancel", test_cancel);
   ADD ("/importer/duplicates/skip", test_duplicates_skip);

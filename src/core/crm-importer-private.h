@@ -48,7 +48,11 @@ struct _CrmImporter
   CrmImportDuplicateChoice default_choice;
 };
 
-/* ---- crm-importer-mapping.c ---------------------------------------------------------------- */
+/* Forgets the analysis (the mapping or kind changed). */
+void
+crm_importer_clear_analysis (CrmImporter *self);
+
+/* ---- crm-importer-mapping.c, crm-importer-values.c -------------------------------------- */
 
 /* "E-mail 1 - Value" → "email1value": lower case, letters and digits only. */
 char *

@@ -443,6 +443,69 @@ test_activities (Fixture *fixture, gconstpointer data)
   g_assert_cmpint (task->due_at, ==, utc (2024, 5, 10, 0, 0));
 }
 
+static GFile *
+write_file (Fixture *fixture, const char *name, const char *text)
+{
+  g_autofree char *path = g_build_filename (fixture->folder, name, NULL);
+  g_autoptr (GError) error = NULL;
+
+  g_file_set_contents (path, text, -1, &error);
+  g_assert_no_error (error);
+  return g_file_new_for_path (path);
+}
+
+static void
+test_odd_files (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GFile) empty = write_file (fixture, "empty.csv", "");
+  g_autoptr (GFile) header_only = write_file (fixture, "header.csv", "Name,Email\r\n");
+  g_autoptr (GFile) unknown = write_file (fixture, "unknown.csv", "Colour,Size\nred,4\n");
+  g_autoptr (GFile) shifted
+      = write_file (fixture, "shifted.csv",
+                    "Name,Email\nA B,a@b.example\nSmith, John,j@s.example\nC D,c@d.example,,\n");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrmImporter) importer = NULL;
+  g_autoptr (CrmImportSummary) summary = NULL;
+  const CrmImportRejection *rejection;
+
+  importer = crm_importer_new (empty, -1, &error);
+  g_assert_null (importer);
+  g_assert_error (error, CRM_IMPORT_ERROR, CRM_IMPORT_ERROR_BAD_FILE);
+  g_clear_error (&error);
+
+  importer = crm_importer_new (header_only, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (crm_importer_get_n_rows (importer), ==, 0);
+  summary = crm_importer_run (importer, fixture->store, FALSE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary->n_rows, ==, 0);
+  g_assert_cmpuint (summary->n_added, ==, 0);
+  g_clear_pointer (&summary, crm_import_summary_free);
+  g_clear_object (&importer);
+
+  /* No column the kind needs: refused before anything is written. */
+  importer = crm_importer_new (unknown, -1, &error);
+  g_assert_no_error (error);
+  summary = crm_importer_run (importer, fixture->store, FALSE, NULL, NULL, NULL, &error);
+  g_assert_null (summary);
+  g_assert_error (error, CRM_IMPORT_ERROR, CRM_IMPORT_ERROR_NO_MAPPING);
+  g_clear_error (&error);
+  g_clear_object (&importer);
+
+  /* A row with more non-empty cells than the header has columns is rejected (an unquoted
+   * comma); empty trailing cells are not a reason. */
+  importer = crm_importer_new (shifted, -1, &error);
+  g_assert_no_error (error);
+  summary = crm_importer_run (importer, fixture->store, FALSE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary->n_added, ==, 2);
+  g_assert_cmpuint (summary->n_rejected, ==, 1);
+  rejection = summary->rejections->pdata[0];
+  g_assert_cmpuint (rejection->line, ==, 3);
+  g_assert_cmpstr (rejection->reason, ==, "it has 3 values but the header names 2 columns");
+  g_assert_cmpint (count (fixture, CRM_ENTITY_CONTACT), ==, 2);
+}
+
 /* ---- All or nothing ------------------------------------------------------------------------ */
 
 static void
@@ -911,6 +974,7 @@ main (int argc, char **argv)
   ADD ("/importer/deals", test_deals);
   ADD ("/importer/companies", test_companies);
   ADD ("/importer/activities", test_activities);
+  ADD ("/importer/odd-files", test_odd_files);
   ADD ("/importer/broken-file", test_broken_file);
   ADD ("/importer/cancel", test_cancel);
   ADD ("/importer/duplicates/skip", test_duplicates_skip);

@@ -244,7 +244,15 @@ analyse_rows (CrmImporter *self,
           continue;
         }
       crm_importer_gather (self, row, &values);
-      reason = crm_importer_check_row (self, &values);
+      if (r->n_cells > self->column_names->len)
+        reason = g_strdup_printf (
+            /* TRANSLATORS: a row of a CSV file */
+            g_dngettext (GETTEXT_PACKAGE, "it has %u values but the header names %u column",
+                         "it has %u values but the header names %u columns",
+                         self->column_names->len),
+            r->n_cells, self->column_names->len);
+      else
+        reason = crm_importer_check_row (self, &values);
       if (reason != NULL)
         {
           g_array_index (self->row_states, guint8, row) = CRM_IMPORT_ROW_REJECTED;

@@ -18,7 +18,8 @@ typedef enum
 typedef struct
 {
   guint line;
-  char **cells; /* n_columns strings in one allocation with the pointers */
+  guint n_cells; /* as read: more than the columns when it had non-empty cells past them */
+  char **cells;  /* n_columns strings in one allocation with the pointers */
 } CrmImportRow;
 
 struct _CrmImporter

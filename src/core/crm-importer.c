@@ -110,7 +110,7 @@ crm_importer_append_row (CrmImporter *self, guint line, const char *const *cells
 {
   guint n_columns = self->column_names->len;
   gsize size = (n_columns + 1) * sizeof (char *);
-  CrmImportRow row = { line, NULL };
+  CrmImportRow row = { line, MIN (n, n_columns), NULL };
   char *text;
 
   /* One block: the pointers, then the strings. Missing cells are empty; extra ones dropped. */
@@ -129,6 +129,11 @@ crm_importer_append_row (CrmImporter *self, guint line, const char *const *cells
       text += length + 1;
     }
   row.cells[n_columns] = NULL;
+  /* Cells past the header's columns are dropped when empty (spreadsheets write trailing
+   * separators), and make the row rejected otherwise (likely an unquoted separator). */
+  for (guint i = n_columns; i < n; i++)
+    if (cells[i][0] != '\0')
+      row.n_cells = n;
   g_array_append_val (self->rows, row);
 }
 

@@ -13,6 +13,7 @@ run_packages=(
 test_packages=(
   appstream xvfb xauth dbus dbus-x11 at-spi2-core xdotool sqlite3
   poppler-utils librsvg2-dev locales-all
+  librsvg2-bin
 )
 
 packages=("${run_packages[@]}")

@@ -311,7 +311,17 @@ test_migrate_backs_up_then_upgrades (Fixture *fixture, gconstpointer data)
   /* The copy taken before the upgrade holds the old version and all the data, privately. */
   backup_path = crm_store_get_migration_backup_path (upgraded);
   g_assert_nonnull (backup_path);
-  g_assert_true (g_str_has_prefix (backup_path, fixture->path));
+  {
+    /* In the backups folder beside the file, named by time and reason. */
+    g_autofree char *folder = g_build_filename (fixture->folder, "data", "backups", NULL);
+    g_autofree char *dir = g_path_get_dirname (backup_path);
+    g_autofree char *reason = g_strdup_printf ("-before-migration-v%d.db", TEST_VERSION);
+
+    g_assert_cmpstr (dir, ==, folder);
+    g_assert_true (g_str_has_suffix (backup_path, reason));
+    g_assert_cmpint (g_stat (folder, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+  }
   g_assert_cmpint (g_stat (backup_path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
   g_assert_cmpint (sql_int (backup_path, "PRAGMA user_version"), ==, CRM_STORE_SCHEMA_VERSION);

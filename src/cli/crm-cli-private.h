@@ -77,6 +77,10 @@ crm_cli_check (CrmCli *cli, const CrmCliCommand *command, int argc, char **argv)
 int
 crm_cli_backup (CrmCli *cli, const CrmCliCommand *command, int argc, char **argv);
 int
+crm_cli_backups (CrmCli *cli, const CrmCliCommand *command, int argc, char **argv);
+int
+crm_cli_restore (CrmCli *cli, const CrmCliCommand *command, int argc, char **argv);
+int
 crm_cli_search (CrmCli *cli, const CrmCliCommand *command, int argc, char **argv);
 int
 crm_cli_kpi (CrmCli *cli, const CrmCliCommand *command, int argc, char **argv);

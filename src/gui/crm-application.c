@@ -7,6 +7,12 @@
  * the application holds itself, so closing the last window leaves it running in the background
  * to send them; Quit ends it, and activating it again shows the window. Their notifications
  * come back as app.show-task, app.complete-task and app.show-today.
+ *
+ * Desktop integration: the GNOME Shell search provider (CrmSearchProvider) is exported on the
+ * application's D-Bus connection and searches the database last opened in a window (the
+ * default one until then); `--gapplication-service` (D-Bus activation) starts without a window.
+ * Files given on the command line or opened from the file manager (org.freedesktop.Application
+ * Open) go to the window's win.import-file action, one URI each.
  */
 #include "config.h"
 
@@ -14,9 +20,13 @@
 
 #include <glib/gi18n.h>
 
+#include "crm-about-window.h"
+#include "crm-backup-scheduler.h"
 #include "crm-database-error-dialog.h"
 #include "crm-gui-resources.h"
 #include "crm-preferences-window.h"
+#include "crm-restore-dialog.h"
+#include "crm-search-provider.h"
 #include "crm-task-reminders.h"
 #include "crm-tasks.h"
 #include "crm-window.h"
@@ -29,6 +39,10 @@ struct _CrmApplication
   /* Reminders of the first database opened (NULL while the setting is off); the application
    * is held as long as they exist. */
   CrmTaskReminders *reminders;
+  /* Exported while the application is registered on a session bus. */
+  CrmSearchProvider *search_provider;
+  /* The daily backups of the open windows' databases. */
+  CrmBackupScheduler *backup_scheduler;
 };
 
 G_DEFINE_FINAL_TYPE (CrmApplication, crm_application, ADW_TYPE_APPLICATION)
@@ -105,9 +119,11 @@ crm_application_get_dialog_parent (CrmApplication *self)
 CrmApplication *
 crm_application_new (void)
 {
+  /* HANDLES_OPEN too: the desktop's Open (a file opened with Rapport through D-Bus
+   * activation) reaches crm_application_open_files; command lines go to command_line. */
   return g_object_new (CRM_TYPE_APPLICATION, "application-id", APPLICATION_ID, "flags",
-                       G_APPLICATION_HANDLES_COMMAND_LINE, "resource-base-path", RESOURCE_PREFIX,
-                       NULL);
+                       G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", RESOURCE_PREFIX, NULL);
 }
 
 CrmStore *
@@ -262,8 +278,38 @@ crm_application_open_window (CrmApplication *self, const char *path)
   window = crm_window_new (self, store);
   gtk_window_present (GTK_WINDOW (window));
   crm_application_start_reminders (self, store);
+  /* The Shell's searches follow the database the user works on. */
+  if (self->search_provider != NULL)
+    crm_search_provider_set_database_path (self->search_provider, path);
 
   return window;
+}
+
+void
+crm_application_close_database (CrmApplication *self, const char *path)
+{
+  GList *windows = NULL;
+
+  g_return_if_fail (CRM_IS_APPLICATION (self));
+  g_return_if_fail (path != NULL);
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (CRM_IS_WINDOW (l->data)
+        && same_file (crm_store_get_path (crm_window_get_store (l->data)), path))
+      windows = g_list_prepend (windows, g_object_ref (l->data));
+  /* A destroyed window is finalized only when its last reference goes, which something still
+   * holds: its dispose is run here so that its store (the connection) goes now. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    {
+      gtk_window_destroy (l->data);
+      g_object_run_dispose (l->data);
+    }
+  g_list_free_full (windows, g_object_unref);
+
+  /* The next window of the database starts them again. */
+  if (self->reminders != NULL
+      && same_file (crm_store_get_path (crm_task_reminders_get_store (self->reminders)), path))
+    crm_application_stop_reminders (self);
 }
 
 void
@@ -434,20 +480,7 @@ on_preferences_activate (GSimpleAction *action, GVariant *parameter, gpointer us
 static void
 on_about_activate (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
-  CrmApplication *self = user_data;
-  GtkWidget *about;
-
-  about = g_object_new (ADW_TYPE_ABOUT_WINDOW, "transient-for",
-                        crm_application_get_dialog_parent (self), "modal", TRUE, "application-name",
-                        _ ("Rapport"), "application-icon", APPLICATION_ID, "version",
-                        PACKAGE_VERSION, "comments",
-                        _ ("Keep your contacts, deals and sales figures in one place, offline."),
-                        "developer-name", _ ("The Rapport developers"), "license-type",
-                        GTK_LICENSE_GPL_3_0, "website", "https://github.com/rapportcrm/rapport",
-                        "issue-url", "https://github.com/rapportcrm/rapport/issues",
-                        /* Translators: your names, one per line, to credit you in About. */
-                        "translator-credits", _ ("translator-credits"), NULL);
-  gtk_window_present (GTK_WINDOW (about));
+  crm_about_window_present (crm_application_get_dialog_parent (user_data));
 }
 
 static void
@@ -501,11 +534,162 @@ crm_application_set_accels (CrmApplication *self)
     { "win.page::contacts", { "<Alt>2", "<Control>2", NULL } },
     { "win.page::today", { "<Alt>3", "<Control>3", NULL } },
     { "win.page::dashboard", { "<Alt>4", "<Control>4", NULL } },
+    /* The window's Import… and Export… (the window installs the actions). */
+    { "win.import", { "<Control>o", NULL } },
+    { "win.export", { "<Control><Shift>e", NULL } },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action,
                                            accels[i].accels);
+}
+
+/* ---- Desktop integration: search provider, opening files ------------------------------- */
+
+/* The window of the database the search provider searches (opened when needed), presented
+ * with the Shell's @timestamp; NULL when it cannot be opened. */
+static CrmWindow *
+crm_application_present_search_window (CrmApplication *self, guint32 timestamp)
+{
+  CrmWindow *window = crm_application_open_window (
+      self, crm_search_provider_get_database_path (self->search_provider));
+
+  if (window != NULL)
+    gtk_window_present_with_time (GTK_WINDOW (window), timestamp);
+  return window;
+}
+
+static void
+on_search_activate_result (CrmApplication *self, int entity, gint64 id, guint32 timestamp)
+{
+  CrmWindow *window = crm_application_present_search_window (self, timestamp);
+  const char *action;
+
+  if (window == NULL)
+    return;
+  switch (entity)
+    {
+      case CRM_ENTITY_CONTACT:
+        action = "win.show-contact";
+        break;
+      case CRM_ENTITY_COMPANY:
+        action = "win.show-company";
+        break;
+      case CRM_ENTITY_DEAL:
+        action = "win.show-deal";
+        break;
+      default:
+        return;
+    }
+  gtk_widget_activate_action (GTK_WIDGET (window), action, "x", id);
+}
+
+static void
+on_search_launch_search (CrmApplication *self, const char *text, guint32 timestamp)
+{
+  CrmWindow *window = crm_application_present_search_window (self, timestamp);
+
+  if (window != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.search-contacts", "s", text);
+}
+
+static gboolean
+crm_application_dbus_register (GApplication *app,
+                               GDBusConnection *connection,
+                               const char *object_path,
+                               GError **error)
+{
+  CrmApplication *self = CRM_APPLICATION (app);
+  g_autofree char *default_path = crm_store_get_default_path ();
+
+  if (!G_APPLICATION_CLASS (crm_application_parent_class)
+           ->dbus_register (app, connection, object_path, error))
+    return FALSE;
+
+  self->search_provider = crm_search_provider_new (app, default_path);
+  g_signal_connect_object (self->search_provider, "activate-result",
+                           G_CALLBACK (on_search_activate_result), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search_provider, "launch-search",
+                           G_CALLBACK (on_search_launch_search), self, G_CONNECT_SWAPPED);
+  if (!crm_search_provider_register (self->search_provider, connection,
+                                     CRM_SEARCH_PROVIDER_OBJECT_PATH, error))
+    {
+      g_clear_object (&self->search_provider);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+crm_application_dbus_unregister (GApplication *app,
+                                 GDBusConnection *connection,
+                                 const char *object_path)
+{
+  CrmApplication *self = CRM_APPLICATION (app);
+
+  if (self->search_provider != NULL)
+    {
+      crm_search_provider_unregister (self->search_provider);
+      g_clear_object (&self->search_provider);
+    }
+
+  G_APPLICATION_CLASS (crm_application_parent_class)
+      ->dbus_unregister (app, connection, object_path);
+}
+
+/* Opens @database_path in a window and hands each of @files to its win.import-file action
+ * (the import window), as a URI. Without that action the files are left alone. */
+static void
+crm_application_import_files (CrmApplication *self,
+                              const char *database_path,
+                              GFile **files,
+                              int n_files)
+{
+  CrmWindow *window = crm_application_open_window (self, database_path);
+
+  if (window == NULL)
+    return;
+  for (int i = 0; i < n_files; i++)
+    {
+      g_autofree char *uri = g_file_get_uri (files[i]);
+
+      if (!gtk_widget_activate_action (GTK_WIDGET (window), "win.import-file", "s", uri))
+        g_debug ("No importer for %s", uri);
+    }
+}
+
+/* The database files opened from the desktop go to: the one shown in the active window, else
+ * the one the search provider follows (the last opened), else the default one. */
+static char *
+crm_application_dup_current_path (CrmApplication *self)
+{
+  GtkWindow *window = crm_application_get_dialog_parent (self);
+
+  if (CRM_IS_WINDOW (window))
+    return g_strdup (crm_store_get_path (crm_window_get_store (CRM_WINDOW (window))));
+  if (self->search_provider != NULL)
+    return g_strdup (crm_search_provider_get_database_path (self->search_provider));
+  return crm_store_get_default_path ();
+}
+
+static void
+crm_application_open_files (GApplication *app, GFile **files, int n_files, const char *hint)
+{
+  CrmApplication *self = CRM_APPLICATION (app);
+  g_autofree char *path = crm_application_dup_current_path (self);
+
+  crm_application_import_files (self, path, files, n_files);
+}
+
+/* Every database window gets win.restore-backup, and its database a daily backup. */
+static void
+on_window_added (CrmApplication *self, GtkWindow *window)
+{
+  if (!CRM_IS_WINDOW (window))
+    return;
+  crm_restore_dialog_add_window_action (CRM_WINDOW (window));
+  /* After the window's first frames, in a worker thread. */
+  crm_backup_scheduler_check_later (self->backup_scheduler, 3000);
 }
 
 static void
@@ -527,6 +711,9 @@ crm_application_startup (GApplication *app)
   /* Read once, so that every backend reports its changes. */
   g_settings_get_boolean (self->settings, "task-reminders");
   crm_application_apply_color_scheme (self);
+
+  self->backup_scheduler = crm_backup_scheduler_new (GTK_APPLICATION (self));
+  g_signal_connect (self, "window-added", G_CALLBACK (on_window_added), NULL);
 }
 
 static void
@@ -568,6 +755,8 @@ crm_application_command_line (GApplication *app, GApplicationCommandLine *comman
   CrmApplication *self = CRM_APPLICATION (app);
   GVariantDict *options = g_application_command_line_get_options_dict (command_line);
   const char *database = NULL;
+  g_autofree const char **arguments = NULL;
+  g_autoptr (GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *path = NULL;
 
   if (g_variant_dict_lookup (options, "database", "^&ay", &database))
@@ -583,7 +772,18 @@ crm_application_command_line (GApplication *app, GApplicationCommandLine *comman
       path = crm_store_get_default_path ();
     }
 
-  crm_application_open (self, path);
+  /* FILE… after the options: files to import into that database. */
+  if (g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &arguments))
+    {
+      for (guint i = 0; arguments[i] != NULL; i++)
+        g_ptr_array_add (
+            files, g_application_command_line_create_file_for_arg (command_line, arguments[i]));
+    }
+
+  if (files->len > 0)
+    crm_application_import_files (self, path, (GFile **) files->pdata, (int) files->len);
+  else
+    crm_application_open (self, path);
 
   return 0;
 }
@@ -594,6 +794,8 @@ crm_application_dispose (GObject *object)
   CrmApplication *self = CRM_APPLICATION (object);
 
   g_clear_object (&self->reminders);
+  g_clear_object (&self->search_provider);
+  g_clear_object (&self->backup_scheduler);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (crm_application_parent_class)->dispose (object);
@@ -611,6 +813,9 @@ crm_application_class_init (CrmApplicationClass *klass)
   app_class->activate = crm_application_activate;
   app_class->handle_local_options = crm_application_handle_local_options;
   app_class->command_line = crm_application_command_line;
+  app_class->open = crm_application_open_files;
+  app_class->dbus_register = crm_application_dbus_register;
+  app_class->dbus_unregister = crm_application_dbus_unregister;
 
   /* Before startup, which looks up style.css, the icons and the help overlay in it. */
   crm_gui_resources_ensure ();
@@ -623,10 +828,13 @@ crm_application_init (CrmApplication *self)
     { "database", 'd', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
       N_ ("Open the database FILE instead of the default one"), N_ ("FILE") },
     { "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL, N_ ("Show the version"), NULL },
+    /* Files to import (CSV, vCard), for example from the file manager's Open With. */
+    { G_OPTION_REMAINING, 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, NULL },
     { NULL },
   };
 
   g_application_add_main_option_entries (G_APPLICATION (self), options);
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _ ("A customer relationship manager for small teams."));
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _ ("[FILE…]"));
 }

@@ -29,4 +29,10 @@ crm_application_open_database (CrmApplication *self, const char *path, GError **
 void
 crm_application_open (CrmApplication *self, const char *path);
 
+/* Closes every window of the database at @path, and the task reminders when they follow it,
+ * so that no connection of the application has it open (for a restore). Opening it again
+ * starts them again. */
+void
+crm_application_close_database (CrmApplication *self, const char *path);
+
 G_END_DECLS

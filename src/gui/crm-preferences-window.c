@@ -1,7 +1,8 @@
 /* crm-preferences-window.c — CrmPreferencesWindow: rows bound to GSettings keys. Keys with a
  * type GTK can map are bound with g_settings_bind; free-text keys are checked first and only a
  * valid value is saved (an invalid one marks its row with the error style). The Lead Scoring
- * page binds a spin button to each rule key (crm_score_rules_get_keys) by its id.
+ * page binds a spin button to each rule key (crm_score_rules_get_keys) by its id. The Backups
+ * group backs up, or opens Restore from Backup for, the database of the window it belongs to.
  */
 #include "config.h"
 
@@ -10,14 +11,20 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "crm-backups.h"
 #include "crm-gui-resources.h"
 #include "crm-lead-score.h"
+#include "crm-restore-dialog.h"
+#include "crm-window.h"
 
 struct _CrmPreferencesWindow
 {
   AdwPreferencesWindow parent_instance;
 
   GSettings *settings;
+  /* The database of the window the preferences belong to (NULL: none), for the backups. */
+  char *database_path;
+  GCancellable *cancellable;
 
   /* Template children */
   AdwComboRow *color_scheme_row;
@@ -26,6 +33,10 @@ struct _CrmPreferencesWindow
   GtkSpinButton *stale_threshold_spin;
   AdwEntryRow *reminder_time_row;
   GtkSwitch *task_reminders_switch;
+  GtkSpinButton *backup_keep_spin;
+  AdwActionRow *back_up_row;
+  GtkButton *back_up_button;
+  AdwActionRow *restore_row;
 };
 
 G_DEFINE_FINAL_TYPE (CrmPreferencesWindow, crm_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -33,12 +44,102 @@ G_DEFINE_FINAL_TYPE (CrmPreferencesWindow, crm_preferences_window, ADW_TYPE_PREF
 /* Nicks of the ColorScheme enum, in the order of the combo row's items. */
 static const char *const color_scheme_nicks[] = { "default", "light", "dark" };
 
+/* "Last backup: Today 14:02", or that there is none yet. */
+static void
+crm_preferences_window_show_last_backup (CrmPreferencesWindow *self)
+{
+  g_autoptr (GPtrArray) backups = crm_backups_list (self->database_path, FALSE, NULL);
+  g_autofree char *subtitle = NULL;
+
+  if (backups == NULL || backups->len == 0)
+    subtitle = g_strdup (_ ("No backups yet"));
+  else
+    {
+      const CrmBackup *newest = g_ptr_array_index (backups, 0);
+      g_autofree char *when
+          = crm_restore_dialog_format_time (newest->time, g_get_real_time () / G_USEC_PER_SEC);
+
+      /* Translators: when the newest backup was taken: "Last backup: Today 14:02". */
+      subtitle = g_strdup_printf (_ ("Last backup: %s"), when);
+    }
+  adw_action_row_set_subtitle (self->back_up_row, subtitle);
+}
+
 CrmPreferencesWindow *
 crm_preferences_window_new (GtkWindow *parent)
 {
+  CrmPreferencesWindow *self;
+
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
 
-  return g_object_new (CRM_TYPE_PREFERENCES_WINDOW, "transient-for", parent, NULL);
+  self = g_object_new (CRM_TYPE_PREFERENCES_WINDOW, "transient-for", parent, NULL);
+  if (CRM_IS_WINDOW (parent))
+    {
+      self->database_path
+          = g_strdup (crm_store_get_path (crm_window_get_store (CRM_WINDOW (parent))));
+      crm_preferences_window_show_last_backup (self);
+    }
+  else
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->back_up_row), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->restore_row), FALSE);
+    }
+  return self;
+}
+
+static void
+on_backed_up (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (CrmPreferencesWindow) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = crm_backups_back_up_finish (result, &error);
+  g_autofree char *title = NULL;
+  g_autofree char *escaped = NULL;
+
+  /* Closed meanwhile (dispose drops the cancellable). */
+  if (self->cancellable == NULL || g_cancellable_is_cancelled (self->cancellable))
+    return;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->back_up_button), TRUE);
+  crm_preferences_window_show_last_backup (self);
+  if (path != NULL)
+    {
+      g_autofree char *name = g_path_get_basename (path);
+      escaped = g_markup_escape_text (name, -1);
+      title = g_strdup_printf (_ ("Backed up as “%s”"), escaped);
+    }
+  else
+    {
+      escaped = g_markup_escape_text (error->message, -1);
+      title = g_strdup_printf (_ ("Cannot back up: %s"), escaped);
+    }
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (title));
+}
+
+static void
+on_back_up_clicked (CrmPreferencesWindow *self)
+{
+  guint keep = (guint) CLAMP (g_settings_get_int (self->settings, "backup-keep"), 1, 100);
+
+  if (self->database_path == NULL)
+    return;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->back_up_button), FALSE);
+  adw_action_row_set_subtitle (self->back_up_row, _ ("Backing up…"));
+  crm_backups_back_up_async (self->database_path, "manual", FALSE, keep, self->cancellable,
+                             on_backed_up, g_object_ref (self));
+}
+
+/* The restore closes the window the preferences belong to: they close first. */
+static void
+on_restore_clicked (CrmPreferencesWindow *self)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+
+  if (!CRM_IS_WINDOW (parent))
+    return;
+  g_object_ref (parent);
+  gtk_window_destroy (GTK_WINDOW (self));
+  gtk_widget_activate_action (GTK_WIDGET (parent), "win.restore-backup", NULL);
+  g_object_unref (parent);
 }
 
 gboolean
@@ -207,7 +308,10 @@ crm_preferences_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CRM_TYPE_PREFERENCES_WINDOW);
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->database_path, g_free);
 
   G_OBJECT_CLASS (crm_preferences_window_parent_class)->dispose (object);
 }
@@ -231,7 +335,13 @@ crm_preferences_window_class_init (CrmPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, task_reminders_switch);
   gtk_widget_class_bind_template_callback (widget_class, on_currency_row_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_reminder_time_row_changed);
+  gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, backup_keep_spin);
+  gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, back_up_row);
+  gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, back_up_button);
+  gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, restore_row);
   gtk_widget_class_bind_template_callback (widget_class, on_reset_scoring_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_back_up_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_restore_clicked);
   /* Named, so that gtk_widget_get_template_child () finds them. */
   gtk_widget_class_bind_template_child_full (widget_class, "auto-qualify-switch", FALSE, 0);
   for (const char *const *key = crm_score_rules_get_keys (); *key != NULL; key++)
@@ -247,6 +357,7 @@ static void
 crm_preferences_window_init (CrmPreferencesWindow *self)
 {
   self->settings = g_settings_new (APPLICATION_ID);
+  self->cancellable = g_cancellable_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -258,6 +369,8 @@ crm_preferences_window_init (CrmPreferencesWindow *self)
   g_settings_bind (self->settings, "stale-deal-threshold", self->stale_threshold_spin, "value",
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "task-reminders", self->task_reminders_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "backup-keep", self->backup_keep_spin, "value",
                    G_SETTINGS_BIND_DEFAULT);
   crm_preferences_window_bind_scoring (self);
 

@@ -283,6 +283,40 @@ on_show_contact_activate (GtkWidget *widget, const char *action_name, GVariant *
   on_contact_editor_open_contact (CRM_WINDOW (widget), g_variant_get_int64 (parameter));
 }
 
+/* The Contacts page with company @parameter's page beside the list of companies (a search
+ * result activated in GNOME Shell ends here). */
+static void
+on_show_company_activate (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  CrmWindow *self = CRM_WINDOW (widget);
+  GtkWidget *contacts = adw_bin_get_child (self->contacts_bin);
+
+  crm_window_set_visible_page (self, "contacts");
+  if (!CRM_IS_CONTACTS_VIEW (contacts))
+    return;
+  crm_contacts_view_set_selection_mode (CRM_CONTACTS_VIEW (contacts), FALSE);
+  crm_contacts_view_set_show_companies (CRM_CONTACTS_VIEW (contacts), TRUE);
+  crm_contact_detail_show_company (crm_contacts_view_get_detail (CRM_CONTACTS_VIEW (contacts)),
+                                   g_variant_get_int64 (parameter));
+}
+
+/* The Contacts page searching for @parameter (the Shell's "more results in Rapport"). */
+static void
+on_search_contacts_activate (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  CrmWindow *self = CRM_WINDOW (widget);
+  GtkWidget *contacts = adw_bin_get_child (self->contacts_bin);
+
+  crm_window_set_visible_page (self, "contacts");
+  if (!CRM_IS_CONTACTS_VIEW (contacts))
+    return;
+  crm_contacts_view_set_selection_mode (CRM_CONTACTS_VIEW (contacts), FALSE);
+  crm_contacts_view_set_show_companies (CRM_CONTACTS_VIEW (contacts), FALSE);
+  crm_contacts_view_set_search_text (CRM_CONTACTS_VIEW (contacts),
+                                     g_variant_get_string (parameter, NULL));
+  crm_contacts_view_focus_search (CRM_CONTACTS_VIEW (contacts));
+}
+
 /* The Today page, with task @parameter selected (when it lists it). */
 static void
 on_show_task_activate (GtkWidget *widget, const char *action_name, GVariant *parameter)
@@ -349,6 +383,14 @@ on_edit_deal_activate (GtkWidget *widget, const char *action_name, GVariant *par
       return;
     }
   open_deal_editor (self, deal);
+}
+
+/* The board, with deal @parameter open in the deal editor. */
+static void
+on_show_deal_activate (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  crm_window_set_visible_page (CRM_WINDOW (widget), "pipeline");
+  on_edit_deal_activate (widget, action_name, parameter);
 }
 
 static gboolean
@@ -544,6 +586,10 @@ crm_window_class_init (CrmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-contact", NULL, on_new_contact_activate);
   gtk_widget_class_install_action (widget_class, "win.new", NULL, on_new_activate);
   gtk_widget_class_install_action (widget_class, "win.show-contact", "x", on_show_contact_activate);
+  gtk_widget_class_install_action (widget_class, "win.show-company", "x", on_show_company_activate);
+  gtk_widget_class_install_action (widget_class, "win.show-deal", "x", on_show_deal_activate);
+  gtk_widget_class_install_action (widget_class, "win.search-contacts", "s",
+                                   on_search_contacts_activate);
   gtk_widget_class_install_action (widget_class, "win.show-task", "x", on_show_task_activate);
   gtk_widget_class_install_action (widget_class, "win.complete-task", "x",
                                    on_complete_task_activate);

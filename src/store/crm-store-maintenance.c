@@ -159,6 +159,10 @@ crm_store_backup (CrmStore *self, const char *dest_path, GError **error)
       else
         rc = sqlite3_errcode (dest);
     }
+  /* The copy of a WAL database says WAL in its header: make it the single file it is, which
+   * can be read without creating -wal and -shm files beside it. */
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (dest, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     {
       g_autofree char *context = g_strdup_printf (_ ("Cannot back up to “%s”"), dest_path);

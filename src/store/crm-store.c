@@ -626,16 +626,16 @@ load_migration (CrmStore *self, int version, GError **error)
   return NULL;
 }
 
+/* The copy kept before an upgrade, in the backup folder beside the file
+ * (crm_store_build_backup_path): "<name>-<time>-before-migration-vN.db". */
 static gboolean
-backup_before_migration (CrmStore *self, int from_version, GError **error)
+backup_before_migration (CrmStore *self, GError **error)
 {
-  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *stamp = g_date_time_format (now, "%Y%m%dT%H%M%SZ");
+  g_autofree char *reason = g_strdup_printf ("before-migration-v%d", self->target_version);
   g_autofree char *backup_path
-      = g_strdup_printf ("%s.before-v%d-%s.bak", self->path, self->target_version, stamp);
+      = crm_store_build_backup_path (self->path, crm_store_now (), reason, error);
 
-  (void) from_version;
-  if (!crm_store_backup (self, backup_path, error))
+  if (backup_path == NULL || !crm_store_backup (self, backup_path, error))
     return FALSE;
   g_free (self->migration_backup_path);
   self->migration_backup_path = g_steal_pointer (&backup_path);
@@ -659,7 +659,7 @@ migrate (CrmStore *self, GError **error)
   if (version == self->target_version)
     return TRUE;
 
-  if (version > 0 && !backup_before_migration (self, version, error))
+  if (version > 0 && !backup_before_migration (self, error))
     return FALSE;
 
   if (!crm_store_begin (self, error))

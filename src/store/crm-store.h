@@ -622,4 +622,63 @@ crm_store_ensure_lead_source (CrmStore *self, const char *name, GError **error);
 gboolean
 crm_store_tag_new_contact (CrmStore *self, gint64 contact_id, gint64 tag_id, GError **error);
 
+/* ---- Backup files (crm-store-backups.c) ------------------------------------------------------
+ * Every backup of a database lives in the folder "backups" beside it (mode 0700), named
+ * "<database name without .db>-YYYY-MM-DD-HHMMSS[-reason].db" (the time in UTC), mode 0600.
+ * These functions work on files, each with a connection of its own: any thread may call them. */
+
+/* What a backup file holds, read without writing to it. */
+typedef struct
+{
+  int schema_version;
+  guint n_contacts;
+  guint n_companies;
+  guint n_deals;
+  guint n_activities;
+  gint64 newest_updated_at; /* the latest updated_at of those rows; 0 when none */
+} CrmBackupSummary;
+
+/* "<folder of @database_path>/backups". */
+char *
+crm_store_get_backup_folder (const char *database_path);
+/* A path in the backup folder of @database_path (created, mode 0700) for a backup taken at
+ * @when (unix seconds) for @reason (NULL: none), not yet taken by another file: when the name
+ * exists, the next free second is used. */
+char *
+crm_store_build_backup_path (const char *database_path,
+                             gint64 when,
+                             const char *reason,
+                             GError **error);
+/* Reads a file name made by crm_store_build_backup_path () for @database_path: FALSE when
+ * @file_name is not one. @reason gets the reason ("" when none). */
+gboolean
+crm_store_parse_backup_name (const char *database_path,
+                             const char *file_name,
+                             gint64 *when,
+                             char **reason);
+
+/* Reads the schema version, the counts and the newest change of the Rapport database at
+ * @path, read-only. Refuses (CORRUPT, NOT_RAPPORT) what is not a readable Rapport file. The
+ * counts stay 0 for a file of a newer version whose tables cannot be read. */
+gboolean
+crm_store_read_summary (const char *path, CrmBackupSummary *summary, GError **error);
+/* Checks that @path can replace a database: a Rapport file (NOT_RAPPORT), not damaged
+ * (PRAGMA integrity_check; CORRUPT), of this version or an older one (NEWER_VERSION). */
+gboolean
+crm_store_verify_backup (const char *path, GError **error);
+/* Writes a consistent copy of the database @source_path to @dest_path (mode 0600, in rollback
+ * journal mode, synced) with the online backup API on a read-only connection of its own,
+ * through a temporary file renamed into place. */
+gboolean
+crm_store_copy_database (const char *source_path, const char *dest_path, GError **error);
+/* Puts @replacement_path in the place of the database @database_path by a rename, after
+ * folding the database's WAL into it and leaving WAL mode, which fails (BUSY, nothing
+ * changed) while any other connection has it open (one that closes within two seconds, such
+ * as a backup being taken, is waited for). The replacement must be in the same
+ * folder and no longer in use. */
+gboolean
+crm_store_replace_database (const char *database_path,
+                            const char *replacement_path,
+                            GError **error);
+
 G_END_DECLS

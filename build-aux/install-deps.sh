@@ -14,6 +14,10 @@ test_packages=(
   appstream xvfb xauth dbus dbus-x11 at-spi2-core xdotool sqlite3
   poppler-utils librsvg2-dev locales-all
   librsvg2-bin
+  # The fuzz targets (build-aux/fuzz.sh): clang and its libFuzzer and sanitizer runtimes. The
+  # unversioned names follow the distribution's default clang (Debian 12: clang-14 and
+  # libclang-rt-14-dev; Ubuntu 24.04: 18).
+  clang libclang-rt-dev
 )
 
 packages=("${run_packages[@]}")

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # test.sh — installs what the tests need, builds Rapport twice (plain, and with AddressSanitizer
-# and UndefinedBehaviorSanitizer) and runs the whole suite on each, headless under Xvfb.
+# and UndefinedBehaviorSanitizer) and runs the whole suite on each, headless under Xvfb; then
+# runs each fuzz target for a bounded time (build-aux/fuzz.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -30,5 +31,8 @@ run_suite build
 echo "== Tests under AddressSanitizer and UndefinedBehaviorSanitizer =="
 export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1"
 run_suite build-sanitize -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug
+
+echo "== Fuzzing: each libFuzzer target for 60 s under AddressSanitizer and UndefinedBehaviorSanitizer =="
+./build-aux/fuzz.sh 60
 
 echo "$(count OK) passed, $(count FAIL) failed, $(count SKIP) skipped"

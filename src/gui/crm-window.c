@@ -14,6 +14,7 @@
 
 #include "crm-gui-resources.h"
 #include "crm-deal-editor.h"
+#include "crm-import-window.h"
 #include "crm-merge-dialog.h"
 #include "crm-pipeline-view.h"
 #include "crm-score-keeper.h"
@@ -66,10 +67,6 @@ static GParamSpec *properties[N_PROPS];
 
 /* Names of the pages, as in the .ui file and the last-page setting. */
 static const char *const page_names[] = { "pipeline", "contacts", "dashboard", "today" };
-
-/* Actions whose work a later issue brings: real, so menus and buttons point at them, but
- * disabled until they do something. */
-static const char *const pending_actions[] = { "win.import" };
 
 static gboolean
 is_page_name (const char *name)
@@ -228,11 +225,23 @@ on_stack_visible_child_name_notify (CrmWindow *self)
     g_settings_set_string (self->settings, "last-page", self->visible_page);
 }
 
+/* Import…: a file chooser, then the import window (crm-import-window.c). */
 static void
-on_pending_action_activate (GtkWidget *widget, const char *action_name, GVariant *parameter)
+on_import_activate (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
-  /* Never reached while the action is disabled; kept so the action is a real GAction. */
-  g_debug ("%s is not available yet", action_name);
+  CrmWindow *self = CRM_WINDOW (widget);
+
+  crm_import_window_choose_file (GTK_WINDOW (self), self->store);
+}
+
+/* A file opened from the file manager or the command line: @parameter is a URI or a path. */
+static void
+on_import_file_activate (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  CrmWindow *self = CRM_WINDOW (widget);
+  g_autoptr (GFile) file = g_file_new_for_commandline_arg (g_variant_get_string (parameter, NULL));
+
+  gtk_window_present (GTK_WINDOW (crm_import_window_new (GTK_WINDOW (self), self->store, file)));
 }
 
 /* The deal editor, for a new deal of the board's pipeline or for an existing deal. */
@@ -575,9 +584,8 @@ crm_window_class_init (CrmWindowClass *klass)
   /* win.page('contacts') and friends: a stateful action over the visible-page property. */
   gtk_widget_class_install_property_action (widget_class, "win.page", "visible-page");
 
-  for (guint i = 0; i < G_N_ELEMENTS (pending_actions); i++)
-    gtk_widget_class_install_action (widget_class, pending_actions[i], NULL,
-                                     on_pending_action_activate);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, on_import_activate);
+  gtk_widget_class_install_action (widget_class, "win.import-file", "s", on_import_file_activate);
 
   gtk_widget_class_install_action (widget_class, "win.new-deal", NULL, on_new_deal_activate);
   gtk_widget_class_install_action (widget_class, "win.edit-deal", "x", on_edit_deal_activate);
@@ -608,9 +616,6 @@ crm_window_init (CrmWindow *self)
   self->visible_page = page_names[0];
 
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  for (guint i = 0; i < G_N_ELEMENTS (pending_actions); i++)
-    gtk_widget_action_set_enabled (GTK_WIDGET (self), pending_actions[i], FALSE);
 
   crm_window_restore_state (self);
 }

@@ -1,8 +1,9 @@
 /* crm-window.h — CrmWindow, the main window: one database, shown as the Pipeline, Contacts,
  * Today and Dashboard pages. Besides win.page and win.undo, its actions include
  * win.show-contact, win.show-company, win.show-deal (the board and the deal's editor),
- * win.edit-deal, win.show-task and win.complete-task (each with an id), and
- * win.search-contacts (the Contacts page searching for a text).
+ * win.edit-deal, win.show-task and win.complete-task (each with an id),
+ * win.search-contacts (the Contacts page searching for a text), win.import (asks for a file)
+ * and win.import-file (a file URI or path: the import window on it).
  */
 #pragma once
 

@@ -506,6 +506,51 @@ test_odd_files (Fixture *fixture, gconstpointer data)
   g_assert_cmpint (count (fixture, CRM_ENTITY_CONTACT), ==, 2);
 }
 
+/* ---- vCard --------------------------------------------------------------------------------- */
+
+static void
+test_vcard (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (CrmImporter) importer = open_importer ("import-cards.vcf", -1);
+  g_autoptr (CrmImportSummary) summary = NULL;
+  g_autoptr (CrmContactRecord) katherine = NULL;
+  g_autoptr (CrmContactRecord) dorothy = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *tags = NULL;
+  const CrmImportRejection *rejection;
+
+  g_assert_cmpint (crm_importer_get_format (importer), ==, CRM_IMPORT_FORMAT_VCARD);
+  g_assert_cmpint (crm_importer_get_kind (importer), ==, CRM_IMPORT_KIND_CONTACTS);
+  g_assert_cmpuint (crm_importer_get_n_columns (importer), ==, 13);
+  g_assert_cmpint (crm_importer_get_column_field (importer, 4), ==, CRM_IMPORT_FIELD_EMAIL);
+  g_assert_cmpuint (crm_importer_get_n_rows (importer), ==, 3);
+  summary = crm_importer_run (importer, fixture->store, FALSE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary->n_added, ==, 2);
+  g_assert_cmpuint (summary->n_rejected, ==, 1);
+  rejection = summary->rejections->pdata[0];
+  g_assert_cmpuint (rejection->line, ==, 23);
+  g_assert_cmpuint (summary->n_photos_dropped, ==, 1);
+
+  katherine = contact_by_email (fixture, "katherine@nasa.gov");
+  g_assert_cmpstr (katherine->name, ==, "Katherine Johnson");
+  g_assert_cmpstr (katherine->phone, ==, "+1 555 0199");
+  g_assert_cmpstr (katherine->title, ==, "Mathematician");
+  g_assert_cmpstr (katherine->company_name, ==, "NASA");
+  g_assert_cmpstr (katherine->country, ==, "United States");
+  g_assert_nonnull (strstr (katherine->notes, "Computed trajectories"));
+  g_assert_nonnull (strstr (katherine->notes, "Department: Flight Research"));
+  g_assert_nonnull (strstr (katherine->notes, "E-mail (home): kj@home.example"));
+  g_assert_nonnull (strstr (katherine->notes, "Phone (work/voice): +1 555 0100"));
+  g_assert_nonnull (strstr (katherine->notes, "Website: https://nasa.gov"));
+  tags = tag_names (fixture, katherine->id);
+  g_assert_cmpstr (tags, ==, "Heroes,Space");
+
+  dorothy = contact_by_email (fixture, "dorothy@nasa.gov");
+  g_assert_cmpstr (dorothy->name, ==, "Dorothy Vaughan");
+  g_assert_cmpint (dorothy->company_id, ==, katherine->company_id);
+}
+
 /* ---- All or nothing ------------------------------------------------------------------------ */
 
 static void
@@ -974,6 +1019,7 @@ main (int argc, char **argv)
   ADD ("/importer/deals", test_deals);
   ADD ("/importer/companies", test_companies);
   ADD ("/importer/activities", test_activities);
+  ADD ("/importer/vcard", test_vcard);
   ADD ("/importer/odd-files", test_odd_files);
   ADD ("/importer/broken-file", test_broken_file);
   ADD ("/importer/cancel", test_cancel);

@@ -173,11 +173,9 @@ map_columns (CrmImporter *self)
       g_autofree char *key = crm_import_normalise_header (self->column_names->pdata[i]);
       CrmImportField field = crm_import_guess_field (self->kind, key);
 
-#ifdef HAVE_VCARD_READER
       if (self->format == CRM_IMPORT_FORMAT_VCARD)
         field = self->kind == CRM_IMPORT_KIND_CONTACTS ? crm_importer_vcard_column_field (i)
                                                        : CRM_IMPORT_FIELD_IGNORE;
-#endif
 
       g_array_index (self->column_fields, CrmImportField, i) = field;
       g_array_index (self->column_type_columns, int, i)
@@ -259,14 +257,8 @@ load_bytes (CrmImporter *self, GBytes *bytes, int kind_hint, GError **error)
     {
       self->format = CRM_IMPORT_FORMAT_VCARD;
       self->kind = CRM_IMPORT_KIND_CONTACTS;
-#ifdef HAVE_VCARD_READER
       if (!crm_importer_load_vcard (self, bytes, error))
         return FALSE;
-#else
-      g_set_error_literal (error, CRM_IMPORT_ERROR, CRM_IMPORT_ERROR_BAD_FILE,
-                           _ ("vCard files cannot be imported by this build of Rapport"));
-      return FALSE;
-#endif
     }
   else
     {

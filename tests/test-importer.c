@@ -720,6 +720,31 @@ test_duplicates_merge (Fixture *fixture, gconstpointer data)
 }
 
 static void
+test_duplicate_deleted_meanwhile (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (CrmImportSummary) first
+      = import_file (fixture, "hubspot-contacts.csv", -1, CRM_IMPORT_DUPLICATE_SKIP);
+  g_autoptr (CrmImporter) importer = open_importer ("contacts-duplicates.csv", -1);
+  g_autoptr (CrmImportSummary) summary = NULL;
+  g_autoptr (CrmContactRecord) alice = contact_by_email (fixture, "alice@acme.com");
+  g_autoptr (CrmContactRecord) again = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (crm_importer_analyse (importer, fixture->store, NULL, NULL, NULL, &error));
+  g_assert_cmpint (crm_importer_get_duplicate (importer, 0)->existing_id, ==, alice->id);
+  /* The user deletes the stored contact while choosing: the row becomes a new contact. */
+  g_assert_true (crm_store_delete_contact (fixture->store, alice->id, &error));
+  crm_importer_set_all_duplicate_choices (importer, CRM_IMPORT_DUPLICATE_MERGE);
+  summary = crm_importer_run (importer, fixture->store, FALSE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary->n_added, ==, 2);
+  g_assert_cmpuint (summary->n_merged, ==, 1);
+  again = contact_by_email (fixture, "alice@acme.com");
+  g_assert_cmpint (again->id, !=, alice->id);
+  g_assert_cmpstr (again->notes, ==, "Met at fair");
+}
+
+static void
 test_duplicates_new (Fixture *fixture, gconstpointer data)
 {
   g_autoptr (CrmImportSummary) first
@@ -1026,6 +1051,7 @@ main (int argc, char **argv)
   ADD ("/importer/duplicates/skip", test_duplicates_skip);
   ADD ("/importer/duplicates/merge", test_duplicates_merge);
   ADD ("/importer/duplicates/new", test_duplicates_new);
+  ADD ("/importer/duplicates/deleted-meanwhile", test_duplicate_deleted_meanwhile);
   ADD ("/importer/dry-run", test_dry_run);
   ADD ("/importer/async", test_async);
 #undef ADD

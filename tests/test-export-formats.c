@@ -12,9 +12,7 @@
 #include "crm-test-csv.h"
 #include "crm-vcard-writer.h"
 
-#ifdef HAVE_VCARD_READER
 #include "crm-vcard-reader.h"
-#endif
 
 #define WHEN ((gint64) 1796000000) /* 2026-11-30T00:53:20Z */
 
@@ -220,7 +218,6 @@ test_vcard_exact (void)
                    "END:VCARD\r\n");
 }
 
-#ifdef HAVE_VCARD_READER
 /* Rapport's own vCard reader (what import uses) reads a written card back field for field:
  * escaping, folding inside UTF-8 text and the list of categories undone. */
 static void
@@ -288,7 +285,6 @@ test_vcard_reader_round_trip (void)
   g_assert_no_error (error);
   g_assert_null (end);
 }
-#endif
 
 /* Folding never splits a UTF-8 sequence, keeps each line at most 75 octets, and unfolds to the
  * line it came from. */
@@ -371,9 +367,7 @@ main (int argc, char **argv)
   g_test_add_func ("/export/csv/decimal", test_csv_decimal);
   g_test_add_func ("/export/vcard/exact", test_vcard_exact);
   g_test_add_func ("/export/content-line/folding", test_content_line_folding);
-#ifdef HAVE_VCARD_READER
   g_test_add_func ("/export/vcard/reader-round-trip", test_vcard_reader_round_trip);
-#endif
   g_test_add_func ("/export/ical/text", test_ical_text);
   return g_test_run ();
 }

@@ -340,12 +340,6 @@ test_export_import_vcard_round_trip (Fixture *fixture, gconstpointer data)
   other = crm_store_open (other_path, &error);
   g_assert_no_error (error);
   importer = crm_importer_new (file, -1, &error);
-  if (g_error_matches (error, CRM_IMPORT_ERROR, CRM_IMPORT_ERROR_BAD_FILE))
-    {
-      /* The importer is built without its vCard reader (HAVE_VCARD_READER) for now. */
-      g_test_skip (error->message);
-      return;
-    }
   g_assert_no_error (error);
   g_assert_cmpint (crm_importer_get_format (importer), ==, CRM_IMPORT_FORMAT_VCARD);
   summary = crm_importer_run (importer, other, FALSE, NULL, NULL, NULL, &error);

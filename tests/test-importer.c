@@ -358,6 +358,199 @@ test_deals (Fixture *fixture, gconstpointer data)
   }
 }
 
+static void
+test_companies (Fixture *fixture, gconstpointer data)
+{
+  static const CrmImportField expected[] = {
+    CRM_IMPORT_FIELD_NAME,  CRM_IMPORT_FIELD_WEBSITE, CRM_IMPORT_FIELD_INDUSTRY,
+    CRM_IMPORT_FIELD_PHONE, CRM_IMPORT_FIELD_COUNTRY, CRM_IMPORT_FIELD_NOTES,
+  };
+  g_autoptr (CrmImporter) importer = open_importer ("companies.csv", -1);
+  g_autoptr (CrmImportSummary) summary = NULL;
+  g_autoptr (CrmCompanyRecord) acme = NULL;
+  g_autoptr (GError) error = NULL;
+  gint64 id = 0;
+
+  g_assert_cmpint (crm_importer_get_kind (importer), ==, CRM_IMPORT_KIND_COMPANIES);
+  g_assert_cmpint (crm_importer_get_separator (importer), ==, ';');
+  assert_fields (importer, expected, G_N_ELEMENTS (expected));
+  crm_importer_set_default_duplicate_choice (importer, CRM_IMPORT_DUPLICATE_MERGE);
+  summary = crm_importer_run (importer, fixture->store, FALSE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary->n_added, ==, 2);
+  g_assert_cmpuint (summary->n_merged, ==, 1); /* "ACME  sa" is Acme SA */
+  g_assert_cmpuint (summary->n_rejected, ==, 1);
+  g_assert_cmpuint (((CrmImportRejection *) summary->rejections->pdata[0])->line, ==, 5);
+  g_assert_cmpint (count (fixture, CRM_ENTITY_COMPANY), ==, 2);
+  g_assert_true (crm_store_find_company_by_name (fixture->store, "acme sa", &id, &error));
+  acme = crm_store_get_company (fixture->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (acme->website, ==, "acme.example");
+  g_assert_cmpstr (acme->industry, ==, "Manufacturing");
+  g_assert_cmpstr (acme->phone, ==, "+33 1 00 00 00 00"); /* filled, not overwritten */
+  g_assert_cmpstr (acme->notes, ==, "Makes everything\n\nSecond row of Acme");
+}
+
+static void
+test_activities (Fixture *fixture, gconstpointer data)
+{
+  static const CrmImportField expected[] = {
+    CRM_IMPORT_FIELD_SUBJECT, CRM_IMPORT_FIELD_ACTIVITY_KIND, CRM_IMPORT_FIELD_DUE_AT,
+    CRM_IMPORT_FIELD_DONE,    CRM_IMPORT_FIELD_CONTACT,       CRM_IMPORT_FIELD_DEAL,
+    CRM_IMPORT_FIELD_NOTES,
+  };
+  g_autoptr (CrmImportSummary) contacts
+      = import_file (fixture, "hubspot-contacts.csv", -1, CRM_IMPORT_DUPLICATE_SKIP);
+  g_autoptr (CrmImportSummary) deals
+      = import_file (fixture, "hubspot-deals.csv", -1, CRM_IMPORT_DUPLICATE_SKIP);
+  g_autoptr (CrmImporter) importer = open_importer ("pipedrive-activities.csv", -1);
+  g_autoptr (CrmImportSummary) summary = NULL;
+  g_autoptr (CrmContactRecord) alice = contact_by_email (fixture, "alice@acme.com");
+  g_autoptr (CrmContactRecord) bob = contact_by_email (fixture, "bob@globex.com");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) alice_activities = NULL;
+  g_autoptr (GPtrArray) bob_activities = NULL;
+  CrmActivityRecord *call, *task;
+  gint64 big_order = 0;
+
+  g_assert_cmpint (crm_importer_get_kind (importer), ==, CRM_IMPORT_KIND_ACTIVITIES);
+  assert_fields (importer, expected, G_N_ELEMENTS (expected));
+  summary = crm_importer_run (importer, fixture->store, FALSE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary->n_added, ==, 3);
+  g_assert_cmpuint (summary->n_rejected, ==, 1);
+  g_assert_nonnull (
+      strstr (((CrmImportRejection *) summary->rejections->pdata[0])->reason, "Carrier pigeon"));
+  g_assert_cmpuint (summary->warnings->len, ==, 2); /* "Nobody", "No such deal" */
+  g_assert_cmpint (count (fixture, CRM_ENTITY_ACTIVITY), ==, 3);
+
+  g_assert_true (crm_store_find_deal_by_title (fixture->store, "big order", &big_order, &error));
+  alice_activities = crm_store_list_activities_for_contact (fixture->store, alice->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (alice_activities->len, ==, 1);
+  call = alice_activities->pdata[0];
+  g_assert_cmpint (call->kind, ==, CRM_ACTIVITY_CALL);
+  g_assert_cmpstr (call->subject, ==, "Intro call");
+  g_assert_cmpstr (call->notes, ==, "Went well");
+  g_assert_true (call->done);
+  g_assert_cmpint (call->deal_id, ==, big_order);
+  g_assert_cmpint (call->due_at, ==, utc (2024, 5, 2, 9, 30));
+  bob_activities = crm_store_list_activities_for_contact (fixture->store, bob->id, &error);
+  g_assert_cmpuint (bob_activities->len, ==, 1);
+  task = bob_activities->pdata[0];
+  g_assert_cmpint (task->kind, ==, CRM_ACTIVITY_TASK);
+  g_assert_false (task->done);
+  g_assert_cmpint (task->due_at, ==, utc (2024, 5, 10, 0, 0));
+}
+
+static GFile *
+write_file (Fixture *fixture, const char *name, const char *text)
+{
+  g_autofree char *path = g_build_filename (fixture->folder, name, NULL);
+  g_autoptr (GError) error = NULL;
+
+  g_file_set_contents (path, text, -1, &error);
+  g_assert_no_error (error);
+  return g_file_new_for_path (path);
+}
+
+static void
+test_odd_files (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GFile) empty = write_file (fixture, "empty.csv", "");
+  g_autoptr (GFile) header_only = write_file (fixture, "header.csv", "Name,Email\r\n");
+  g_autoptr (GFile) unknown = write_file (fixture, "unknown.csv", "Colour,Size\nred,4\n");
+  g_autoptr (GFile) shifted
+      = write_file (fixture, "shifted.csv",
+                    "Name,Email\nA B,a@b.example\nSmith, John,j@s.example\nC D,c@d.example,,\n");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrmImporter) importer = NULL;
+  g_autoptr (CrmImportSummary) summary = NULL;
+  const CrmImportRejection *rejection;
+
+  importer = crm_importer_new (empty, -1, &error);
+  g_assert_null (importer);
+  g_assert_error (error, CRM_IMPORT_ERROR, CRM_IMPORT_ERROR_BAD_FILE);
+  g_clear_error (&error);
+
+  importer = crm_importer_new (header_only, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (crm_importer_get_n_rows (importer), ==, 0);
+  summary = crm_importer_run (importer, fixture->store, FALSE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary->n_rows, ==, 0);
+  g_assert_cmpuint (summary->n_added, ==, 0);
+  g_clear_pointer (&summary, crm_import_summary_free);
+  g_clear_object (&importer);
+
+  /* No column the kind needs: refused before anything is written. */
+  importer = crm_importer_new (unknown, -1, &error);
+  g_assert_no_error (error);
+  summary = crm_importer_run (importer, fixture->store, FALSE, NULL, NULL, NULL, &error);
+  g_assert_null (summary);
+  g_assert_error (error, CRM_IMPORT_ERROR, CRM_IMPORT_ERROR_NO_MAPPING);
+  g_clear_error (&error);
+  g_clear_object (&importer);
+
+  /* A row with more non-empty cells than the header has columns is rejected (an unquoted
+   * comma); empty trailing cells are not a reason. */
+  importer = crm_importer_new (shifted, -1, &error);
+  g_assert_no_error (error);
+  summary = crm_importer_run (importer, fixture->store, FALSE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary->n_added, ==, 2);
+  g_assert_cmpuint (summary->n_rejected, ==, 1);
+  rejection = summary->rejections->pdata[0];
+  g_assert_cmpuint (rejection->line, ==, 3);
+  g_assert_cmpstr (rejection->reason, ==, "it has 3 values but the header names 2 columns");
+  g_assert_cmpint (count (fixture, CRM_ENTITY_CONTACT), ==, 2);
+}
+
+/* ---- vCard --------------------------------------------------------------------------------- */
+
+static void
+test_vcard (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (CrmImporter) importer = open_importer ("import-cards.vcf", -1);
+  g_autoptr (CrmImportSummary) summary = NULL;
+  g_autoptr (CrmContactRecord) katherine = NULL;
+  g_autoptr (CrmContactRecord) dorothy = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *tags = NULL;
+  const CrmImportRejection *rejection;
+
+  g_assert_cmpint (crm_importer_get_format (importer), ==, CRM_IMPORT_FORMAT_VCARD);
+  g_assert_cmpint (crm_importer_get_kind (importer), ==, CRM_IMPORT_KIND_CONTACTS);
+  g_assert_cmpuint (crm_importer_get_n_columns (importer), ==, 13);
+  g_assert_cmpint (crm_importer_get_column_field (importer, 4), ==, CRM_IMPORT_FIELD_EMAIL);
+  g_assert_cmpuint (crm_importer_get_n_rows (importer), ==, 3);
+  summary = crm_importer_run (importer, fixture->store, FALSE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary->n_added, ==, 2);
+  g_assert_cmpuint (summary->n_rejected, ==, 1);
+  rejection = summary->rejections->pdata[0];
+  g_assert_cmpuint (rejection->line, ==, 23);
+  g_assert_cmpuint (summary->n_photos_dropped, ==, 1);
+
+  katherine = contact_by_email (fixture, "katherine@nasa.gov");
+  g_assert_cmpstr (katherine->name, ==, "Katherine Johnson");
+  g_assert_cmpstr (katherine->phone, ==, "+1 555 0199");
+  g_assert_cmpstr (katherine->title, ==, "Mathematician");
+  g_assert_cmpstr (katherine->company_name, ==, "NASA");
+  g_assert_cmpstr (katherine->country, ==, "United States");
+  g_assert_nonnull (strstr (katherine->notes, "Computed trajectories"));
+  g_assert_nonnull (strstr (katherine->notes, "Department: Flight Research"));
+  g_assert_nonnull (strstr (katherine->notes, "E-mail (home): kj@home.example"));
+  g_assert_nonnull (strstr (katherine->notes, "Phone (work/voice): +1 555 0100"));
+  g_assert_nonnull (strstr (katherine->notes, "Website: https://nasa.gov"));
+  tags = tag_names (fixture, katherine->id);
+  g_assert_cmpstr (tags, ==, "Heroes,Space");
+
+  dorothy = contact_by_email (fixture, "dorothy@nasa.gov");
+  g_assert_cmpstr (dorothy->name, ==, "Dorothy Vaughan");
+  g_assert_cmpint (dorothy->company_id, ==, katherine->company_id);
+}
+
 /* ---- All or nothing ------------------------------------------------------------------------ */
 
 static void
@@ -524,6 +717,31 @@ test_duplicates_merge (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (alice_tags, ==, "fair");
   /* The later row of the file merged into the earlier one. */
   g_assert_cmpstr (zed->notes, ==, "same person by name");
+}
+
+static void
+test_duplicate_deleted_meanwhile (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (CrmImportSummary) first
+      = import_file (fixture, "hubspot-contacts.csv", -1, CRM_IMPORT_DUPLICATE_SKIP);
+  g_autoptr (CrmImporter) importer = open_importer ("contacts-duplicates.csv", -1);
+  g_autoptr (CrmImportSummary) summary = NULL;
+  g_autoptr (CrmContactRecord) alice = contact_by_email (fixture, "alice@acme.com");
+  g_autoptr (CrmContactRecord) again = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (crm_importer_analyse (importer, fixture->store, NULL, NULL, NULL, &error));
+  g_assert_cmpint (crm_importer_get_duplicate (importer, 0)->existing_id, ==, alice->id);
+  /* The user deletes the stored contact while choosing: the row becomes a new contact. */
+  g_assert_true (crm_store_delete_contact (fixture->store, alice->id, &error));
+  crm_importer_set_all_duplicate_choices (importer, CRM_IMPORT_DUPLICATE_MERGE);
+  summary = crm_importer_run (importer, fixture->store, FALSE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary->n_added, ==, 2);
+  g_assert_cmpuint (summary->n_merged, ==, 1);
+  again = contact_by_email (fixture, "alice@acme.com");
+  g_assert_cmpint (again->id, !=, alice->id);
+  g_assert_cmpstr (again->notes, ==, "Met at fair");
 }
 
 static void
@@ -824,11 +1042,16 @@ main (int argc, char **argv)
   ADD ("/importer/pipedrive-contacts", test_pipedrive_contacts);
   ADD ("/importer/google-contacts", test_google_contacts);
   ADD ("/importer/deals", test_deals);
+  ADD ("/importer/companies", test_companies);
+  ADD ("/importer/activities", test_activities);
+  ADD ("/importer/vcard", test_vcard);
+  ADD ("/importer/odd-files", test_odd_files);
   ADD ("/importer/broken-file", test_broken_file);
   ADD ("/importer/cancel", test_cancel);
   ADD ("/importer/duplicates/skip", test_duplicates_skip);
   ADD ("/importer/duplicates/merge", test_duplicates_merge);
   ADD ("/importer/duplicates/new", test_duplicates_new);
+  ADD ("/importer/duplicates/deleted-meanwhile", test_duplicate_deleted_meanwhile);
   ADD ("/importer/dry-run", test_dry_run);
   ADD ("/importer/async", test_async);
 #undef ADD

@@ -18,7 +18,8 @@ typedef enum
 typedef struct
 {
   guint line;
-  char **cells; /* n_columns strings in one allocation with the pointers */
+  guint n_cells; /* as read: more than the columns when it had non-empty cells past them */
+  char **cells;  /* n_columns strings in one allocation with the pointers */
 } CrmImportRow;
 
 struct _CrmImporter
@@ -48,7 +49,11 @@ struct _CrmImporter
   CrmImportDuplicateChoice default_choice;
 };
 
-/* ---- crm-importer-mapping.c ---------------------------------------------------------------- */
+/* Forgets the analysis (the mapping or kind changed). */
+void
+crm_importer_clear_analysis (CrmImporter *self);
+
+/* ---- crm-importer-mapping.c, crm-importer-values.c -------------------------------------- */
 
 /* "E-mail 1 - Value" → "email1value": lower case, letters and digits only. */
 char *
@@ -135,6 +140,9 @@ crm_importer_write (CrmImporter *self,
 /* Fills the importer's columns and rows from a vCard file's bytes. */
 gboolean
 crm_importer_load_vcard (CrmImporter *self, GBytes *bytes, GError **error);
+/* The fixed field of vCard column @column. */
+CrmImportField
+crm_importer_vcard_column_field (guint column);
 
 /* Appends a row of @n cells (copied) read from @line. */
 void

@@ -122,6 +122,7 @@ gather_multi (
   for (guint i = 0; parts[i] != NULL; i++)
     {
       g_autofree char *value = tidy (parts[i]);
+      char *open;
 
       if (value == NULL)
         continue;
@@ -130,16 +131,28 @@ gather_multi (
           *first = g_steal_pointer (&value);
           continue;
         }
+      /* "value (type)", as the vCard columns write the values past the first. */
+      if (g_str_has_suffix (value, ")") && (open = g_strrstr (value, " (")) != NULL)
+        {
+          g_autofree char *own_type = g_strndup (open + 2, strlen (open + 2) - 1);
+
+          *open = '\0';
+          add_note_line (values, is_email ? _ ("E-mail") : _ ("Phone"), own_type, value);
+          continue;
+        }
       if (type == NULL)
         type = value_type (self, row, column);
       add_note_line (values, is_email ? _ ("E-mail") : _ ("Phone"), type, value);
     }
 }
 
+/* Tags one per line (the vCard columns: CATEGORIES may hold commas), else split on commas and
+ * semicolons as CRMs write them. */
 static void
 gather_tags (CrmImportValues *values, const char *cell)
 {
-  g_auto (GStrv) parts = split_values (cell);
+  g_auto (GStrv) parts
+      = strchr (cell, '\n') != NULL ? g_strsplit (cell, "\n", -1) : split_values (cell);
 
   for (guint i = 0; parts[i] != NULL; i++)
     {

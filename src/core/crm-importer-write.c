@@ -323,15 +323,27 @@ merge_contact (Writer *w, guint line, gint64 id, CrmImportValues *values, GError
 {
   g_autoptr (CrmContactRecord) stored = NULL;
   g_autoptr (CrmContactRecord) row = crm_contact_record_new ();
+  g_autoptr (GError) local_error = NULL;
   g_autofree char *notes = NULL;
 
   if (!fill_contact (w, line, row, values, error))
     return FALSE;
   if (w->dry_run || id == PLANNED_ID)
     return TRUE;
-  stored = crm_store_get_contact (w->store, id, error);
+  stored = crm_store_get_contact (w->store, id, &local_error);
+  if (g_error_matches (local_error, CRM_STORE_ERROR, CRM_STORE_ERROR_NOT_FOUND))
+    {
+      /* Deleted since the analysis found it: the row is a new contact after all. */
+      w->summary->n_merged--;
+      w->summary->n_added++;
+      return crm_store_insert_contact (w->store, row, error)
+             && add_tags (w, row->id, TRUE, values, error);
+    }
   if (stored == NULL)
-    return FALSE;
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
   if (stored->email != NULL && row->email != NULL
       && g_ascii_strcasecmp (stored->email, row->email) != 0)
     {
@@ -394,14 +406,24 @@ merge_company (Writer *w, gint64 id, CrmImportValues *values, GError **error)
 {
   g_autoptr (CrmCompanyRecord) stored = NULL;
   g_autoptr (CrmCompanyRecord) row = crm_company_record_new ();
+  g_autoptr (GError) local_error = NULL;
   g_autofree char *notes = NULL;
 
   fill_company (row, values);
   if (w->dry_run || id == PLANNED_ID)
     return TRUE;
-  stored = crm_store_get_company (w->store, id, error);
+  stored = crm_store_get_company (w->store, id, &local_error);
+  if (g_error_matches (local_error, CRM_STORE_ERROR, CRM_STORE_ERROR_NOT_FOUND))
+    {
+      w->summary->n_merged--;
+      w->summary->n_added++;
+      return crm_store_insert_company (w->store, row, error);
+    }
   if (stored == NULL)
-    return FALSE;
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
   fill_text (&stored->website, row->website);
   fill_text (&stored->industry, row->industry);
   fill_text (&stored->phone, row->phone);

@@ -73,8 +73,8 @@ convert_to_utf8 (
   if (converted == NULL)
     {
       g_set_error (error, CRM_IMPORT_ERROR, CRM_IMPORT_ERROR_ENCODING,
-                   _ ("The file could not be read as %s text (byte %" G_GSIZE_FORMAT "): %s"), from,
-                   (gsize) bytes_read, local_error->message);
+                   _ ("The file could not be read as %s text (byte %lu): %s"), from,
+                   (unsigned long) bytes_read, local_error->message);
       return NULL;
     }
   /* A BOM read as a character: drop it. */

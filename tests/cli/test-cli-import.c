@@ -184,6 +184,19 @@ test_import_kind (Fixture *fixture, gconstpointer data)
                    (int) strlen (missing->err));
 }
 
+static void
+test_import_vcard (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *file = data_path ("import-cards.vcf");
+  g_autoptr (CliResult) result = run_import (fixture, file, NULL);
+
+  g_assert_cmpint (result->status, ==, 0);
+  g_assert_nonnull (strstr (result->out, "import-cards.vcf: 3 rows of contacts read\nAdded: 2\n"));
+  g_assert_nonnull (strstr (result->out, "Rejected: 1\n  line 23: "));
+  g_assert_nonnull (strstr (result->out, "Photos not kept: 1\n"));
+  g_assert_cmpint (count_contacts (fixture), ==, 2);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -193,6 +206,7 @@ main (int argc, char **argv)
   ADD ("/cli/import/duplicates", test_import_duplicates);
   ADD ("/cli/import/broken", test_import_broken);
   ADD ("/cli/import/kind", test_import_kind);
+  ADD ("/cli/import/vcard", test_import_vcard);
 #undef ADD
   return g_test_run ();
 }

@@ -28,6 +28,7 @@
 /* A new list up to this long replaces the old one in a single items-changed (see reset): four
  * pages, about what a list view shows and keeps ready. */
 #define SMALL_RESET_ITEMS (4 * PAGE_SIZE)
+#define READ_AHEAD_PAGES CRM_CONTACT_LIST_MODEL_READ_AHEAD_PAGES
 
 typedef struct
 {
@@ -139,6 +140,25 @@ nearest_page_before (CrmContactListModel *self, guint index)
   return nearest;
 }
 
+/* Page @index made of @records from @from on (a page's worth at most). */
+static Page *
+add_page (CrmContactListModel *self, guint index, GPtrArray *records, guint from)
+{
+  guint to = MIN (records->len, from + PAGE_SIZE);
+  Page *page = g_new0 (Page, 1);
+
+  page->index = index;
+  page->items = g_ptr_array_new_full (to - from, g_object_unref);
+  for (guint i = from; i < to; i++)
+    g_ptr_array_add (page->items, crm_repository_adopt_record (self->repository, CRM_ENTITY_CONTACT,
+                                                               records->pdata[i]));
+  if (to > from)
+    page->last = crm_contact_record_copy (records->pdata[to - 1]);
+  g_hash_table_insert (self->pages, GUINT_TO_POINTER (index), page);
+  touch_page (self, page);
+  return page;
+}
+
 static Page *
 fetch_page (CrmContactListModel *self, guint index)
 {
@@ -170,24 +190,22 @@ fetch_page (CrmContactListModel *self, guint index)
                                                    PAGE_SIZE, &error);
     }
   else
-    records = crm_store_fetch_contacts_filtered (store, self->sort, self->filter, NULL,
-                                                 index * PAGE_SIZE, PAGE_SIZE, &error);
+    /* The top of a new list: a list view binds its first READ_AHEAD_PAGES pages at once, and
+     * one query for them costs a fourth of four (through a search, each query lists or sorts
+     * the matches anew). */
+    records = crm_store_fetch_contacts_filtered (
+        store, self->sort, self->filter, NULL, index * PAGE_SIZE,
+        index == 0 ? READ_AHEAD_PAGES * PAGE_SIZE : PAGE_SIZE, &error);
   if (records == NULL)
     {
       g_warning ("Cannot read contacts: %s", error->message);
       return NULL;
     }
 
-  page = g_new0 (Page, 1);
-  page->index = index;
-  page->items = g_ptr_array_new_full (records->len, g_object_unref);
-  for (guint i = 0; i < records->len; i++)
-    g_ptr_array_add (page->items, crm_repository_adopt_record (self->repository, CRM_ENTITY_CONTACT,
-                                                               records->pdata[i]));
-  if (records->len > 0)
-    page->last = crm_contact_record_copy (records->pdata[records->len - 1]);
-  g_hash_table_insert (self->pages, GUINT_TO_POINTER (index), page);
-  touch_page (self, page);
+  for (guint i = 1; i * PAGE_SIZE < records->len; i++)
+    if (g_hash_table_lookup (self->pages, GUINT_TO_POINTER (index + i)) == NULL)
+      add_page (self, index + i, records, i * PAGE_SIZE);
+  page = add_page (self, index, records, 0);
   evict_old_pages (self);
   return page;
 }
@@ -745,6 +763,37 @@ on_company_changed (CrmContactListModel *self, guint action, gint64 id, const Cr
     }
 }
 
+/* Whether contact @id's update from @old, one of a commit's several, leaves the list as it
+ * was: its place and whether it is listed are the same after the commit as before. (A score
+ * pass rewrites hundreds of scores a commit; under an order and a filter that do not read
+ * them, replacing the whole list for each commit would redraw it for nothing.) */
+static gboolean
+update_keeps_list (CrmContactListModel *self, gint64 id, const CrmContactRecord *old)
+{
+  g_autoptr (CrmContactRecord) contact = NULL;
+  CrmContactSortKey old_key, new_key;
+
+  if (old == NULL)
+    return FALSE;
+  contact = crm_store_get_contact (store_of (self), id, NULL);
+  if (contact == NULL)
+    return FALSE;
+  crm_contact_sort_key_init (&old_key, self->sort, old);
+  crm_contact_sort_key_init (&new_key, self->sort, contact);
+  if (crm_contact_sort_compare (self->sort, &old_key, &new_key) != 0)
+    return FALSE;
+  if (crm_contact_filter_matches_record (self->filter, old)
+      != crm_contact_filter_matches_record (self->filter, contact))
+    return FALSE;
+  /* What only the store answers: the search reads the searched fields; a tag written comes
+   * as an update that changed no field. */
+  if (crm_contact_filter_get_search (self->filter) != NULL && searched_fields_differ (old, contact))
+    return FALSE;
+  if (self->filter->tag_id != 0 && records_equal (old, contact))
+    return FALSE;
+  return TRUE;
+}
+
 static void
 on_store_changed (CrmStore *store,
                   guint entity,
@@ -767,6 +816,9 @@ on_store_changed (CrmStore *store,
   n_row_changes
       = crm_store_get_batch_size (store, CRM_ENTITY_CONTACT)
         + (self->filter->no_next_step ? crm_store_get_batch_size (store, CRM_ENTITY_ACTIVITY) : 0);
+  if (entity == CRM_ENTITY_CONTACT && action == CRM_CHANGE_UPDATE && n_row_changes > 1
+      && update_keeps_list (self, id, old_record))
+    return;
   if (action == CRM_CHANGE_RESET
       || ((entity == CRM_ENTITY_CONTACT || entity == CRM_ENTITY_ACTIVITY) && n_row_changes > 1))
     {

@@ -660,11 +660,12 @@ test_contact_list_model_big_reset (Fixture *fixture, gconstpointer data)
     g_assert_cmpstr (crm_contact_get_name (top), ==, "Alan Turing 0003");
   }
 
-  /* A short new list: one change, which the listener searches for its row. */
+  /* A short new list, the first rows of the old one (read by the listener): one change after
+   * them, the rows at the top kept. */
   crm_contact_list_model_set_search (model, "alan 00");
   n_small = g_list_model_get_n_items (G_LIST_MODEL (model));
   g_assert_cmpuint (n_small, ==, 17); /* 0003 to 0099, every sixth */
-  assert_signals (&tracker, 1, 0, n_alan, n_small);
+  assert_signals (&tracker, 1, n_small, n_alan - n_small, 0);
   g_assert_cmpuint (crm_contact_list_model_get_n_cached_pages (model), <=, 1);
 
   /* Nothing, then everyone: a long list after an empty one is one change. */
@@ -1009,6 +1010,78 @@ test_contact_list_model_batch_updates (Fixture *fixture, gconstpointer data)
   mirror_free (mirror);
 }
 
+/* A search whose list starts with the rows the old list started with says its change after
+ * them, so that a view showing the top keeps its rows; when the view read further down (the
+ * rows it tracks may be in the change), or nothing is shared, the list is replaced as before.
+ * Either way the model then equals the SQL result. */
+static void
+test_contact_list_model_kept_head (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrmContactListModel) model = NULL;
+  g_autoptr (GArray) truth = NULL;
+  Tracker tracker = { 0 };
+  const guint kept = CRM_CONTACT_LIST_MODEL_READ_AHEAD_PAGES * CRM_CONTACT_LIST_MODEL_PAGE_SIZE;
+
+  g_assert_true (crm_store_begin_bulk (fixture->store, &error));
+  for (int i = 0; i < 1000; i++)
+    {
+      g_autofree char *name
+          = g_strdup_printf ("Anna %s %04d", i % 5 < 3 ? "Berg" : "Stone", (i * 37) % 1000);
+      make_contact (fixture, name);
+    }
+  g_assert_true (crm_store_commit (fixture->store, &error));
+
+  model = crm_contact_list_model_new (fixture->repository);
+  crm_contact_list_model_set_search (model, "anna");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1000);
+  tracker.model = G_LIST_MODEL (model);
+  tracker.signals = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_signal_connect (model, "items-changed", G_CALLBACK (on_tracker_items_changed), &tracker);
+  /* A view at the top: it reads the first rows only. */
+  for (guint i = 0; i < 150; i++)
+    g_object_unref (g_list_model_get_item (G_LIST_MODEL (model), i));
+
+  /* The Bergs come first in both lists: the change starts after the top pages. */
+  crm_contact_list_model_set_search (model, "anna b");
+  assert_signals (&tracker, 1, kept, 1000 - kept, 600 - kept);
+  truth
+      = filtered_truth (fixture, CRM_CONTACT_SORT_NAME, crm_contact_list_model_get_filter (model));
+  g_assert_cmpuint (truth->len, ==, 600);
+  for (guint i = 0; i < truth->len; i++)
+    {
+      g_autoptr (CrmEntityObject) item = g_list_model_get_item (G_LIST_MODEL (model), i);
+      g_assert_cmpint (crm_entity_object_get_id (item), ==, g_array_index (truth, gint64, i));
+    }
+
+  /* Every row was read: a view could track any of them, so the whole list is replaced. */
+  crm_contact_list_model_set_search (model, "anna");
+  assert_signals (&tracker, 2, 0, 600, 0, 0, 0, 1000);
+
+  /* Nothing shared at the top: replaced too. */
+  for (guint i = 0; i < 150; i++)
+    g_object_unref (g_list_model_get_item (G_LIST_MODEL (model), i));
+  crm_contact_list_model_set_search (model, "stone");
+  assert_signals (&tracker, 2, 0, 1000, 0, 0, 0, 400);
+  g_clear_pointer (&truth, g_array_unref);
+  truth
+      = filtered_truth (fixture, CRM_CONTACT_SORT_NAME, crm_contact_list_model_get_filter (model));
+  g_assert_cmpuint (truth->len, ==, 400);
+  for (guint i = 0; i < truth->len; i++)
+    {
+      g_autoptr (CrmEntityObject) item = g_list_model_get_item (G_LIST_MODEL (model), i);
+      g_assert_cmpint (crm_entity_object_get_id (item), ==, g_array_index (truth, gint64, i));
+    }
+
+  /* The same list again (a letter that changes nothing at the top): the top kept, the rows
+   * after it said again (short enough for a view to look through). */
+  crm_contact_list_model_set_search (model, "ston");
+  assert_signals (&tracker, 1, kept, 400 - kept, 400 - kept);
+
+  g_signal_handlers_disconnect_by_data (model, &tracker);
+  g_array_unref (tracker.signals);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1021,6 +1094,7 @@ main (int argc, char *argv[])
   TEST_F ("/models/contact-list/search", test_contact_list_model_search);
   TEST_F ("/models/contact-list/big-reset", test_contact_list_model_big_reset);
   TEST_F ("/models/contact-list/batch-updates", test_contact_list_model_batch_updates);
+  TEST_F ("/models/contact-list/kept-head", test_contact_list_model_kept_head);
   TEST_F ("/models/contact-list/sorts", test_contact_list_model_sorts);
   TEST_F ("/models/stage-list/follows-store", test_stage_list_model_follows_store);
   TEST_F ("/models/contact-list/pages-and-follows-store",

@@ -57,6 +57,8 @@ struct _CrmContactListModel
   /* While a moved row is between its removal and its insertion signals, positions at or after
    * this one are shifted by one to hide the row's new place; -1 otherwise. */
   int hidden_position;
+  /* The furthest position read since the list was last replaced (see reset). */
+  guint max_read;
   /* The commit batch the list was last replaced in: its other signals are already in. */
   guint64 reset_batch;
   gulong changed_handler;
@@ -231,6 +233,7 @@ crm_contact_list_model_get_item (GListModel *model, guint position)
 
   if (position >= self->n_items)
     return NULL;
+  self->max_read = MAX (self->max_read, position);
   if (self->hidden_position >= 0 && position >= (guint) self->hidden_position)
     position++;
 
@@ -255,17 +258,71 @@ crm_contact_list_model_list_model_init (GListModelInterface *iface)
 
 /* ---- The whole list replaced ---------------------------------------------------------------- */
 
+/* The ids of the top rows at hand (the pages from the first on, one after the other, as many
+ * as are read at once): the list as a view that shows its top has it. */
+static GArray *
+dup_head_ids (CrmContactListModel *self)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint index = 0; index < READ_AHEAD_PAGES; index++)
+    {
+      Page *page = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (index));
+
+      if (page == NULL)
+        break;
+      for (guint i = 0; i < page->items->len; i++)
+        {
+          gint64 id = crm_entity_object_get_id (page->items->pdata[i]);
+
+          g_array_append_val (ids, id);
+        }
+      if (page->items->len < PAGE_SIZE)
+        break;
+    }
+  return ids;
+}
+
+/* How many rows at the top of the new list are those of @old_head, in the same order. */
+static guint
+count_kept_head (CrmContactListModel *self, const GArray *old_head)
+{
+  guint kept = 0;
+
+  while (kept < old_head->len && kept < self->n_items)
+    {
+      Page *page = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (kept / PAGE_SIZE));
+
+      if (page == NULL)
+        page = fetch_page (self, kept / PAGE_SIZE);
+      if (page == NULL || kept % PAGE_SIZE >= page->items->len
+          || crm_entity_object_get_id (page->items->pdata[kept % PAGE_SIZE])
+                 != g_array_index (old_head, gint64, kept))
+        break;
+      kept++;
+    }
+  return kept;
+}
+
 /* A GtkListView (GTK 4.8) that loses a row it tracks (the top one, the focused one) in a change
  * looks for it among the rows the change adds, reading every one of them: for a big list, every
  * page (at a million contacts, a minute for one letter typed). So a big new list is said as
  * every row removed, then the new rows added: the view, tracking nothing in between, starts
  * again at the top and reads only the rows it shows. A small one is said as one change, which
- * lets the view keep the rows it shows. */
+ * lets the view keep the rows it shows.
+ *
+ * When the new list starts with the same rows as the old one (a search typed on that narrows
+ * nothing at the top), the change starts after them: the view keeps those rows as they are
+ * (it binds 200 rows at once, the bulk of a keystroke's time), and the rows it tracks too, when
+ * it read none after them (else as above). */
 static void
 reset (CrmContactListModel *self)
 {
+  g_autoptr (GArray) old_head = dup_head_ids (self);
   guint old_n_items = self->n_items;
+  guint max_read = self->max_read;
   guint n_items;
+  guint kept = 0;
 
   if (self->pin_now)
     self->filter->now = g_get_real_time () / G_USEC_PER_SEC;
@@ -273,6 +330,20 @@ reset (CrmContactListModel *self)
   self->n_all = G_MAXUINT;
   drop_pages (self);
   self->reset_batch = crm_store_get_change_batch (store_of (self));
+  self->max_read = 0;
+  if (old_head->len > 0 && n_items > 0)
+    {
+      self->n_items = n_items;
+      kept = count_kept_head (self, old_head);
+      self->n_items = old_n_items;
+    }
+  if (kept > 0 && (kept > max_read || n_items - kept <= SMALL_RESET_ITEMS))
+    {
+      self->n_items = n_items;
+      if (old_n_items != kept || n_items != kept)
+        g_list_model_items_changed (G_LIST_MODEL (self), kept, old_n_items - kept, n_items - kept);
+      return;
+    }
   if (n_items > SMALL_RESET_ITEMS && old_n_items > 0)
     {
       self->n_items = 0;

@@ -1008,6 +1008,24 @@ test_contact_list_model_batch_updates (Fixture *fixture, gconstpointer data)
   truth = filtered_truth (fixture, CRM_CONTACT_SORT_SCORE, NULL);
   assert_mirror_equals (mirror, truth);
   mirror_free (mirror);
+
+  /* Everyone is counted once and then kept from the changes: two contacts added in one commit,
+   * one deleted alone, while a search was shown; cleared, the list is the table's. */
+  crm_contact_list_model_set_search (model, "person 00");
+  g_assert_true (crm_store_begin (fixture->store, &error));
+  make_contact (fixture, "Added One");
+  make_contact (fixture, "Added Two");
+  g_assert_true (crm_store_commit (fixture->store, &error));
+  g_assert_true (
+      crm_store_delete_contact (fixture->store, g_array_index (truth, gint64, 7), &error));
+  crm_contact_list_model_set_search (model, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 401);
+  g_clear_pointer (&truth, g_array_unref);
+  truth = filtered_truth (fixture, CRM_CONTACT_SORT_SCORE, NULL);
+  g_assert_cmpuint (truth->len, ==, 401);
+  mirror = mirror_new (model);
+  assert_mirror_equals (mirror, truth);
+  mirror_free (mirror);
 }
 
 /* A search whose list starts with the rows the old list started with says its change after

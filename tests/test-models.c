@@ -647,22 +647,25 @@ test_contact_list_model_big_reset (Fixture *fixture, gconstpointer data)
     tracker.tracked_id = crm_entity_object_get_id (top); /* an Ada, not an Alan */
   }
 
-  /* 500 Alans of 3000: every row out, then the Alans in; one page read, for the new top. */
+  /* 500 Alans of 3000: every row out, then the Alans in; the top pages read (in one query),
+   * not all eight. */
   crm_contact_list_model_set_search (model, "alan");
   n_alan = g_list_model_get_n_items (G_LIST_MODEL (model));
   g_assert_cmpuint (n_alan, ==, 500);
   assert_signals (&tracker, 2, 0, 3000, 0, 0, 0, n_alan);
-  g_assert_cmpuint (crm_contact_list_model_get_n_cached_pages (model), <=, 1);
+  g_assert_cmpuint (crm_contact_list_model_get_n_cached_pages (model), <=,
+                    CRM_CONTACT_LIST_MODEL_READ_AHEAD_PAGES);
   {
     g_autoptr (CrmContact) top = g_list_model_get_item (G_LIST_MODEL (model), 0);
     g_assert_cmpstr (crm_contact_get_name (top), ==, "Alan Turing 0003");
   }
 
-  /* A short new list: one change, which the listener searches for its row. */
+  /* A short new list, the first rows of the old one (read by the listener): one change after
+   * them, the rows at the top kept. */
   crm_contact_list_model_set_search (model, "alan 00");
   n_small = g_list_model_get_n_items (G_LIST_MODEL (model));
   g_assert_cmpuint (n_small, ==, 17); /* 0003 to 0099, every sixth */
-  assert_signals (&tracker, 1, 0, n_alan, n_small);
+  assert_signals (&tracker, 1, n_small, n_alan - n_small, 0);
   g_assert_cmpuint (crm_contact_list_model_get_n_cached_pages (model), <=, 1);
 
   /* Nothing, then everyone: a long list after an empty one is one change. */
@@ -670,7 +673,8 @@ test_contact_list_model_big_reset (Fixture *fixture, gconstpointer data)
   assert_signals (&tracker, 1, 0, n_small, 0);
   crm_contact_list_model_set_search (model, NULL);
   assert_signals (&tracker, 1, 0, 0, 3000);
-  g_assert_cmpuint (crm_contact_list_model_get_n_cached_pages (model), <=, 1);
+  g_assert_cmpuint (crm_contact_list_model_get_n_cached_pages (model), <=,
+                    CRM_CONTACT_LIST_MODEL_READ_AHEAD_PAGES);
 
   /* Everyone, then the Alans again, with the listener's row further down. */
   {
@@ -680,7 +684,8 @@ test_contact_list_model_big_reset (Fixture *fixture, gconstpointer data)
   }
   crm_contact_list_model_set_search (model, "alan");
   assert_signals (&tracker, 2, 0, 3000, 0, 0, 0, n_alan);
-  g_assert_cmpuint (crm_contact_list_model_get_n_cached_pages (model), <=, 2);
+  g_assert_cmpuint (crm_contact_list_model_get_n_cached_pages (model), <=,
+                    CRM_CONTACT_LIST_MODEL_READ_AHEAD_PAGES + 1);
 
   g_signal_handlers_disconnect_by_data (model, &tracker);
   g_array_unref (tracker.signals);
@@ -897,6 +902,204 @@ test_contact_list_model_pages_and_follows_store (Fixture *fixture, gconstpointer
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 3001);
 }
 
+/* The ids @filter passes, in @sort order, straight from SQL. */
+static GArray *
+filtered_truth (Fixture *fixture, CrmContactSort sort, const CrmContactFilter *filter)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) records
+      = crm_store_fetch_contacts_filtered (fixture->store, sort, filter, NULL, 0, 1000000, &error);
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < records->len; i++)
+    g_array_append_val (ids, ((CrmContactRecord *) records->pdata[i])->id);
+  return ids;
+}
+
+/* Scores rewritten for @n contacts from the @first in @ids, in one commit (as a score pass
+ * step does): the score is @score, and the lifecycle stays. */
+static void
+rewrite_scores (Fixture *fixture, const GArray *ids, guint first, guint n, int score)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (crm_store_begin (fixture->store, &error));
+  for (guint i = first; i < first + n; i++)
+    {
+      g_autoptr (CrmContactRecord) record
+          = crm_store_get_contact (fixture->store, g_array_index (ids, gint64, i), &error);
+
+      g_assert_nonnull (record);
+      g_assert_true (crm_store_set_contact_score (fixture->store, record->id, score,
+                                                  record->lifecycle, &error));
+    }
+  g_assert_true (crm_store_commit (fixture->store, &error));
+  g_assert_no_error (error);
+}
+
+/* A commit that changes many contacts (a score pass step) leaves a list alone when neither its
+ * order nor its filter reads what changed: no items-changed, the items show the new values.
+ * When they do read it, the list is replaced and equals the SQL result. */
+static void
+test_contact_list_model_batch_updates (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrmContactListModel) model = NULL;
+  g_autoptr (CrmContactFilter) filter = crm_contact_filter_new ();
+  g_autoptr (GArray) truth = NULL;
+  Mirror *mirror;
+
+  g_assert_true (crm_store_begin_bulk (fixture->store, &error));
+  for (int i = 0; i < 400; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Person %03d", (i * 7) % 400);
+      make_contact (fixture, name);
+    }
+  g_assert_true (crm_store_commit (fixture->store, &error));
+
+  /* By name, searched: a score written for 50 listed people changes nothing in the list. */
+  model = crm_contact_list_model_new (fixture->repository);
+  crm_contact_list_model_set_search (model, "person");
+  truth
+      = filtered_truth (fixture, CRM_CONTACT_SORT_NAME, crm_contact_list_model_get_filter (model));
+  mirror = mirror_new (model);
+  assert_mirror_equals (mirror, truth);
+  rewrite_scores (fixture, truth, 0, 50, 70);
+  g_assert_cmpuint (mirror->n_signals, ==, 0);
+  assert_mirror_equals (mirror, truth);
+  {
+    g_autoptr (CrmContact) item = g_list_model_get_item (G_LIST_MODEL (model), 10);
+    g_assert_cmpint (crm_contact_get_score (item), ==, 70);
+  }
+
+  /* A filter on the score: the same kind of commit moves people in and out of the list. */
+  filter->score_min = 60;
+  crm_contact_list_model_set_filter (model, filter);
+  mirror_free (mirror);
+  g_clear_pointer (&truth, g_array_unref);
+  truth = filtered_truth (fixture, CRM_CONTACT_SORT_NAME, filter);
+  g_assert_cmpuint (truth->len, ==, 50);
+  mirror = mirror_new (model);
+  {
+    g_autoptr (GArray) all = filtered_truth (fixture, CRM_CONTACT_SORT_NAME, NULL);
+
+    rewrite_scores (fixture, all, 25, 50, 61); /* 25 stay in, 25 come in */
+    rewrite_scores (fixture, all, 0, 10, 5);   /* 10 go out */
+  }
+  g_assert_cmpuint (mirror->n_signals, >, 0);
+  g_clear_pointer (&truth, g_array_unref);
+  truth = filtered_truth (fixture, CRM_CONTACT_SORT_NAME, filter);
+  g_assert_cmpuint (truth->len, ==, 65);
+  assert_mirror_equals (mirror, truth);
+
+  /* By score, everyone: new scores move the rows. */
+  crm_contact_list_model_set_filter (model, NULL);
+  crm_contact_list_model_set_sort (model, CRM_CONTACT_SORT_SCORE);
+  mirror_free (mirror);
+  mirror = mirror_new (model);
+  {
+    g_autoptr (GArray) all = filtered_truth (fixture, CRM_CONTACT_SORT_NAME, NULL);
+
+    rewrite_scores (fixture, all, 300, 20, 99);
+  }
+  g_assert_cmpuint (mirror->n_signals, >, 0);
+  g_clear_pointer (&truth, g_array_unref);
+  truth = filtered_truth (fixture, CRM_CONTACT_SORT_SCORE, NULL);
+  assert_mirror_equals (mirror, truth);
+  mirror_free (mirror);
+
+  /* Everyone is counted once and then kept from the changes: two contacts added in one commit,
+   * one deleted alone, while a search was shown; cleared, the list is the table's. */
+  crm_contact_list_model_set_search (model, "person 00");
+  g_assert_true (crm_store_begin (fixture->store, &error));
+  make_contact (fixture, "Added One");
+  make_contact (fixture, "Added Two");
+  g_assert_true (crm_store_commit (fixture->store, &error));
+  g_assert_true (
+      crm_store_delete_contact (fixture->store, g_array_index (truth, gint64, 7), &error));
+  crm_contact_list_model_set_search (model, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 401);
+  g_clear_pointer (&truth, g_array_unref);
+  truth = filtered_truth (fixture, CRM_CONTACT_SORT_SCORE, NULL);
+  g_assert_cmpuint (truth->len, ==, 401);
+  mirror = mirror_new (model);
+  assert_mirror_equals (mirror, truth);
+  mirror_free (mirror);
+}
+
+/* A search whose list starts with the rows the old list started with says its change after
+ * them, so that a view showing the top keeps its rows; when the view read further down (the
+ * rows it tracks may be in the change), or nothing is shared, the list is replaced as before.
+ * Either way the model then equals the SQL result. */
+static void
+test_contact_list_model_kept_head (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrmContactListModel) model = NULL;
+  g_autoptr (GArray) truth = NULL;
+  Tracker tracker = { 0 };
+  const guint kept = CRM_CONTACT_LIST_MODEL_READ_AHEAD_PAGES * CRM_CONTACT_LIST_MODEL_PAGE_SIZE;
+
+  g_assert_true (crm_store_begin_bulk (fixture->store, &error));
+  for (int i = 0; i < 1000; i++)
+    {
+      g_autofree char *name
+          = g_strdup_printf ("Anna %s %04d", i % 5 < 3 ? "Berg" : "Stone", (i * 37) % 1000);
+      make_contact (fixture, name);
+    }
+  g_assert_true (crm_store_commit (fixture->store, &error));
+
+  model = crm_contact_list_model_new (fixture->repository);
+  crm_contact_list_model_set_search (model, "anna");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1000);
+  tracker.model = G_LIST_MODEL (model);
+  tracker.signals = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_signal_connect (model, "items-changed", G_CALLBACK (on_tracker_items_changed), &tracker);
+  /* A view at the top: it reads the first rows only. */
+  for (guint i = 0; i < 150; i++)
+    g_object_unref (g_list_model_get_item (G_LIST_MODEL (model), i));
+
+  /* The Bergs come first in both lists: the change starts after the top pages. */
+  crm_contact_list_model_set_search (model, "anna b");
+  assert_signals (&tracker, 1, kept, 1000 - kept, 600 - kept);
+  truth
+      = filtered_truth (fixture, CRM_CONTACT_SORT_NAME, crm_contact_list_model_get_filter (model));
+  g_assert_cmpuint (truth->len, ==, 600);
+  for (guint i = 0; i < truth->len; i++)
+    {
+      g_autoptr (CrmEntityObject) item = g_list_model_get_item (G_LIST_MODEL (model), i);
+      g_assert_cmpint (crm_entity_object_get_id (item), ==, g_array_index (truth, gint64, i));
+    }
+
+  /* Every row was read: a view could track any of them, so the whole list is replaced. */
+  crm_contact_list_model_set_search (model, "anna");
+  assert_signals (&tracker, 2, 0, 600, 0, 0, 0, 1000);
+
+  /* Nothing shared at the top: replaced too. */
+  for (guint i = 0; i < 150; i++)
+    g_object_unref (g_list_model_get_item (G_LIST_MODEL (model), i));
+  crm_contact_list_model_set_search (model, "stone");
+  assert_signals (&tracker, 2, 0, 1000, 0, 0, 0, 400);
+  g_clear_pointer (&truth, g_array_unref);
+  truth
+      = filtered_truth (fixture, CRM_CONTACT_SORT_NAME, crm_contact_list_model_get_filter (model));
+  g_assert_cmpuint (truth->len, ==, 400);
+  for (guint i = 0; i < truth->len; i++)
+    {
+      g_autoptr (CrmEntityObject) item = g_list_model_get_item (G_LIST_MODEL (model), i);
+      g_assert_cmpint (crm_entity_object_get_id (item), ==, g_array_index (truth, gint64, i));
+    }
+
+  /* The same list again (a letter that changes nothing at the top): the top kept, the rows
+   * after it said again (short enough for a view to look through). */
+  crm_contact_list_model_set_search (model, "ston");
+  assert_signals (&tracker, 1, kept, 400 - kept, 400 - kept);
+
+  g_signal_handlers_disconnect_by_data (model, &tracker);
+  g_array_unref (tracker.signals);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -908,6 +1111,8 @@ main (int argc, char *argv[])
   TEST_F ("/models/deal-list/reads-late", test_deal_list_model_reads_late);
   TEST_F ("/models/contact-list/search", test_contact_list_model_search);
   TEST_F ("/models/contact-list/big-reset", test_contact_list_model_big_reset);
+  TEST_F ("/models/contact-list/batch-updates", test_contact_list_model_batch_updates);
+  TEST_F ("/models/contact-list/kept-head", test_contact_list_model_kept_head);
   TEST_F ("/models/contact-list/sorts", test_contact_list_model_sorts);
   TEST_F ("/models/stage-list/follows-store", test_stage_list_model_follows_store);
   TEST_F ("/models/contact-list/pages-and-follows-store",

@@ -16,6 +16,8 @@ G_DECLARE_FINAL_TYPE (CrmContactListModel, crm_contact_list_model, CRM, CONTACT_
 /* Rows fetched per page, and pages kept at most. */
 #define CRM_CONTACT_LIST_MODEL_PAGE_SIZE 64
 #define CRM_CONTACT_LIST_MODEL_MAX_PAGES 32
+/* Pages read in one query at the top of a new list (a GtkListView binds 200 rows at once). */
+#define CRM_CONTACT_LIST_MODEL_READ_AHEAD_PAGES 4
 
 CrmContactListModel *
 crm_contact_list_model_new (CrmRepository *repository);

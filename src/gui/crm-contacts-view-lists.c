@@ -15,12 +15,23 @@
 
 /* ---- Rows of the list --------------------------------------------------------------------- */
 
+/* Row contents kept for reuse at most (a list view holds a few screenfuls of rows). */
+#define MAX_POOLED_ROWS 256
+
+/* The list item a row's contents stand in right now (rows are reused, see on_row_teardown). */
+static GtkListItem *
+row_item (GtkWidget *box)
+{
+  return g_object_get_data (G_OBJECT (box), "crm-list-item");
+}
+
 /* A row: a check box (selection mode only), the name, and a second line. */
 static void
-on_row_check_toggled (GtkCheckButton *check, GtkListItem *item)
+on_row_check_toggled (GtkCheckButton *check, gpointer unused)
 {
   CrmContactsView *self = g_object_get_data (G_OBJECT (check), "crm-contacts-view");
-  guint position = gtk_list_item_get_position (item);
+  GtkListItem *item = row_item (gtk_widget_get_parent (GTK_WIDGET (check)));
+  guint position = item != NULL ? gtk_list_item_get_position (item) : GTK_INVALID_LIST_POSITION;
   gboolean active = gtk_check_button_get_active (check);
 
   if (self->multi_selection == NULL || position == GTK_INVALID_LIST_POSITION
@@ -35,7 +46,7 @@ on_row_check_toggled (GtkCheckButton *check, GtkListItem *item)
 /* In selection mode a click toggles the row, as its check box does, rather than selecting it
  * alone. */
 static void
-on_row_pressed (GtkGestureClick *gesture, int n_press, double x, double y, GtkListItem *item)
+on_row_pressed (GtkGestureClick *gesture, int n_press, double x, double y, gpointer unused)
 {
   GtkWidget *box = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
   CrmContactsView *self = g_object_get_data (G_OBJECT (box), "crm-contacts-view");
@@ -48,8 +59,8 @@ on_row_pressed (GtkGestureClick *gesture, int n_press, double x, double y, GtkLi
                                !gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
 }
 
-static void
-on_row_setup (GtkSignalListItemFactory *factory, GtkListItem *item, CrmContactsView *self)
+static GtkWidget *
+row_new (CrmContactsView *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *check = gtk_check_button_new ();
@@ -75,18 +86,51 @@ on_row_setup (GtkSignalListItemFactory *factory, GtkListItem *item, CrmContactsV
   gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
   gtk_widget_set_can_focus (check, FALSE);
   g_object_set_data (G_OBJECT (check), "crm-contacts-view", self);
-  g_signal_connect (check, "toggled", G_CALLBACK (on_row_check_toggled), item);
+  g_signal_connect (check, "toggled", G_CALLBACK (on_row_check_toggled), NULL);
   gtk_box_append (GTK_BOX (box), check);
   gtk_box_append (GTK_BOX (box), labels);
 
   g_object_set_data (G_OBJECT (box), "crm-contacts-view", self);
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
-  g_signal_connect (click, "pressed", G_CALLBACK (on_row_pressed), item);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_row_pressed), NULL);
   gtk_widget_add_controller (box, GTK_EVENT_CONTROLLER (click));
 
   gtk_widget_set_margin_top (box, 6);
   gtk_widget_set_margin_bottom (box, 6);
+  return box;
+}
+
+/* A new search replaces every row the list shows: GtkListView (4.8) drops the rows of the
+ * items that went and makes new ones. Their contents (a dozen widgets and a gesture each, the
+ * bulk of a keystroke's time at a million contacts) are kept from a row's teardown for the
+ * next row's setup instead of being made again. */
+static void
+on_row_setup (GtkSignalListItemFactory *factory, GtkListItem *item, CrmContactsView *self)
+{
+  g_autoptr (GtkWidget) box = NULL;
+
+  if (self->row_pool != NULL && self->row_pool->len > 0)
+    box = g_ptr_array_steal_index_fast (self->row_pool, self->row_pool->len - 1);
+  else
+    box = g_object_ref_sink (row_new (self));
+  g_object_set_data (G_OBJECT (box), "crm-list-item", item);
   gtk_list_item_set_child (item, box);
+}
+
+static void
+on_row_teardown (GtkSignalListItemFactory *factory, GtkListItem *item, CrmContactsView *self)
+{
+  GtkWidget *box = gtk_list_item_get_child (item);
+
+  if (box == NULL)
+    return;
+  g_object_set_data (G_OBJECT (box), "crm-list-item", NULL);
+  /* The check box followed this item's selection (on_contact_setup). */
+  g_signal_handlers_disconnect_by_data (item, gtk_widget_get_first_child (box));
+  if (self->row_pool == NULL || self->row_pool->len >= MAX_POOLED_ROWS)
+    return;
+  g_ptr_array_add (self->row_pool, g_object_ref (box));
+  gtk_list_item_set_child (item, NULL);
 }
 
 static void
@@ -160,6 +204,7 @@ factory_new (CrmContactsView *self, GCallback setup, GCallback bind)
 
   g_signal_connect (factory, "setup", setup, self);
   g_signal_connect (factory, "bind", bind, self);
+  g_signal_connect (factory, "teardown", G_CALLBACK (on_row_teardown), self);
   return factory;
 }
 
@@ -868,6 +913,7 @@ crm_contacts_view_build_list_pane (CrmContactsView *self)
 
   gtk_box_append (GTK_BOX (box), build_header (self));
 
+  self->row_pool = g_ptr_array_new_with_free_func (g_object_unref);
   self->contact_factory
       = factory_new (self, G_CALLBACK (on_contact_setup), G_CALLBACK (on_contact_bind));
   self->company_factory
@@ -973,5 +1019,6 @@ crm_contacts_view_lists_dispose (CrmContactsView *self)
   g_clear_object (&self->company_model);
   g_clear_object (&self->contact_factory);
   g_clear_object (&self->company_factory);
+  g_clear_pointer (&self->row_pool, g_ptr_array_unref);
   g_clear_pointer (&self->smart_list_filter, crm_contact_filter_free);
 }

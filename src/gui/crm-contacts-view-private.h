@@ -39,6 +39,8 @@ struct _CrmContactsView
   GtkMultiSelection *multi_selection;
   GtkListItemFactory *contact_factory;
   GtkListItemFactory *company_factory;
+  /* Row contents between a row's teardown and another's setup (see on_row_setup). */
+  GPtrArray *row_pool;
   CrmCompanyListModel *company_model;
   GtkSingleSelection *company_selection;
   gboolean companies_mode;

@@ -44,6 +44,7 @@ static const char *const field_labels[CRM_IMPORT_N_FIELDS] = {
   [CRM_IMPORT_FIELD_DUE_AT] = N_ ("Due"),
   [CRM_IMPORT_FIELD_DONE] = N_ ("Done"),
   [CRM_IMPORT_FIELD_DEAL] = N_ ("Deal"),
+  [CRM_IMPORT_FIELD_DONE_AT] = N_ ("Done at"),
 };
 
 const char *
@@ -81,7 +82,8 @@ static const CrmImportField deal_fields[] = {
 static const CrmImportField activity_fields[] = {
   CRM_IMPORT_FIELD_IGNORE, CRM_IMPORT_FIELD_ACTIVITY_KIND, CRM_IMPORT_FIELD_SUBJECT,
   CRM_IMPORT_FIELD_NOTES,  CRM_IMPORT_FIELD_OCCURRED_AT,   CRM_IMPORT_FIELD_DUE_AT,
-  CRM_IMPORT_FIELD_DONE,   CRM_IMPORT_FIELD_CONTACT,       CRM_IMPORT_FIELD_DEAL,
+  CRM_IMPORT_FIELD_DONE,   CRM_IMPORT_FIELD_DONE_AT,       CRM_IMPORT_FIELD_CONTACT,
+  CRM_IMPORT_FIELD_DEAL,
 };
 
 const CrmImportField *
@@ -419,6 +421,13 @@ static const HeaderSpelling activity_spellings[] = {
   { "done", CRM_IMPORT_FIELD_DONE },
   { "completed", CRM_IMPORT_FIELD_DONE },
   { "resolved", CRM_IMPORT_FIELD_DONE },
+  { "doneat", CRM_IMPORT_FIELD_DONE_AT },
+  { "donedate", CRM_IMPORT_FIELD_DONE_AT },
+  { "completedat", CRM_IMPORT_FIELD_DONE_AT },
+  { "completedon", CRM_IMPORT_FIELD_DONE_AT },
+  { "completeddate", CRM_IMPORT_FIELD_DONE_AT },
+  { "completiondate", CRM_IMPORT_FIELD_DONE_AT },
+  { "resolvedat", CRM_IMPORT_FIELD_DONE_AT },
   { "contact", CRM_IMPORT_FIELD_CONTACT },
   { "person", CRM_IMPORT_FIELD_CONTACT },
   { "contactname", CRM_IMPORT_FIELD_CONTACT },

@@ -368,7 +368,8 @@ crm_importer_check_row (CrmImporter *self, const CrmImportValues *values)
             return g_strdup_printf (_ ("“%s” is neither yes nor no"),
                                     values->cells[CRM_IMPORT_FIELD_DONE]);
           if ((reason = check_time (values, CRM_IMPORT_FIELD_OCCURRED_AT)) != NULL
-              || (reason = check_time (values, CRM_IMPORT_FIELD_DUE_AT)) != NULL)
+              || (reason = check_time (values, CRM_IMPORT_FIELD_DUE_AT)) != NULL
+              || (reason = check_time (values, CRM_IMPORT_FIELD_DONE_AT)) != NULL)
             return reason;
         }
         break;

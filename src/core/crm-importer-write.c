@@ -562,7 +562,10 @@ add_activity (Writer *w, guint line, CrmImportValues *values, GError **error)
   activity->occurred_at = parse_time_cell (values, CRM_IMPORT_FIELD_OCCURRED_AT);
   if (activity->occurred_at == 0)
     activity->occurred_at = activity->due_at != 0 ? activity->due_at : w->now;
-  if (activity->done)
+  activity->done_at = parse_time_cell (values, CRM_IMPORT_FIELD_DONE_AT);
+  if (activity->done_at != 0)
+    activity->done = TRUE;
+  else if (activity->done)
     activity->done_at = activity->occurred_at;
   if (w->dry_run)
     return TRUE;

@@ -39,16 +39,16 @@ typedef enum
   CRM_IMPORT_FIELD_NAME,       /* full name */
   CRM_IMPORT_FIELD_FIRST_NAME, /* joined with the last name when there is no full name */
   CRM_IMPORT_FIELD_LAST_NAME,
-  CRM_IMPORT_FIELD_EMAIL,      /* first one is the contact's e-mail; more go to its notes */
+  CRM_IMPORT_FIELD_EMAIL, /* first one is the contact's e-mail; more go to its notes */
   CRM_IMPORT_FIELD_PHONE,
   CRM_IMPORT_FIELD_JOB_TITLE,
-  CRM_IMPORT_FIELD_COMPANY,    /* company name: linked to, or created */
-  CRM_IMPORT_FIELD_LIFECYCLE,  /* "Lead", "lead", "Marketing Qualified Lead", "Customer", … */
-  CRM_IMPORT_FIELD_SOURCE,     /* lead source name: linked to, or created */
+  CRM_IMPORT_FIELD_COMPANY,   /* company name: linked to, or created */
+  CRM_IMPORT_FIELD_LIFECYCLE, /* "Lead", "lead", "Marketing Qualified Lead", "Customer", … */
+  CRM_IMPORT_FIELD_SOURCE,    /* lead source name: linked to, or created */
   CRM_IMPORT_FIELD_OWNER,
   CRM_IMPORT_FIELD_COUNTRY,
-  CRM_IMPORT_FIELD_NOTES,      /* several columns are joined */
-  CRM_IMPORT_FIELD_TAGS,       /* comma/semicolon separated */
+  CRM_IMPORT_FIELD_NOTES, /* several columns are joined */
+  CRM_IMPORT_FIELD_TAGS,  /* comma/semicolon separated */
   CRM_IMPORT_FIELD_CAPTURED_AT,
   CRM_IMPORT_FIELD_LAST_CONTACTED_AT,
   /* companies */
@@ -56,19 +56,20 @@ typedef enum
   CRM_IMPORT_FIELD_INDUSTRY,
   /* deals */
   CRM_IMPORT_FIELD_DEAL_TITLE,
-  CRM_IMPORT_FIELD_AMOUNT,     /* "1,234.50", "1.234,50 €", "$1200" */
+  CRM_IMPORT_FIELD_AMOUNT, /* "1,234.50", "1.234,50 €", "$1200" */
   CRM_IMPORT_FIELD_CURRENCY,
   CRM_IMPORT_FIELD_CLOSE_DATE,
   CRM_IMPORT_FIELD_DEAL_STAGE, /* stage name in the default pipeline */
   CRM_IMPORT_FIELD_PROBABILITY,
-  CRM_IMPORT_FIELD_CONTACT,    /* for deals and activities: contact e-mail or name */
+  CRM_IMPORT_FIELD_CONTACT, /* for deals and activities: contact e-mail or name */
   /* activities */
   CRM_IMPORT_FIELD_ACTIVITY_KIND, /* call, e-mail, meeting, note, task, support case */
   CRM_IMPORT_FIELD_SUBJECT,
   CRM_IMPORT_FIELD_OCCURRED_AT,
   CRM_IMPORT_FIELD_DUE_AT,
   CRM_IMPORT_FIELD_DONE,
-  CRM_IMPORT_FIELD_DEAL,       /* for activities: deal title */
+  CRM_IMPORT_FIELD_DEAL,    /* for activities: deal title */
+  CRM_IMPORT_FIELD_DONE_AT, /* when a task was done (a time there also means done) */
   CRM_IMPORT_N_FIELDS
 } CrmImportField;
 
@@ -87,18 +88,18 @@ crm_import_kind_from_string (const char *text, CrmImportKind *kind);
 typedef enum
 {
   CRM_IMPORT_DUPLICATE_SKIP,
-  CRM_IMPORT_DUPLICATE_MERGE,  /* fill the stored record's empty fields, add tags and notes */
+  CRM_IMPORT_DUPLICATE_MERGE, /* fill the stored record's empty fields, add tags and notes */
   CRM_IMPORT_DUPLICATE_ADD_NEW,
 } CrmImportDuplicateChoice;
 
 /* One row that duplicates a stored record (or an earlier row of the same file). */
 typedef struct
 {
-  guint line;           /* first line of the row in the file */
-  char *row_name;       /* the name the row would get */
-  gint64 existing_id;   /* stored contact or company id (0 when it is an earlier row) */
+  guint line;         /* first line of the row in the file */
+  char *row_name;     /* the name the row would get */
+  gint64 existing_id; /* stored contact or company id (0 when it is an earlier row) */
   char *existing_name;
-  char *reason;         /* translated: "same e-mail", "same name and company" */
+  char *reason; /* translated: "same e-mail", "same name and company" */
   CrmImportDuplicateChoice choice;
 } CrmImportDuplicate;
 

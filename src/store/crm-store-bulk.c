@@ -65,7 +65,8 @@ static const char *const bulk_deferred_indexes[] = {
 #define DERIVED_FILL_SQL                                                                           \
   "UPDATE contacts SET company_name = (SELECT name FROM companies WHERE id = "                     \
   "contacts.company_id) "                                                                          \
-  "WHERE %s %s ?1"
+  "WHERE %s %s ?1 AND company_name IS NOT (SELECT name FROM companies WHERE id = "                 \
+  "contacts.company_id)"
 
 static const struct
 {
@@ -78,6 +79,23 @@ static const struct
   { "companies", "companies_company_name_insert", "company_id", TRUE },
 };
 
+/* The insert triggers of link tables, which have no id of their own: a batch's links of the
+ * rows it creates (@key >= the first new id of @parent) are logged set-based before the commit,
+ * after their parents and in @order, by the trigger's own statement; meanwhile a copy of the
+ * trigger narrowed by a WHEN clause logs row by row, as before, the links it gives to rows that
+ * existed before the batch (merged duplicates). */
+static const struct
+{
+  const char *table;
+  const char *trigger;
+  const char *parent;
+  const char *key;
+  const char *order;
+} bulk_link_triggers[] = {
+  { "contact_tags", "contact_tags_log_insert", "contacts", "contact_id",
+    "new.contact_id, new.tag_id" },
+};
+
 typedef struct
 {
   char *table;
@@ -85,6 +103,7 @@ typedef struct
   char *create_sql;     /* to bring the trigger back */
   char *fill_range_sql; /* its work for every row with id >= ?1 */
   char *fill_one_sql;   /* its work for the row with id = ?1 */
+  gboolean narrowed;    /* replaced by a copy that still logs the older rows (link tables) */
   gint64 first_new_id;
   gboolean is_change_log;
   gboolean is_derived;
@@ -122,6 +141,23 @@ fill_sql_from_trigger (const char *create_sql, const char *table, const char *wh
                           table, where);
 }
 
+/* *create_sql gets the definition of trigger @name, or NULL when there is none. */
+static gboolean
+read_trigger_sql (CrmStore *self, const char *name, char **create_sql, GError **error)
+{
+  sqlite3_stmt *statement = crm_store_prepare (
+      self, "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?1", error);
+
+  *create_sql = NULL;
+  if (statement == NULL)
+    return FALSE;
+  sqlite3_bind_text (statement, 1, name, -1, SQLITE_STATIC);
+  if (sqlite3_step (statement) == SQLITE_ROW)
+    *create_sql = g_strdup ((const char *) sqlite3_column_text (statement, 0));
+  sqlite3_reset (statement);
+  return TRUE;
+}
+
 /* Suspends trigger @name of @table. @derived_index is the trigger's entry in
  * bulk_derived_triggers, or -1 for a trigger that inserts a log or search row. */
 static gboolean
@@ -130,18 +166,11 @@ suspend_trigger (
 {
   g_autofree char *max_sql = g_strdup_printf ("SELECT ifnull (max (id), 0) FROM %s", table);
   g_autofree char *drop_sql = g_strdup_printf ("DROP TRIGGER %s", name);
-  sqlite3_stmt *statement;
   CrmSuspendedTrigger *trigger;
   char *create_sql = NULL;
 
-  statement = crm_store_prepare (
-      self, "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?1", error);
-  if (statement == NULL)
+  if (!read_trigger_sql (self, name, &create_sql, error))
     return FALSE;
-  sqlite3_bind_text (statement, 1, name, -1, SQLITE_STATIC);
-  if (sqlite3_step (statement) == SQLITE_ROW)
-    create_sql = g_strdup ((const char *) sqlite3_column_text (statement, 0));
-  sqlite3_reset (statement);
   if (create_sql == NULL)
     return TRUE; /* not there: nothing to suspend */
 
@@ -174,6 +203,52 @@ suspend_trigger (
       return FALSE;
     }
   return crm_store_exec (self, drop_sql, error);
+}
+
+/* Narrows the insert trigger of link table bulk_link_triggers[@index] to the links of rows
+ * that existed before the batch; see bulk_link_triggers. */
+static gboolean
+narrow_link_trigger (CrmStore *self, guint index, GError **error)
+{
+  const char *table = bulk_link_triggers[index].table;
+  const char *name = bulk_link_triggers[index].trigger;
+  const char *key = bulk_link_triggers[index].key;
+  g_autofree char *max_sql
+      = g_strdup_printf ("SELECT ifnull (max (id), 0) FROM %s", bulk_link_triggers[index].parent);
+  g_autofree char *drop_sql = g_strdup_printf ("DROP TRIGGER %s", name);
+  g_autofree char *where = NULL;
+  g_autofree char *narrowed_sql = NULL;
+  CrmSuspendedTrigger *trigger;
+  char *create_sql = NULL;
+  const char *begin;
+
+  if (!read_trigger_sql (self, name, &create_sql, error))
+    return FALSE;
+  if (create_sql == NULL)
+    return TRUE; /* not there: nothing to suspend */
+
+  trigger = g_new0 (CrmSuspendedTrigger, 1);
+  trigger->table = g_strdup (table);
+  trigger->name = g_strdup (name);
+  trigger->create_sql = create_sql;
+  trigger->first_new_id = crm_store_query_int64 (self->db, max_sql, NULL) + 1;
+  trigger->is_change_log = TRUE;
+  trigger->narrowed = TRUE;
+  where = g_strdup_printf ("new.%s >= ?1 ORDER BY %s", key, bulk_link_triggers[index].order);
+  trigger->fill_range_sql = fill_sql_from_trigger (create_sql, table, where);
+  g_ptr_array_add (self->suspended_triggers, trigger);
+
+  begin = strstr (create_sql, " BEGIN");
+  if (trigger->fill_range_sql == NULL || begin == NULL || strstr (create_sql, " WHEN ") != NULL)
+    {
+      g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_FAILED,
+                   "The trigger %s has an unexpected form", name);
+      return FALSE;
+    }
+  narrowed_sql
+      = g_strdup_printf ("%.*s WHEN new.%s < %" G_GINT64_FORMAT "%s", (int) (begin - create_sql),
+                         create_sql, key, trigger->first_new_id, begin);
+  return crm_store_exec (self, drop_sql, error) && crm_store_exec (self, narrowed_sql, error);
 }
 
 /* Drops index @name, keeping its definition in self->suspended_indexes. */
@@ -226,6 +301,9 @@ crm_store_bulk_start (CrmStore *self, GError **error)
           || !suspend_trigger (self, bulk_tables[i], search_trigger, -1, error))
         return FALSE;
     }
+  for (guint i = 0; i < G_N_ELEMENTS (bulk_link_triggers); i++)
+    if (!narrow_link_trigger (self, i, error))
+      return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (bulk_derived_triggers); i++)
     if (!suspend_trigger (self, bulk_derived_triggers[i].table, bulk_derived_triggers[i].trigger,
                           (int) i, error))
@@ -290,6 +368,13 @@ crm_store_bulk_finish (CrmStore *self, GError **error)
         }
       if (trigger->is_change_log && !fold_change_log (self, trigger, error))
         return FALSE;
+      if (trigger->narrowed)
+        {
+          g_autofree char *drop_sql = g_strdup_printf ("DROP TRIGGER %s", trigger->name);
+
+          if (!crm_store_exec (self, drop_sql, error))
+            return FALSE;
+        }
       if (!run_with_id (self, trigger->fill_range_sql, trigger->first_new_id, error)
           || !crm_store_exec (self, trigger->create_sql, error))
         return FALSE;
@@ -305,7 +390,8 @@ crm_store_bulk_log_explicit_insert (CrmStore *self, const char *table, gint64 id
       CrmSuspendedTrigger *trigger = self->suspended_triggers->pdata[i];
 
       /* Rows at or past first_new_id are covered at commit. */
-      if (strcmp (trigger->table, table) != 0 || id >= trigger->first_new_id)
+      if (trigger->fill_one_sql == NULL || strcmp (trigger->table, table) != 0
+          || id >= trigger->first_new_id)
         continue;
       if (!run_with_id (self, trigger->fill_one_sql, id, error))
         return FALSE;

@@ -661,6 +661,9 @@ migrate (CrmStore *self, GError **error)
 
   if (version > 0 && !backup_before_migration (self, error))
     return FALSE;
+  /* Migration 6 edits CHECK constraints in the schema text (writable_schema), which a build of
+   * SQLite that defaults to defensive mode would refuse. */
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_DEFENSIVE, 0, (int *) NULL);
 
   if (!crm_store_begin (self, error))
     return FALSE;

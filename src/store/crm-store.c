@@ -700,6 +700,22 @@ failed_after_rollback:
   return FALSE;
 }
 
+/* Process-wide SQLite settings, before SQLite first starts (later calls are refused, harmlessly,
+ * when something else in the process started it first). No memory statistics: Rapport reads
+ * none, and keeping them takes a global lock on every allocation of SQLite, which a big import
+ * does millions of times. */
+static void
+configure_sqlite_once (void)
+{
+  static gsize configured = 0;
+
+  if (g_once_init_enter (&configured))
+    {
+      sqlite3_config (SQLITE_CONFIG_MEMSTATUS, 0);
+      g_once_init_leave (&configured, 1);
+    }
+}
+
 CrmStore *
 crm_store_open_with_migrations (const char *path,
                                 const char *migrations_path,
@@ -711,6 +727,7 @@ crm_store_open_with_migrations (const char *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
+  configure_sqlite_once ();
   g_resources_register (crm_store_get_resource ());
 
   if (g_file_test (path, G_FILE_TEST_EXISTS))

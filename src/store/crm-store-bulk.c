@@ -49,6 +49,7 @@ static const char *const bulk_deferred_indexes[] = {
   "contacts_by_country",
   "contact_lifecycle_history_by_contact",
   "contact_lifecycle_history_by_time",
+  "contact_tags_by_tag",
   "activities_by_contact",
   "activities_by_deal",
   "activities_open_tasks",

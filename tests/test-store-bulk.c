@@ -1,9 +1,11 @@
 /* test-store-bulk.c — a bulk transaction (crm_store_begin_bulk) leaves the database exactly as
  * the same rows written one by one: the same change-log rows, search text, lifecycle history,
- * company names and links, with the triggers and indexes it suspends back afterwards. */
+ * company names and links, with the triggers and indexes it suspends back afterwards; and it
+ * rebuilds indexes only when the batch is big next to their table. */
 #include <sqlite3.h>
 #include <string.h>
 
+#include "crm-store-private.h"
 #include "crm-store-timeline.h"
 #include "crm-store.h"
 #include "crm-test-util.h"
@@ -218,11 +220,64 @@ test_bulk_writes_what_row_by_row_writes (Fixture *fixture, gconstpointer data)
   }
 }
 
+static gint64
+index_exists (CrmStore *store, const char *name)
+{
+  g_autofree char *sql = g_strdup_printf (
+      "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name = '%s'", name);
+
+  return crm_store_query_int64 (store->db, sql, NULL);
+}
+
+/* A batch much smaller than the table keeps the table's indexes up to date row by row rather
+ * than building them again over every row; a big one (or one of unknown size) drops them and
+ * builds them once at the end. Either way they are all there afterwards, and complete. */
+static void
+test_bulk_keeps_indexes_of_big_tables (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = g_build_filename (fixture->folder, "sized.db", NULL);
+  g_autoptr (CrmStore) store = crm_store_open (path, &error);
+  g_autofree char *indexed = NULL;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < 30; i++)
+    add_contact (store, i, 0);
+
+  g_assert_true (crm_store_begin_bulk_sized (store, 5, &error));
+  g_assert_cmpint (index_exists (store, "contacts_by_name"), ==, 1);
+  add_contact (store, 100, 0);
+  g_assert_true (crm_store_commit (store, &error));
+
+  g_assert_true (crm_store_begin_bulk_sized (store, 20, &error));
+  g_assert_cmpint (index_exists (store, "contacts_by_name"), ==, 0);
+  add_contact (store, 101, 0);
+  g_assert_true (crm_store_commit (store, &error));
+
+  g_assert_true (crm_store_begin_bulk (store, &error));
+  g_assert_cmpint (index_exists (store, "contacts_by_name"), ==, 0);
+  g_assert_true (crm_store_commit (store, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (index_exists (store, "contacts_by_name"), ==, 1);
+  indexed = sql_rows (path, "SELECT count(*) FROM contacts INDEXED BY contacts_by_name "
+                            "WHERE name > ''");
+  g_assert_cmpstr (indexed, ==, "32\n");
+  g_assert_cmpint (crm_store_query_int64 (store->db,
+                                          "SELECT count(*) FROM "
+                                          "pragma_integrity_check WHERE "
+                                          "integrity_check <> 'ok'",
+                                          NULL),
+                   ==, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add ("/store-bulk/writes-what-row-by-row-writes", Fixture, NULL, fixture_set_up,
               test_bulk_writes_what_row_by_row_writes, fixture_tear_down);
+  g_test_add ("/store-bulk/keeps-indexes-of-big-tables", Fixture, NULL, fixture_set_up,
+              test_bulk_keeps_indexes_of_big_tables, fixture_tear_down);
   return g_test_run ();
 }

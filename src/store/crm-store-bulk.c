@@ -10,7 +10,8 @@
  *    'insert' row with the final values for each row the batch created (its own intermediate
  *    updates are folded in), and the usual rows for every change to rows that existed before;
  *  - the secondary indexes that no write of a batch reads are dropped and built again, once,
- *    before the commit (sorting once beats hundreds of thousands of scattered inserts);
+ *    before the commit (sorting once beats hundreds of thousands of scattered inserts), unless
+ *    their table already holds far more rows than the batch brings (see BULK_KEEP_INDEX_RATIO);
  *  - so are the triggers that keep contacts.company_name, whose work is one UPDATE at the end.
  */
 #include "config.h"
@@ -21,6 +22,13 @@
 #include "crm-store-private.h"
 
 #define BULK_CACHE_SIZE_KIB 1048576
+
+/* An index is kept up to date row by row, not dropped and built again, when its table already
+ * holds more than this many times the rows the batch expects. Measured on a 100,000-contact
+ * import: building an index costs about 0.3 µs per entry (old and new rows), keeping it row by
+ * row about 1.2 µs per new row, more as the index grows; so rebuilding wins up to about three
+ * old rows per new one. */
+#define BULK_KEEP_INDEX_RATIO 3
 
 /* Tables whose insert triggers are suspended, parents before children, so that the change log
  * lists a row after the rows it refers to. */
@@ -252,6 +260,20 @@ narrow_link_trigger (CrmStore *self, guint index, GError **error)
   return crm_store_exec (self, drop_sql, error) && crm_store_exec (self, narrowed_sql, error);
 }
 
+/* Whether the table of an index holds too many rows to build it again for this batch. */
+static gboolean
+table_too_big_to_reindex (CrmStore *self, const char *table)
+{
+  g_autofree char *max_sql = NULL;
+
+  if (self->bulk_expected_rows < 0)
+    return FALSE;
+  /* The largest id stands for the row count: no scan, and ids are rarely far apart. */
+  max_sql = g_strdup_printf ("SELECT ifnull (max (rowid), 0) FROM %s", table);
+  return crm_store_query_int64 (self->db, max_sql, NULL)
+         > BULK_KEEP_INDEX_RATIO * MAX (self->bulk_expected_rows, 1);
+}
+
 /* Drops index @name, keeping its definition in self->suspended_indexes. */
 static gboolean
 suspend_index (CrmStore *self, const char *name, GError **error)
@@ -259,17 +281,28 @@ suspend_index (CrmStore *self, const char *name, GError **error)
   g_autofree char *drop_sql = g_strdup_printf ("DROP INDEX %s", name);
   sqlite3_stmt *statement;
   char *create_sql = NULL;
+  char *table = NULL;
 
   statement = crm_store_prepare (
-      self, "SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = ?1", error);
+      self, "SELECT sql, tbl_name FROM sqlite_schema WHERE type = 'index' AND name = ?1", error);
   if (statement == NULL)
     return FALSE;
   sqlite3_bind_text (statement, 1, name, -1, SQLITE_STATIC);
   if (sqlite3_step (statement) == SQLITE_ROW && sqlite3_column_text (statement, 0) != NULL)
-    create_sql = g_strdup ((const char *) sqlite3_column_text (statement, 0));
+    {
+      create_sql = g_strdup ((const char *) sqlite3_column_text (statement, 0));
+      table = g_strdup ((const char *) sqlite3_column_text (statement, 1));
+    }
   sqlite3_reset (statement);
   if (create_sql == NULL)
     return TRUE; /* not there (an older schema): nothing to suspend */
+  if (table_too_big_to_reindex (self, table))
+    {
+      g_free (create_sql);
+      g_free (table);
+      return TRUE;
+    }
+  g_free (table);
   g_ptr_array_add (self->suspended_indexes, create_sql);
   return crm_store_exec (self, drop_sql, error);
 }

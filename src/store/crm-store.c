@@ -300,12 +300,19 @@ crm_store_begin (CrmStore *self, GError **error)
 gboolean
 crm_store_begin_bulk (CrmStore *self, GError **error)
 {
+  return crm_store_begin_bulk_sized (self, -1, error);
+}
+
+gboolean
+crm_store_begin_bulk_sized (CrmStore *self, gint64 expected_rows, GError **error)
+{
   g_return_val_if_fail (CRM_IS_STORE (self), FALSE);
 
   if (self->transaction_depth > 0)
     return crm_store_begin (self, error);
   if (!crm_store_begin (self, error))
     return FALSE;
+  self->bulk_expected_rows = expected_rows;
   if (!crm_store_bulk_start (self, error))
     {
       crm_store_rollback (self);

@@ -9,6 +9,8 @@
  *    based, before the commit. The change log then holds the net result of the batch: one
  *    'insert' row with the final values for each row the batch created (its own intermediate
  *    updates are folded in), and the usual rows for every change to rows that existed before;
+ *  - likewise the log rows of the links (contact_tags) of the rows the batch creates, after
+ *    those rows; a copy of the trigger narrowed by a WHEN clause logs the others row by row;
  *  - the secondary indexes that no write of a batch reads are dropped and built again, once,
  *    before the commit (sorting once beats hundreds of thousands of scattered inserts), unless
  *    their table already holds far more rows than the batch brings (see BULK_KEEP_INDEX_RATIO);

@@ -506,6 +506,40 @@ test_odd_files (Fixture *fixture, gconstpointer data)
   g_assert_cmpint (count (fixture, CRM_ENTITY_CONTACT), ==, 2);
 }
 
+/* Cells are trimmed and their runs of white space made one space; tidy cells stay as they are. */
+static void
+test_white_space_tidied (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GFile) file
+      = write_file (fixture, "spaces.csv",
+                    "Name,Email,Job Title\n"
+                    "\"  Ann \t  Lee \",ann@lee.example,\" Chief\r\n Engineer \"\n"
+                    "Bob Tidy,bob@tidy.example,Engineer\n");
+  const char *expected[][3] = {
+    { "ann@lee.example", "Ann Lee", "Chief Engineer" },
+    { "bob@tidy.example", "Bob Tidy", "Engineer" },
+  };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrmImporter) importer = crm_importer_new (file, -1, &error);
+  g_autoptr (CrmImportSummary) summary = NULL;
+
+  g_assert_no_error (error);
+  summary = crm_importer_run (importer, fixture->store, FALSE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary->n_added, ==, 2);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autoptr (CrmContactRecord) contact = NULL;
+      gint64 id = 0;
+
+      g_assert_true (crm_store_find_contact_by_email (fixture->store, expected[i][0], &id, &error));
+      contact = crm_store_get_contact (fixture->store, id, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (contact->name, ==, expected[i][1]);
+      g_assert_cmpstr (contact->title, ==, expected[i][2]);
+    }
+}
+
 /* ---- vCard --------------------------------------------------------------------------------- */
 
 static void
@@ -1046,6 +1080,7 @@ main (int argc, char **argv)
   ADD ("/importer/activities", test_activities);
   ADD ("/importer/vcard", test_vcard);
   ADD ("/importer/odd-files", test_odd_files);
+  ADD ("/importer/white-space-tidied", test_white_space_tidied);
   ADD ("/importer/broken-file", test_broken_file);
   ADD ("/importer/cancel", test_cancel);
   ADD ("/importer/duplicates/skip", test_duplicates_skip);

@@ -1754,6 +1754,82 @@ test_migrate_from_version_4 (Fixture *fixture, gconstpointer data)
                    ==, 2);
 }
 
+#define VERSION_5_MIGRATIONS "/io/github/rapportcrm/Rapport/tests/version-5/"
+
+/* SQLite's verdict on @sql run against the file at @path. */
+static int
+sql_result (const char *path, const char *sql)
+{
+  sqlite3 *db = NULL;
+  int rc;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+  sqlite3_close (db);
+  return rc;
+}
+
+/* A version-5 database gets CHECK constraints without IN lists of three or more words, which
+ * accept and refuse exactly what the IN lists did, its rows untouched and the file sound. */
+static void
+test_migrate_from_version_5 (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrmStore) old = NULL;
+  g_autoptr (CrmStore) upgraded = NULL;
+  g_autoptr (CrmContactRecord) contact = crm_contact_record_new ();
+  g_autofree char *path = g_build_filename (fixture->folder, "version-5.db", NULL);
+  const char *refused[] = {
+    "INSERT INTO contacts (name, lifecycle) VALUES ('A', 'prospect')",
+    "INSERT INTO contacts (name, lifecycle) VALUES ('A', 'LEAD')",
+    "INSERT INTO contacts (name, bant_budget) VALUES ('A', 'maybe')",
+    "INSERT INTO contacts (name, bant_authority) VALUES ('A', '')",
+    "INSERT INTO contacts (name, bant_need) VALUES ('A', 1)",
+    "INSERT INTO contacts (name, bant_timeline) VALUES ('A', 'soon')",
+    "UPDATE stages SET kind = 'closed'",
+    "INSERT INTO activities (kind) VALUES ('fax')",
+    "INSERT INTO change_log (entity, entity_id, action) VALUES ('contacts', 1, 'upsert')",
+  };
+
+  old = crm_store_open_with_migrations (path, VERSION_5_MIGRATIONS, 5, &error);
+  g_assert_no_error (error);
+  g_clear_object (&old);
+  run_sql (path, "INSERT INTO contacts (id, name, lifecycle, bant_need) VALUES "
+                 "(41, 'Ada', 'churned', 'yes');");
+  g_assert_cmpint (sql_int (path, "SELECT count(*) FROM sqlite_schema WHERE sql LIKE "
+                                  "'%lifecycle IN (%'"),
+                   ==, 1);
+
+  upgraded = crm_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (crm_store_get_schema_version (upgraded), ==, CRM_STORE_SCHEMA_VERSION);
+  /* Only the two-word lists (compared without a temporary b-tree) are left. */
+  g_assert_cmpint (sql_int (path, "SELECT count(*) FROM sqlite_schema WHERE sql LIKE '% IN (''%' "
+                                  "AND name <> 'feedback'"),
+                   ==, 0);
+  g_assert_cmpint (sql_int (path, "SELECT count(*) FROM sqlite_schema WHERE name = 'contacts' "
+                                  "AND sql LIKE '%lifecycle = ''churned'')%'"),
+                   ==, 1);
+  g_assert_cmpint (sql_int (path, "SELECT count(*) FROM contacts WHERE id = 41 AND "
+                                  "lifecycle = 'churned' AND bant_need = 'yes'"),
+                   ==, 1);
+  g_assert_cmpint (sql_int (path, "SELECT count(*) FROM pragma_integrity_check WHERE "
+                                  "integrity_check <> 'ok'"),
+                   ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    g_assert_cmpint (sql_result (path, refused[i]), ==, SQLITE_CONSTRAINT);
+  g_assert_cmpint (sql_result (path, "INSERT INTO contacts (name, lifecycle, bant_budget, "
+                                     "bant_authority, bant_need, bant_timeline) VALUES "
+                                     "('B', 'advocate', 'no', 'unknown', 'yes', 'no')"),
+                   ==, SQLITE_OK);
+
+  /* The connection that migrated goes on writing after its schema reload. */
+  contact->name = g_strdup ("Grace");
+  contact->lifecycle = CRM_LIFECYCLE_CUSTOMER;
+  g_assert_true (crm_store_insert_contact (upgraded, contact, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1771,6 +1847,7 @@ main (int argc, char *argv[])
   TEST_F ("/store/migrate/backs-up-then-upgrades", test_migrate_backs_up_then_upgrades);
   TEST_F ("/store/migrate/broken-migration-keeps-file", test_migrate_failure_keeps_file);
   TEST_F ("/store/migrate/from-version-1", test_migrate_from_version_1);
+  TEST_F ("/store/migrate/from-version-5", test_migrate_from_version_5);
   TEST_F ("/store/crud/company", test_crud_company);
   TEST_F ("/store/crud/contact", test_crud_contact);
   TEST_F ("/store/crud/tag", test_crud_tag);

@@ -24,6 +24,24 @@ crm_import_values_clear (CrmImportValues *values)
     g_clear_pointer (&values->trimmed[i], g_free);
 }
 
+static gboolean
+is_space (char c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Whether @text is not blank and has no white space but single spaces between words. */
+static gboolean
+is_tidy (const char *text)
+{
+  if (*text == '\0' || is_space (*text))
+    return FALSE;
+  for (const char *p = text; *p != '\0'; p++)
+    if (is_space (*p) && (*p != ' ' || p[1] == '\0' || is_space (p[1])))
+      return FALSE;
+  return TRUE;
+}
+
 /* @text with its runs of white space made one space, trimmed; NULL when blank. */
 static char *
 tidy (const char *text)
@@ -33,10 +51,13 @@ tidy (const char *text)
 
   if (text == NULL)
     return NULL;
+  /* Most cells are tidy already: copied as they are. */
+  if (is_tidy (text))
+    return g_strdup (text);
   out = g_string_sized_new (strlen (text));
   for (const char *p = text; *p != '\0'; p++)
     {
-      if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+      if (is_space (*p))
         space = TRUE;
       else
         {

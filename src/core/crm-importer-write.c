@@ -701,7 +701,7 @@ crm_importer_write (CrmImporter *self,
 
   ok = prepare (&w, error);
   if (ok && !dry_run)
-    ok = crm_store_begin_bulk (store, error);
+    ok = crm_store_begin_bulk_sized (store, n_rows, error);
   if (!ok)
     {
       writer_clear (&w);

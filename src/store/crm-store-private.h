@@ -38,6 +38,7 @@ struct _CrmStore
   gboolean bulk_failed;
   gint64 cache_size_before_bulk;
   gint64 bulk_first_log_id;
+  gint64 bulk_expected_rows;     /* new rows per table the batch expects; negative: unknown */
   GPtrArray *suspended_triggers; /* CrmSuspendedTrigger */
   GPtrArray *suspended_indexes;  /* char *: the CREATE INDEX of each index dropped */
 

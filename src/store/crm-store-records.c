@@ -245,9 +245,11 @@ crm_store_new_uuid (void)
   static GMutex lock;
   static gint64 last_ms;
   static guint counter;
+  static const char hex[] = "0123456789abcdef";
   guint8 bytes[16];
   gint64 ms = g_get_real_time () / 1000;
   guint sequence;
+  char *text;
 
   g_mutex_lock (&lock);
   if (ms <= last_ms)
@@ -278,10 +280,18 @@ crm_store_new_uuid (void)
     }
   bytes[8] = (guint8) (0x80 | (bytes[8] & 0x3f));
 
-  return g_strdup_printf ("%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
-                          bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6],
-                          bytes[7], bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13],
-                          bytes[14], bytes[15]);
+  /* Spelled out by hand: a printf of 16 bytes cost more than the rest of an insert's
+   * bookkeeping together, over a 100,000-row import. */
+  text = g_malloc (37);
+  for (int i = 0, out = 0; i < 16; i++)
+    {
+      if (i == 4 || i == 6 || i == 8 || i == 10)
+        text[out++] = '-';
+      text[out++] = hex[bytes[i] >> 4];
+      text[out++] = hex[bytes[i] & 0xf];
+    }
+  text[36] = '\0';
+  return text;
 }
 
 static const char *const times_defaulting_to_now[] = {

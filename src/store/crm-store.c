@@ -300,12 +300,19 @@ crm_store_begin (CrmStore *self, GError **error)
 gboolean
 crm_store_begin_bulk (CrmStore *self, GError **error)
 {
+  return crm_store_begin_bulk_sized (self, -1, error);
+}
+
+gboolean
+crm_store_begin_bulk_sized (CrmStore *self, gint64 expected_rows, GError **error)
+{
   g_return_val_if_fail (CRM_IS_STORE (self), FALSE);
 
   if (self->transaction_depth > 0)
     return crm_store_begin (self, error);
   if (!crm_store_begin (self, error))
     return FALSE;
+  self->bulk_expected_rows = expected_rows;
   if (!crm_store_bulk_start (self, error))
     {
       crm_store_rollback (self);
@@ -661,6 +668,9 @@ migrate (CrmStore *self, GError **error)
 
   if (version > 0 && !backup_before_migration (self, error))
     return FALSE;
+  /* Migration 6 edits CHECK constraints in the schema text (writable_schema), which a build of
+   * SQLite that defaults to defensive mode would refuse. */
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_DEFENSIVE, 0, (int *) NULL);
 
   if (!crm_store_begin (self, error))
     return FALSE;
@@ -697,6 +707,22 @@ failed_after_rollback:
   return FALSE;
 }
 
+/* Process-wide SQLite settings, before SQLite first starts (later calls are refused, harmlessly,
+ * when something else in the process started it first). No memory statistics: Rapport reads
+ * none, and keeping them takes a global lock on every allocation of SQLite, which a big import
+ * does millions of times. */
+static void
+configure_sqlite_once (void)
+{
+  static gsize configured = 0;
+
+  if (g_once_init_enter (&configured))
+    {
+      sqlite3_config (SQLITE_CONFIG_MEMSTATUS, 0);
+      g_once_init_leave (&configured, 1);
+    }
+}
+
 CrmStore *
 crm_store_open_with_migrations (const char *path,
                                 const char *migrations_path,
@@ -708,6 +734,7 @@ crm_store_open_with_migrations (const char *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
+  configure_sqlite_once ();
   g_resources_register (crm_store_get_resource ());
 
   if (g_file_test (path, G_FILE_TEST_EXISTS))

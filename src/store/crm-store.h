@@ -35,7 +35,7 @@ typedef enum
 } CrmStoreError;
 
 /* The schema version this program writes (PRAGMA user_version). */
-#define CRM_STORE_SCHEMA_VERSION 5
+#define CRM_STORE_SCHEMA_VERSION 6
 
 #define CRM_TYPE_STORE (crm_store_get_type ())
 G_DECLARE_FINAL_TYPE (CrmStore, crm_store, CRM, STORE, GObject)
@@ -69,6 +69,11 @@ crm_store_rollback (CrmStore *self);
  * entity at commit (for seeding and imports of many rows). */
 gboolean
 crm_store_begin_bulk (CrmStore *self, GError **error);
+/* The same, for a batch of about @expected_rows new rows per table (negative: unknown, as
+ * crm_store_begin_bulk()): a table that already holds more than three times as many keeps its
+ * indexes up to date row by row instead of building them again at the commit. */
+gboolean
+crm_store_begin_bulk_sized (CrmStore *self, gint64 expected_rows, GError **error);
 
 /* Checks integrity, foreign keys and schema version; appends findings to @report.
  * Returns TRUE when sound. */

@@ -584,11 +584,11 @@ test_contacts_sort_by_company (Fixture *fixture, gconstpointer data)
     }
 }
 
-/* The list view of the contacts (drop-downs have list views of their own). */
+/* The list of the contacts: a grid view of one column. */
 static GtkWidget *
 find_list_view (GtkWidget *root, GtkSelectionModel *model)
 {
-  if (GTK_IS_LIST_VIEW (root) && gtk_list_view_get_model (GTK_LIST_VIEW (root)) == model)
+  if (GTK_IS_GRID_VIEW (root) && gtk_grid_view_get_model (GTK_GRID_VIEW (root)) == model)
     return root;
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
        child = gtk_widget_get_next_sibling (child))

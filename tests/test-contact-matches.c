@@ -1,8 +1,11 @@
-/* test-contact-matches.c — a search typed letter by letter, read from the matches the store
- * remembers and narrows (crm-store-contact-matches.c): every page, every count, in every sort
- * order, against plain SQL written out here; and after each kind of change that could make the
- * remembered list wrong (a contact added, renamed, deleted, its sort key changed, a company
- * renamed, a write from another connection), the next keystroke still lists what SQL lists. */
+/* test-contact-matches.c — a search typed letter by letter, read as the store reads a filter
+ * few contacts pass: along the sort's index for a while, or from the matches it remembers and
+ * narrows (crm-store-contact-matches.c), each test run with no walk (the remembered matches
+ * only), a short one (both, as pages are found in it or not) and the program's: every page,
+ * every count, in every sort order, against plain SQL written out here; and after each kind
+ * of change that could make the remembered list wrong (a contact added, renamed, deleted, its
+ * sort key changed, a company renamed, a write from another connection), the next keystroke
+ * still lists what SQL lists. */
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
@@ -11,6 +14,7 @@
 #include "crm-contact.h"
 #include "crm-repository.h"
 #include "crm-seed.h"
+#include "crm-store-private.h"
 #include "crm-test-util.h"
 
 #define REFERENCE_DAY ((gint64) 1717200000)
@@ -52,6 +56,7 @@ fixture_set_up (Fixture *fixture, gconstpointer data)
   options.now = REFERENCE_DAY;
   g_assert_true (crm_seed_database (fixture->store, &options, NULL, NULL, &error));
   g_assert_no_error (error);
+  fixture->store->contact_walk_rows = GPOINTER_TO_UINT (data);
 }
 
 static void
@@ -294,10 +299,20 @@ test_changes_between_keystrokes (Fixture *fixture, gconstpointer data)
 int
 main (int argc, char **argv)
 {
+  static const guint walks[] = { 0, 300, CRM_STORE_CONTACT_WALK_ROWS };
+
   g_test_init (&argc, &argv, NULL);
-  g_test_add ("/contact-matches/typed-in-every-order", Fixture, NULL, fixture_set_up,
-              test_typed_in_every_order, fixture_tear_down);
-  g_test_add ("/contact-matches/changes-between-keystrokes", Fixture, NULL, fixture_set_up,
-              test_changes_between_keystrokes, fixture_tear_down);
+  for (guint i = 0; i < G_N_ELEMENTS (walks); i++)
+    {
+      g_autofree char *typed
+          = g_strdup_printf ("/contact-matches/walk-%u/typed-in-every-order", walks[i]);
+      g_autofree char *changes
+          = g_strdup_printf ("/contact-matches/walk-%u/changes-between-keystrokes", walks[i]);
+
+      g_test_add (typed, Fixture, GUINT_TO_POINTER (walks[i]), fixture_set_up,
+                  test_typed_in_every_order, fixture_tear_down);
+      g_test_add (changes, Fixture, GUINT_TO_POINTER (walks[i]), fixture_set_up,
+                  test_changes_between_keystrokes, fixture_tear_down);
+    }
   return g_test_run ();
 }

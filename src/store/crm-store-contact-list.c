@@ -638,6 +638,97 @@ fetch_page_of_matches (CrmStore *self,
                                          error);
 }
 
+static GPtrArray *
+read_contacts (CrmStore *self, sqlite3_stmt *statement, GError **error)
+{
+  const CrmEntityInfo *info = crm_store_get_entity_info (CRM_ENTITY_CONTACT);
+  g_autoptr (GPtrArray) records
+      = g_ptr_array_new_with_free_func ((GDestroyNotify) crm_contact_record_free);
+  int rc;
+
+  while ((rc = sqlite3_step (statement)) == SQLITE_ROW)
+    {
+      CrmContactRecord *contact = crm_contact_record_new ();
+
+      crm_store_read_record (info, statement, 0, contact);
+      g_ptr_array_add (records, contact);
+    }
+  sqlite3_reset (statement);
+  if (rc != SQLITE_DONE)
+    {
+      crm_store_set_error_from_db (self, error, NULL);
+      return NULL;
+    }
+  return g_steal_pointer (&records);
+}
+
+/* A page of a filter few contacts pass, read along the sort's index for contact_walk_rows
+ * (CRM_STORE_CONTACT_WALK_ROWS) at most from where it starts, each row tested: when the matches are spread along the order,
+ * the page is found in a few ms (at a million contacts, 64 rows of the 16,000 that "lin"*
+ * matches among the first 32,768 names), where sorting them reads every one (50 ms). When
+ * they are not (the first names of "x"* sit at the end of the order), NULL: sort them. */
+static GPtrArray *
+fetch_page_walking_a_while (CrmStore *self,
+                            CrmContactSort sort,
+                            const FilterSql *sql,
+                            const char *columns,
+                            const CrmContactSortKey *after,
+                            guint offset,
+                            guint limit)
+{
+  const ContactSortSql *spec = &contact_sorts[sort];
+  const char *direction = spec->descending ? "DESC" : "";
+  g_autofree char *clause
+      = after != NULL ? dup_after_clause (spec, PLAN_WALK_ORDER) : g_strdup ("1");
+  g_autofree char *bound_text = NULL;
+  g_autofree char *bound_clause = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr (GPtrArray) records = NULL;
+  sqlite3_stmt *statement;
+  sqlite3_value *bound = NULL;
+
+  if (offset + limit > self->contact_walk_rows)
+    return NULL;
+  /* The key contact_walk_rows rows on, every contact counted: the end of the walk. */
+  bound_text = g_strdup_printf ("SELECT %s FROM contacts INDEXED BY %s WHERE %s ORDER BY %s %s, "
+                                "id %s LIMIT 1 OFFSET :walk",
+                                spec->key, spec->index, clause, spec->key, direction, direction);
+  statement = crm_store_prepare (self, bound_text, NULL);
+  if (statement == NULL)
+    return NULL;
+  if (after != NULL)
+    bind_key (statement, sort, after);
+  bind_int64_named (statement, ":walk", self->contact_walk_rows);
+  if (sqlite3_step (statement) == SQLITE_ROW)
+    bound = sqlite3_value_dup (sqlite3_column_value (statement, 0));
+  sqlite3_reset (statement);
+
+  if (bound != NULL)
+    bound_clause = g_strdup_printf ("%s %s :bound", spec->key, spec->descending ? ">=" : "<=");
+  text = g_strdup_printf ("SELECT %s FROM contacts INDEXED BY %s WHERE %s AND %s AND %s ORDER BY "
+                          "%s %s, id %s LIMIT :limit OFFSET :offset",
+                          columns, spec->index, clause, sql->where->str,
+                          bound_clause != NULL ? bound_clause : "1", spec->key, direction,
+                          direction);
+  statement = crm_store_prepare (self, text, NULL);
+  if (statement != NULL)
+    {
+      if (after != NULL)
+        bind_key (statement, sort, after);
+      if (bound != NULL)
+        sqlite3_bind_value (statement, sqlite3_bind_parameter_index (statement, ":bound"), bound);
+      bind_int64_named (statement, ":limit", limit);
+      bind_int64_named (statement, ":offset", offset);
+      filter_sql_bind (sql, statement);
+      records = read_contacts (self, statement, NULL);
+    }
+  /* Short of a page before the end of the walk: the rest lies further on. */
+  if (records != NULL && bound != NULL && records->len < limit)
+    g_clear_pointer (&records, g_ptr_array_unref);
+  sqlite3_value_free (bound);
+  return g_steal_pointer (&records);
+}
+
 /* A page in list order; @backwards reads it from the end of the list (@after NULL), @offset
  * rows from there. */
 static GPtrArray *
@@ -674,9 +765,18 @@ fetch_page (CrmStore *self,
   if (plan == PLAN_WALK_PROBE)
     g_string_assign (sql.where, "EXISTS (SELECT 1 FROM contacts_fts WHERE contacts_fts MATCH "
                                 ":match AND contacts_fts.rowid = contacts.id)");
-  if (plan == PLAN_SORT_MATCHES && sql.n_terms == 1 && sql.match != NULL)
+  /* Few pass: their list in order, remembered, or read a while along the order, or sorted
+   * (see fetch_page_walking_a_while). */
+  if (plan == PLAN_SORT_MATCHES)
     {
-      records = fetch_page_of_matches (self, sort, &sql, after, offset, limit, backwards, error);
+      gboolean search_alone = sql.n_terms == 1 && sql.match != NULL;
+
+      if (search_alone && crm_store_get_contact_matches (self, sql.match, sort) != NULL)
+        records = fetch_page_of_matches (self, sort, &sql, after, offset, limit, backwards, error);
+      if (records == NULL && !backwards)
+        records = fetch_page_walking_a_while (self, sort, &sql, columns->str, after, offset, limit);
+      if (records == NULL && search_alone)
+        records = fetch_page_of_matches (self, sort, &sql, after, offset, limit, backwards, error);
       if (records != NULL || (error != NULL && *error != NULL))
         {
           filter_sql_clear (&sql);

@@ -11,6 +11,8 @@ G_BEGIN_DECLS
 
 typedef struct _CrmContactMatches CrmContactMatches;
 
+#define CRM_STORE_CONTACT_WALK_ROWS 32768
+
 struct _CrmStore
 {
   GObject parent_instance;
@@ -49,6 +51,9 @@ struct _CrmStore
   /* The matches of the last search read by sorting them, in list order, or NULL
    * (crm-store-contact-matches.c). */
   CrmContactMatches *contact_matches;
+  /* How far along the sort's index a page of a filter few pass is looked for before they are
+   * sorted (crm-store-contact-list.c; tests make it shorter). */
+  guint contact_walk_rows;
 
   /* Write statements of each entity, built once. */
   char *insert_sql[CRM_N_ENTITIES];

@@ -296,6 +296,24 @@ test_changes_between_keystrokes (Fixture *fixture, gconstpointer data)
                     ==, 1);
 }
 
+/* The page cache grows for searching only once a search is read: listing and counting the
+ * contacts keep SQLite's default. */
+static void
+test_search_cache (Fixture *fixture, gconstpointer data)
+{
+  CrmContactFilter filter = { .score_min = -1, .score_max = -1 };
+  gint64 before = crm_store_query_int64 (fixture->store->db, "PRAGMA cache_size", NULL);
+  g_autoptr (GPtrArray) page = crm_store_fetch_contacts_filtered (
+      fixture->store, CRM_CONTACT_SORT_NAME, &filter, NULL, 0, PAGE, NULL);
+
+  g_assert_nonnull (page);
+  g_assert_cmpint (crm_store_query_int64 (fixture->store->db, "PRAGMA cache_size", NULL), ==,
+                   before);
+  assert_search (fixture, "li", CRM_CONTACT_SORT_NAME);
+  g_assert_cmpint (crm_store_query_int64 (fixture->store->db, "PRAGMA cache_size", NULL), <,
+                   MIN (before, -16384));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -314,5 +332,7 @@ main (int argc, char **argv)
       g_test_add (changes, Fixture, GUINT_TO_POINTER (walks[i]), fixture_set_up,
                   test_changes_between_keystrokes, fixture_tear_down);
     }
+  g_test_add ("/contact-matches/search-cache", Fixture, GUINT_TO_POINTER (0), fixture_set_up,
+              test_search_cache, fixture_tear_down);
   return g_test_run ();
 }

@@ -28,6 +28,14 @@
 #define PROBE_MAX_ROWS 256
 /* Filters whose counts are remembered for picking plans; forgotten all at once past this. */
 #define MAX_REMEMBERED_COUNTS 64
+/* The page cache, once the contacts are searched (SQLite's default is 2 MB, and it grows only
+ * as pages are read): a search that sorts its matches reads each one's row, a few thousand
+ * pages scattered over a big file for a short word; kept at hand, the next keystroke finds
+ * them again without a read each. Not before: at a million contacts, the first count and the
+ * scrolling of the list would fill it for nothing (set from the start, it made the window's
+ * first frame 1.2 times as long as at 10,000 contacts, against 1.06 without, and the page use
+ * 45 to 56 MB more memory, against a goal of 60). */
+#define SEARCH_CACHE_SIZE_KIB 24576
 /* Stands in for "no company" in the company order: the largest character, so those last. */
 #define NO_COMPANY_KEY "\xf4\x8f\xbf\xbf"
 
@@ -208,6 +216,16 @@ filter_sql_init (FilterSql *sql, const CrmContactFilter *filter)
     g_string_append (sql->where, "1");
 }
 
+/* Makes the page cache larger for searching, the first time a search is read. */
+static void
+use_search_cache (CrmStore *self, const FilterSql *sql)
+{
+  if (sql->match == NULL || self->search_cache)
+    return;
+  self->search_cache
+      = crm_store_exec (self, "PRAGMA cache_size = -" G_STRINGIFY (SEARCH_CACHE_SIZE_KIB), NULL);
+}
+
 static void
 filter_sql_clear (FilterSql *sql)
 {
@@ -277,6 +295,7 @@ count_filtered (CrmStore *self, const FilterSql *sql, gint64 *count, GError **er
   sqlite3_stmt *statement;
   const GArray *matches;
 
+  use_search_cache (self, sql);
   /* Search words alone, whose matches are remembered or can be narrowed from the last ones
    * remembered (crm-store-contact-matches.c): as many. */
   if (sql->n_terms == 1 && sql->match != NULL
@@ -759,6 +778,7 @@ fetch_page (CrmStore *self,
   for (guint i = 0; i < info->n_fields; i++)
     g_string_append_printf (columns, ", %s", info->fields[i].column);
   filter_sql_init (&sql, filter);
+  use_search_cache (self, &sql);
   /* A jump (a large offset) is read with the list of matches: row by row in the search index,
    * every row skipped would be looked up too. */
   plan = choose_plan (self, &sql, offset + limit <= PROBE_MAX_ROWS);

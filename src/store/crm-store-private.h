@@ -54,6 +54,8 @@ struct _CrmStore
   /* How far along the sort's index a page of a filter few pass is looked for before they are
    * sorted (crm-store-contact-list.c; tests make it shorter). */
   guint contact_walk_rows;
+  /* Whether the page cache was made larger for searching (crm-store-contact-list.c). */
+  gboolean search_cache;
 
   /* Write statements of each entity, built once. */
   char *insert_sql[CRM_N_ENTITIES];

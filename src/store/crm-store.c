@@ -13,8 +13,6 @@
 #include "crm-store-private.h"
 #include "crm-store-resources.h"
 
-/* The page cache of a connection (see configure_connection). */
-#define CACHE_SIZE_KIB 24576
 /* PRAGMA application_id of Rapport files: "RAPT". */
 #define RAPPORT_APPLICATION_ID 0x52415054
 #define MIGRATIONS_PATH RESOURCE_PREFIX "/migrations/"
@@ -605,14 +603,6 @@ configure_connection (CrmStore *self, GError **error)
   if (!crm_store_exec (
           self, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; PRAGMA temp_store = MEMORY",
           error))
-    return FALSE;
-  /* A page cache of up to CACHE_SIZE_KIB (SQLite's default is 2 MB, and it grows only as pages
-   * are read): the first page of a search sorts every match, each read from its table row, a
-   * few thousand pages scattered over a big file for a short word; kept at hand, the next
-   * keystroke finds them again without a read each. (At a million contacts 32 MB made the
-   * contacts page use 56 MB more memory than at 10,000, against a goal of 60; 16 MB made
-   * searching a fifth slower.) */
-  if (!crm_store_exec (self, "PRAGMA cache_size = -" G_STRINGIFY (CACHE_SIZE_KIB), error))
     return FALSE;
 
   if (sqlite3_prepare_v2 (self->db, "PRAGMA journal_mode = WAL", -1, &statement, NULL) == SQLITE_OK

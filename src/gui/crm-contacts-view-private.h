@@ -51,7 +51,7 @@ struct _CrmContactsView
   CrmContactFilter *smart_list_filter;
   GtkSearchEntry *search_entry;
   GtkDropDown *sort_dropdown;
-  GtkListView *list_view;
+  GtkGridView *list_view; /* of one column (see crm_contacts_view_build_list_pane) */
   CrmContactDetail *detail;
 };
 

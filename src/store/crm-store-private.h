@@ -9,6 +9,10 @@
 
 G_BEGIN_DECLS
 
+typedef struct _CrmContactMatches CrmContactMatches;
+
+#define CRM_STORE_CONTACT_WALK_ROWS 32768
+
 struct _CrmStore
 {
   GObject parent_instance;
@@ -45,6 +49,14 @@ struct _CrmStore
   /* Contact filter (its text and days) -> gint64 count of the contacts it passes, as last
    * counted: picks how the contact list reads its pages (crm-store-contact-list.c). */
   GHashTable *filter_counts;
+  /* The matches of the last search read by sorting them, in list order, or NULL
+   * (crm-store-contact-matches.c). */
+  CrmContactMatches *contact_matches;
+  /* How far along the sort's index a page of a filter few pass is looked for before they are
+   * sorted (crm-store-contact-list.c; tests make it shorter). */
+  guint contact_walk_rows;
+  /* Whether the page cache was made larger for searching (crm-store-contact-list.c). */
+  gboolean search_cache;
 
   /* Write statements of each entity, built once. */
   char *insert_sql[CRM_N_ENTITIES];
@@ -150,6 +162,28 @@ crm_store_bulk_forget (CrmStore *self);
  * the suspended triggers would have written. */
 gboolean
 crm_store_bulk_log_explicit_insert (CrmStore *self, const char *table, gint64 id, GError **error);
+
+/* The contacts a search alone lists, remembered (crm-store-contact-matches.c). */
+void
+crm_contact_matches_free (CrmContactMatches *matches);
+/* The ids, in list order, of the contacts FTS query @match matches, when the last list
+ * remembered is of it or can be narrowed to it (with the store unchanged since); NULL when
+ * not. @sort: the list's order, or -1 for any (a count). */
+const GArray *
+crm_store_get_contact_matches (CrmStore *self, const char *match, int sort);
+/* Remembers @ids (gint64, taken) as the contacts @match matches in @sort order. */
+void
+crm_store_remember_contact_matches (CrmStore *self,
+                                    CrmContactSort sort,
+                                    const char *match,
+                                    GArray *ids);
+/* Forgets the remembered matches when the change could make them wrong (before its signal). */
+void
+crm_store_contact_matches_changed (
+    CrmStore *self, CrmEntity entity, CrmChangeAction action, gint64 id, gconstpointer old_record);
+/* The contacts @ids, in that order (those that exist). */
+GPtrArray *
+crm_store_fetch_contacts_by_id (CrmStore *self, const gint64 *ids, guint n_ids, GError **error);
 
 /* crm_store_open() with another set of migrations (for tests of upgrades). */
 CrmStore *

@@ -54,6 +54,7 @@ crm_store_finalize (GObject *object)
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->filter_counts, g_hash_table_unref);
+  g_clear_pointer (&self->contact_matches, crm_contact_matches_free);
   crm_store_bulk_forget (self);
   for (guint i = 0; i < CRM_N_ENTITIES; i++)
     {
@@ -108,6 +109,7 @@ crm_store_init (CrmStore *self)
   g_array_set_clear_func (self->pending_changes, pending_change_clear);
   self->savepoint_marks = g_array_new (FALSE, FALSE, sizeof (guint));
   self->filter_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->contact_walk_rows = CRM_STORE_CONTACT_WALK_ROWS;
 }
 
 /* ---- Errors ------------------------------------------------------------------------------ */
@@ -347,7 +349,17 @@ emit_pending_changes (CrmStore *self)
   batch = ++self->n_change_batches;
   memset (sizes, 0, sizeof sizes);
   for (guint i = 0; i < changes->len; i++)
-    sizes[g_array_index (changes, CrmPendingChange, i).entity]++;
+    {
+      CrmPendingChange *change = &g_array_index (changes, CrmPendingChange, i);
+
+      sizes[change->entity]++;
+      /* Before any handler reads the contact list again. */
+      crm_store_contact_matches_changed (self, change->entity, change->action, change->id,
+                                         change->old_record);
+    }
+  for (guint entity = 0; entity < CRM_N_ENTITIES; entity++)
+    if (was_bulk && touched[entity])
+      crm_store_contact_matches_changed (self, entity, CRM_CHANGE_RESET, 0, NULL);
   for (guint i = 0; i < changes->len; i++)
     {
       CrmPendingChange *change = &g_array_index (changes, CrmPendingChange, i);
@@ -489,6 +501,7 @@ crm_store_poll_external_changes (CrmStore *self)
     return FALSE;
 
   self->data_version = version;
+  g_clear_pointer (&self->contact_matches, crm_contact_matches_free);
   g_object_ref (self);
   for (guint entity = 0; entity < CRM_N_ENTITIES; entity++)
     g_signal_emit (self, signals[SIGNAL_CHANGED], 0, entity, (guint) CRM_CHANGE_RESET, (gint64) 0,

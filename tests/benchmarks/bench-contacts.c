@@ -66,7 +66,7 @@ typedef struct
   CrmStore *store;
   CrmWindow *window;
   CrmContactsView *view;
-  GtkListView *list_view;
+  GtkGridView *list_view;
   guint n_paints;
   gint64 last_paint;
   gint64 opened;
@@ -111,23 +111,23 @@ wait_for_paint (Page *page, guint n_paints)
     }
 }
 
-/* The list view over @model below @widget (the order menu has a list view too). */
-static GtkListView *
+/* The contact list (a grid view of one column) over @model below @widget. */
+static GtkGridView *
 find_contact_list (GtkWidget *widget, CrmContactListModel *model)
 {
-  if (GTK_IS_LIST_VIEW (widget))
+  if (GTK_IS_GRID_VIEW (widget))
     {
-      GtkSelectionModel *selection = gtk_list_view_get_model (GTK_LIST_VIEW (widget));
+      GtkSelectionModel *selection = gtk_grid_view_get_model (GTK_GRID_VIEW (widget));
 
       if (GTK_IS_SINGLE_SELECTION (selection)
           && gtk_single_selection_get_model (GTK_SINGLE_SELECTION (selection))
                  == G_LIST_MODEL (model))
-        return GTK_LIST_VIEW (widget);
+        return GTK_GRID_VIEW (widget);
     }
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkListView *found = find_contact_list (child, model);
+      GtkGridView *found = find_contact_list (child, model);
 
       if (found != NULL)
         return found;

@@ -584,11 +584,11 @@ test_contacts_sort_by_company (Fixture *fixture, gconstpointer data)
     }
 }
 
-/* The list view of the contacts (drop-downs have list views of their own). */
+/* The list of the contacts: a grid view of one column. */
 static GtkWidget *
 find_list_view (GtkWidget *root, GtkSelectionModel *model)
 {
-  if (GTK_IS_LIST_VIEW (root) && gtk_list_view_get_model (GTK_LIST_VIEW (root)) == model)
+  if (GTK_IS_GRID_VIEW (root) && gtk_grid_view_get_model (GTK_GRID_VIEW (root)) == model)
     return root;
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
        child = gtk_widget_get_next_sibling (child))
@@ -660,6 +660,98 @@ test_contacts_rows_show_names_literally (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (n_listed (fixture), ==, 1);
 }
 
+/* The row widget (a grid cell) showing @name. */
+static GtkWidget *
+find_row (GtkWidget *grid, const char *name)
+{
+  GtkWidget *label = find_labelled (grid, GTK_TYPE_LABEL, name);
+
+  while (label != NULL && gtk_widget_get_parent (label) != grid)
+    label = gtk_widget_get_parent (label);
+  return label;
+}
+
+/* The list is a grid view of one column: each row as wide as the list, one under the other;
+ * the grid's role and name for assistive technologies; keyboard focus moving down and up a
+ * row; a row chosen shows its contact; in selection mode, rows picked one by one, their check
+ * boxes following. */
+static void
+test_contacts_list_is_one_column (Fixture *fixture, gconstpointer data)
+{
+  GtkWidget *grid;
+  GtkWidget *first, *second, *third;
+  graphene_rect_t bounds_first, bounds_second;
+  GtkSelectionModel *selection;
+  g_autoptr (GtkBitset) selected = NULL;
+  gint64 second_id = 0;
+
+  for (int i = 0; i < 40; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Person %02d", i);
+      gint64 id = insert_contact (fixture, name, NULL, 0);
+
+      if (i == 1)
+        second_id = id;
+    }
+  show_view (fixture);
+  grid = find_list_view (GTK_WIDGET (fixture->view),
+                         crm_contacts_view_get_selection_model (fixture->view));
+  g_assert_nonnull (grid);
+  g_assert_cmpuint (gtk_grid_view_get_max_columns (GTK_GRID_VIEW (grid)), ==, 1);
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (grid)), ==,
+                   GTK_ACCESSIBLE_ROLE_GRID);
+  g_assert_nonnull (find_row_label (fixture, "Person 02"));
+
+  first = find_row (grid, "Person 00");
+  second = find_row (grid, "Person 01");
+  third = find_row (grid, "Person 02");
+  g_assert_nonnull (first);
+  g_assert_nonnull (second);
+  g_assert_nonnull (third);
+  g_assert_true (gtk_widget_compute_bounds (first, grid, &bounds_first));
+  g_assert_true (gtk_widget_compute_bounds (second, grid, &bounds_second));
+  g_assert_cmpfloat (bounds_first.origin.x, ==, bounds_second.origin.x);
+  g_assert_cmpfloat (bounds_second.origin.y, >=, bounds_first.origin.y + bounds_first.size.height);
+  /* As wide as the list, but for the margins around a row. */
+  g_assert_cmpfloat (bounds_first.size.width, >=, gtk_widget_get_width (grid) - 40);
+
+  /* The keyboard: down a row and back up. */
+  g_assert_true (gtk_widget_grab_focus (second));
+  g_assert_true (gtk_widget_child_focus (grid, GTK_DIR_DOWN));
+  g_assert_true (
+      gtk_widget_has_focus (third)
+      || gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)), third));
+  g_assert_true (gtk_widget_child_focus (grid, GTK_DIR_UP));
+  g_assert_true (
+      gtk_widget_has_focus (second)
+      || gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)), second));
+
+  /* Chosen: its details. */
+  gtk_widget_activate_action (grid, "list.activate-item", "u", 1);
+  g_assert_nonnull (crm_contacts_view_get_shown_contact (fixture->view));
+  g_assert_cmpint (crm_entity_object_get_id (
+                       CRM_ENTITY_OBJECT (crm_contacts_view_get_shown_contact (fixture->view))),
+                   ==, second_id);
+
+  /* Selection mode: two rows picked with the modifier, the others not. */
+  crm_contacts_view_set_selection_mode (fixture->view, TRUE);
+  selection = crm_contacts_view_get_selection_model (fixture->view);
+  g_assert_true (GTK_IS_MULTI_SELECTION (selection));
+  g_assert_true (gtk_grid_view_get_model (GTK_GRID_VIEW (grid)) == selection);
+  gtk_widget_activate_action (grid, "list.select-item", "(ubb)", 0, TRUE, FALSE);
+  gtk_widget_activate_action (grid, "list.select-item", "(ubb)", 2, TRUE, FALSE);
+  selected = gtk_selection_model_get_selection (selection);
+  g_assert_cmpuint (gtk_bitset_get_size (selected), ==, 2);
+  g_assert_true (gtk_bitset_contains (selected, 0));
+  g_assert_true (gtk_bitset_contains (selected, 2));
+  crm_test_run_for (50);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (
+      crm_test_find_descendant (find_row (grid, "Person 02"), GTK_TYPE_CHECK_BUTTON))));
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (
+      crm_test_find_descendant (find_row (grid, "Person 01"), GTK_TYPE_CHECK_BUTTON))));
+  crm_contacts_view_set_selection_mode (fixture->view, FALSE);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -681,6 +773,7 @@ main (int argc, char *argv[])
   ADD_TEST ("/gui/contacts/bulk-lifecycle-and-undo", test_contacts_bulk_lifecycle);
   ADD_TEST ("/gui/contacts/sort-by-company", test_contacts_sort_by_company);
   ADD_TEST ("/gui/contacts/rows-show-names-literally", test_contacts_rows_show_names_literally);
+  ADD_TEST ("/gui/contacts/list-is-one-column", test_contacts_list_is_one_column);
 #undef ADD_TEST
 
   return g_test_run ();

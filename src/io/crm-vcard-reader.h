@@ -26,26 +26,26 @@ typedef struct
 
 typedef struct
 {
-  guint line;          /* 1-based line of BEGIN:VCARD */
-  char *version;       /* "2.1", "3.0", "4.0" */
-  char *uid;           /* UID, or NULL */
+  guint line;           /* 1-based line of BEGIN:VCARD */
+  char *version;        /* "2.1", "3.0", "4.0" */
+  char *uid;            /* UID, or NULL */
   char *formatted_name; /* FN, or NULL */
-  char *family_name;   /* N components, each NULL when empty */
+  char *family_name;    /* N components, each NULL when empty */
   char *given_name;
   char *additional_names;
   char *honorific_prefixes;
   char *honorific_suffixes;
-  char *organization;  /* first ORG component */
-  char *department;    /* further ORG components joined with ", " */
-  char *title;         /* TITLE (or ROLE when no TITLE) */
-  char *note;          /* NOTE (several joined with blank lines) */
-  char *url;           /* first URL */
-  char *country;       /* country of the first ADR that has one */
-  GPtrArray *emails;   /* of CrmVCardValue*, in file order */
-  GPtrArray *phones;   /* of CrmVCardValue* */
-  GStrv categories;    /* CATEGORIES, split, unescaped; empty array when none */
-  GBytes *photo;       /* inline PHOTO bytes, or NULL */
-  char *photo_mime;    /* "image/jpeg", … or NULL */
+  char *organization;     /* first ORG component */
+  char *department;       /* further ORG components joined with ", " */
+  char *title;            /* TITLE (or ROLE when no TITLE) */
+  char *note;             /* NOTE (several joined with blank lines) */
+  char *url;              /* first URL */
+  char *country;          /* country of the first ADR that has one */
+  GPtrArray *emails;      /* of CrmVCardValue*, in file order */
+  GPtrArray *phones;      /* of CrmVCardValue* */
+  GStrv categories;       /* CATEGORIES, split, unescaped; empty array when none */
+  GBytes *photo;          /* inline PHOTO bytes, or NULL */
+  char *photo_mime;       /* "image/jpeg", … or NULL */
   gboolean photo_was_url; /* a PHOTO that pointed elsewhere: not fetched, not kept */
 } CrmVCard;
 

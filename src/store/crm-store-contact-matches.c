@@ -111,7 +111,8 @@ narrow (CrmStore *self, CrmContactMatches *matches, const char *match)
   if (rc != SQLITE_DONE)
     return FALSE;
 
-  for (guint i = 0; i < matches->ids->len; i++)
+  /* An empty GArray has no data pointer, which bsearch may not be given. */
+  for (guint i = 0; found->len > 0 && i < matches->ids->len; i++)
     if (bsearch (&g_array_index (matches->ids, gint64, i), found->data, found->len, sizeof (gint64),
                  compare_ids)
         != NULL)

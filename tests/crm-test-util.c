@@ -23,6 +23,45 @@ crm_test_remove_tree (const char *path)
 }
 
 void
+crm_test_folder_init (CrmTestFolder *folder, const char *tmpl)
+{
+  g_autoptr (GError) error = NULL;
+
+  folder->folder = g_dir_make_tmp (tmpl, &error);
+  g_assert_no_error (error);
+  folder->path = g_build_filename (folder->folder, "crm.db", NULL);
+}
+
+void
+crm_test_folder_clear (CrmTestFolder *folder)
+{
+  crm_test_remove_tree (folder->folder);
+  g_clear_pointer (&folder->folder, g_free);
+  g_clear_pointer (&folder->path, g_free);
+}
+
+void
+crm_test_store_fixture_set_up (CrmTestStoreFixture *fixture, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+
+  fixture->folder = g_dir_make_tmp ("rapport-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->folder, "crm.db", NULL);
+  fixture->store = crm_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+}
+
+void
+crm_test_store_fixture_tear_down (CrmTestStoreFixture *fixture, gconstpointer data)
+{
+  g_clear_object (&fixture->store);
+  crm_test_remove_tree (fixture->folder);
+  g_clear_pointer (&fixture->folder, g_free);
+  g_clear_pointer (&fixture->path, g_free);
+}
+
+void
 crm_test_remove_database (const char *path)
 {
   const char *suffixes[] = { "", "-wal", "-shm", "-journal" };

@@ -9,33 +9,7 @@
 #include "crm-importer-private.h"
 #include "crm-test-util.h"
 
-typedef struct
-{
-  char *folder;
-  char *path;
-  CrmStore *store;
-} Fixture;
-
-static void
-fixture_set_up (Fixture *fixture, gconstpointer data)
-{
-  g_autoptr (GError) error = NULL;
-
-  fixture->folder = g_dir_make_tmp ("test-importer-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->folder, "rapport.db", NULL);
-  fixture->store = crm_store_open (fixture->path, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture *fixture, gconstpointer data)
-{
-  g_clear_object (&fixture->store);
-  crm_test_remove_tree (fixture->folder);
-  g_free (fixture->folder);
-  g_free (fixture->path);
-}
+typedef CrmTestStoreFixture Fixture;
 
 static GFile *
 data_file (const char *name)
@@ -1071,24 +1045,24 @@ main (int argc, char **argv)
   g_setenv ("TZ", "UTC", TRUE);
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-  ADD ("/importer/hubspot-contacts", test_hubspot_contacts);
-  ADD ("/importer/pipedrive-contacts", test_pipedrive_contacts);
-  ADD ("/importer/google-contacts", test_google_contacts);
-  ADD ("/importer/deals", test_deals);
-  ADD ("/importer/companies", test_companies);
-  ADD ("/importer/activities", test_activities);
-  ADD ("/importer/vcard", test_vcard);
-  ADD ("/importer/odd-files", test_odd_files);
-  ADD ("/importer/white-space-tidied", test_white_space_tidied);
-  ADD ("/importer/broken-file", test_broken_file);
-  ADD ("/importer/cancel", test_cancel);
-  ADD ("/importer/duplicates/skip", test_duplicates_skip);
-  ADD ("/importer/duplicates/merge", test_duplicates_merge);
-  ADD ("/importer/duplicates/new", test_duplicates_new);
-  ADD ("/importer/duplicates/deleted-meanwhile", test_duplicate_deleted_meanwhile);
-  ADD ("/importer/dry-run", test_dry_run);
-  ADD ("/importer/async", test_async);
+  CRM_TEST_ADD_WITH_STORE ("/importer/hubspot-contacts", test_hubspot_contacts);
+  CRM_TEST_ADD_WITH_STORE ("/importer/pipedrive-contacts", test_pipedrive_contacts);
+  CRM_TEST_ADD_WITH_STORE ("/importer/google-contacts", test_google_contacts);
+  CRM_TEST_ADD_WITH_STORE ("/importer/deals", test_deals);
+  CRM_TEST_ADD_WITH_STORE ("/importer/companies", test_companies);
+  CRM_TEST_ADD_WITH_STORE ("/importer/activities", test_activities);
+  CRM_TEST_ADD_WITH_STORE ("/importer/vcard", test_vcard);
+  CRM_TEST_ADD_WITH_STORE ("/importer/odd-files", test_odd_files);
+  CRM_TEST_ADD_WITH_STORE ("/importer/white-space-tidied", test_white_space_tidied);
+  CRM_TEST_ADD_WITH_STORE ("/importer/broken-file", test_broken_file);
+  CRM_TEST_ADD_WITH_STORE ("/importer/cancel", test_cancel);
+  CRM_TEST_ADD_WITH_STORE ("/importer/duplicates/skip", test_duplicates_skip);
+  CRM_TEST_ADD_WITH_STORE ("/importer/duplicates/merge", test_duplicates_merge);
+  CRM_TEST_ADD_WITH_STORE ("/importer/duplicates/new", test_duplicates_new);
+  CRM_TEST_ADD_WITH_STORE ("/importer/duplicates/deleted-meanwhile",
+                           test_duplicate_deleted_meanwhile);
+  CRM_TEST_ADD_WITH_STORE ("/importer/dry-run", test_dry_run);
+  CRM_TEST_ADD_WITH_STORE ("/importer/async", test_async);
 #undef ADD
   g_test_add_func ("/importer/parse/time", test_parse_time);
   g_test_add_func ("/importer/parse/amount", test_parse_amount);

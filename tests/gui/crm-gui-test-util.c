@@ -1,11 +1,51 @@
-/* crm-gui-test-util.c — main-loop helpers shared by the widget tests. */
+/* crm-gui-test-util.c — helpers shared by the widget tests. */
 #include "crm-gui-test-util.h"
+
+gboolean
+crm_test_gui_init (int *argc, char ***argv)
+{
+  g_test_init (argc, argv, NULL);
+  if (!gtk_init_check ())
+    {
+      /* TAP: the whole program is skipped, with the reason. */
+      g_print ("1..0 # SKIP no display (run under xvfb-run)\n");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+CrmApplication *
+crm_test_application_new (void)
+{
+  g_autoptr (GError) error = NULL;
+  CrmApplication *app = crm_application_new ();
+
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  return app;
+}
 
 void
 crm_test_iterate_main_context (void)
 {
   while (g_main_context_iteration (NULL, FALSE))
     ;
+}
+
+void
+crm_test_destroy_all_windows (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  while (g_list_model_get_n_items (toplevels) > 0)
+    {
+      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, 0);
+
+      gtk_window_destroy (window);
+    }
+  crm_test_iterate_main_context ();
 }
 
 static gboolean

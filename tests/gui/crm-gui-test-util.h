@@ -1,9 +1,24 @@
-/* crm-gui-test-util.h — main-loop helpers shared by the widget tests. */
+/* crm-gui-test-util.h — what the widget tests share: starting GTK and a private application,
+ * main-loop helpers and finding widgets. */
 #pragma once
 
 #include <gtk/gtk.h>
 
+#include "crm-application.h"
+
 G_BEGIN_DECLS
+
+/* g_test_init() and gtk_init_check(): FALSE, after the TAP line that skips the whole program,
+ * when there is no display (the caller returns 0). */
+gboolean
+crm_test_gui_init (int *argc, char ***argv);
+/* A registered CrmApplication that never hands the tests' work to a Rapport that happens to
+ * run on the session bus (non-unique). */
+CrmApplication *
+crm_test_application_new (void);
+/* Destroys every toplevel window and runs what that leaves ready on the main context. */
+void
+crm_test_destroy_all_windows (void);
 
 /* Runs everything the main context has ready, without blocking. */
 void

@@ -2193,25 +2193,15 @@ test_xtest_keyboard_move (Fixture *fixture, gconstpointer data)
 int
 main (int argc, char *argv[])
 {
-  g_autoptr (GError) error = NULL;
   int status;
 
-  g_test_init (&argc, &argv, NULL);
-
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display (run under xvfb-run)\n");
-      return 0;
-    }
+  if (!crm_test_gui_init (&argc, &argv))
+    return 0;
   /* Money is checked as the C locale writes it. */
   setlocale (LC_MONETARY, "C");
   setlocale (LC_NUMERIC, "C");
 
-  app = crm_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = crm_test_application_new ();
 
 #define ADD_TEST(path, func)                                                                       \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

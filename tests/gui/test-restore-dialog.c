@@ -34,22 +34,10 @@ fixture_set_up (Fixture *fixture, gconstpointer data)
 }
 
 static void
-destroy_all_windows (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  while (g_list_model_get_n_items (toplevels) > 0)
-    {
-      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, 0);
-      gtk_window_destroy (window);
-    }
-  crm_test_run_for (50);
-}
-
-static void
 fixture_tear_down (Fixture *fixture, gconstpointer data)
 {
-  destroy_all_windows ();
+  crm_test_destroy_all_windows ();
+  crm_test_run_for (50);
   crm_test_remove_tree (fixture->tmpdir);
   g_clear_pointer (&fixture->tmpdir, g_free);
   g_clear_pointer (&fixture->db_path, g_free);
@@ -343,15 +331,10 @@ test_preferences_backups (Fixture *fixture, gconstpointer data)
 int
 main (int argc, char *argv[])
 {
-  g_autoptr (GError) error = NULL;
   int status;
 
-  g_test_init (&argc, &argv, NULL);
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display (run under xvfb-run)\n");
-      return 0;
-    }
+  if (!crm_test_gui_init (&argc, &argv))
+    return 0;
   /* Today and Yesterday are of the local day: keep them in UTC like the file names. */
   g_setenv ("TZ", "UTC", TRUE);
   {
@@ -360,11 +343,7 @@ main (int argc, char *argv[])
     g_settings_set_boolean (settings, "task-reminders", FALSE);
   }
 
-  app = crm_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = crm_test_application_new ();
 
 #define ADD_TEST(path, func)                                                                       \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

@@ -27,20 +27,6 @@ typedef struct
 } Fixture;
 
 static void
-destroy_all_windows (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  while (g_list_model_get_n_items (toplevels) > 0)
-    {
-      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, 0);
-
-      gtk_window_destroy (window);
-    }
-  crm_test_iterate_main_context ();
-}
-
-static void
 fixture_set_up (Fixture *fixture, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
@@ -53,7 +39,7 @@ fixture_set_up (Fixture *fixture, gconstpointer data)
 static void
 fixture_tear_down (Fixture *fixture, gconstpointer data)
 {
-  destroy_all_windows ();
+  crm_test_destroy_all_windows ();
   g_clear_weak_pointer (&fixture->window);
   g_clear_weak_pointer (&fixture->store);
   crm_test_remove_tree (fixture->tmpdir);
@@ -235,23 +221,12 @@ test_lifetime_close_database (Fixture *fixture, gconstpointer data)
 int
 main (int argc, char *argv[])
 {
-  g_autoptr (GError) error = NULL;
   int status;
 
-  g_test_init (&argc, &argv, NULL);
+  if (!crm_test_gui_init (&argc, &argv))
+    return 0;
 
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display (run under xvfb-run)\n");
-      return 0;
-    }
-
-  app = crm_application_new ();
-  /* Never hand the tests' work to a Rapport that happens to run on the session bus. */
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = crm_test_application_new ();
 
 #define ADD_TEST(path, func)                                                                       \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -265,7 +240,7 @@ main (int argc, char *argv[])
 
   status = g_test_run ();
 
-  destroy_all_windows ();
+  crm_test_destroy_all_windows ();
   g_clear_object (&app);
 
   return status;

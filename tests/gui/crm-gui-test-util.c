@@ -27,6 +27,49 @@ crm_test_application_new (void)
   return app;
 }
 
+int
+crm_test_gui_run (CrmApplication **app)
+{
+  int status = g_test_run ();
+
+  crm_test_destroy_all_windows ();
+  g_clear_object (app);
+  return status;
+}
+
+GtkWindow *
+crm_test_find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type))
+        return toplevel; /* GTK keeps its own reference */
+    }
+  return NULL;
+}
+
+AdwMessageDialog *
+crm_test_find_message_dialog (const char *heading)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (toplevel)
+          && (heading == NULL
+              || g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (toplevel)), heading)
+                     == 0))
+        return ADW_MESSAGE_DIALOG (toplevel);
+    }
+  return NULL;
+}
+
 void
 crm_test_iterate_main_context (void)
 {

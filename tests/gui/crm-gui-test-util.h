@@ -2,6 +2,7 @@
  * main-loop helpers and finding widgets. */
 #pragma once
 
+#include <adwaita.h>
 #include <gtk/gtk.h>
 
 #include "crm-application.h"
@@ -16,6 +17,18 @@ crm_test_gui_init (int *argc, char ***argv);
  * run on the session bus (non-unique). */
 CrmApplication *
 crm_test_application_new (void);
+/* g_test_add() with the test program's Fixture, fixture_set_up and fixture_tear_down. */
+#define CRM_TEST_ADD_F(path, func)                                                                 \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+/* Runs the tests (g_test_run()), then destroys every window left and drops *@app. */
+int
+crm_test_gui_run (CrmApplication **app);
+/* The first toplevel window of @type (shown or not), or NULL. */
+GtkWindow *
+crm_test_find_toplevel (GType type);
+/* The first visible message dialog headed @heading (any heading when NULL), or NULL. */
+AdwMessageDialog *
+crm_test_find_message_dialog (const char *heading);
 /* Destroys every toplevel window and runs what that leaves ready on the main context. */
 void
 crm_test_destroy_all_windows (void);

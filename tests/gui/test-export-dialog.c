@@ -275,8 +275,6 @@ test_destroyed_while_exporting (Fixture *fixture, gconstpointer data)
 int
 main (int argc, char *argv[])
 {
-  int status;
-
   if (!crm_test_gui_init (&argc, &argv))
     return 0;
 
@@ -294,7 +292,5 @@ main (int argc, char *argv[])
   g_test_add ("/gui/export-dialog/destroyed-while-exporting", Fixture, GUINT_TO_POINTER (5000),
               fixture_set_up, test_destroyed_while_exporting, fixture_tear_down);
 
-  status = g_test_run ();
-  g_object_unref (app);
-  return status;
+  return crm_test_gui_run (&app);
 }

@@ -116,33 +116,13 @@ is_loaded (gpointer data)
 static CrmRestoreDialog *
 open_dialog (CrmWindow *window)
 {
-  CrmRestoreDialog *dialog = NULL;
-  GListModel *toplevels = gtk_window_get_toplevels ();
+  CrmRestoreDialog *dialog;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.restore-backup", NULL));
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && dialog == NULL; i++)
-    {
-      g_autoptr (GObject) toplevel = g_list_model_get_item (toplevels, i);
-      if (CRM_IS_RESTORE_DIALOG (toplevel))
-        dialog = CRM_RESTORE_DIALOG (toplevel);
-    }
+  dialog = CRM_RESTORE_DIALOG (crm_test_find_toplevel (CRM_TYPE_RESTORE_DIALOG));
   g_assert_nonnull (dialog);
   crm_test_wait_for (is_loaded, dialog, "the backups to be listed");
   return dialog;
-}
-
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GObject) toplevel = g_list_model_get_item (toplevels, i);
-      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
-        return ADW_MESSAGE_DIALOG (toplevel);
-    }
-  return NULL;
 }
 
 static gboolean
@@ -154,7 +134,7 @@ is_sensitive (gpointer widget)
 static gboolean
 has_message_dialog (gpointer data)
 {
-  return find_message_dialog () != NULL;
+  return crm_test_find_message_dialog (NULL) != NULL;
 }
 
 static void
@@ -227,7 +207,7 @@ test_lists_and_restores (Fixture *fixture, gconstpointer data)
   button = find_descendant (row, GTK_TYPE_BUTTON, "_Restore…");
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
-  confirm = find_message_dialog ();
+  confirm = crm_test_find_message_dialog (NULL);
   g_assert_nonnull (confirm);
   g_assert_true (
       g_str_has_prefix (adw_message_dialog_get_heading (confirm), "Restore the backup of "));
@@ -239,7 +219,7 @@ test_lists_and_restores (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (crm_store_count_contacts (crm_window_get_store (window), NULL), ==, 9);
 
   g_signal_emit_by_name (button, "clicked");
-  confirm = find_message_dialog ();
+  confirm = crm_test_find_message_dialog (NULL);
   g_assert_nonnull (confirm);
   adw_message_dialog_response (confirm, "restore");
 
@@ -282,7 +262,7 @@ test_refused_restore_keeps_data (Fixture *fixture, gconstpointer data)
   crm_test_run_for (200);
   crm_test_wait_for_seconds (is_restored, &condition, 15, "the database in a window again");
   crm_test_wait_for (has_message_dialog, NULL, "the error dialog");
-  g_assert_cmpstr (adw_message_dialog_get_heading (find_message_dialog ()), ==,
+  g_assert_cmpstr (adw_message_dialog_get_heading (crm_test_find_message_dialog (NULL)), ==,
                    "Cannot Restore the Backup");
   g_assert_cmpuint (n_contacts (fixture->db_path), ==, 3);
 }
@@ -331,8 +311,6 @@ test_preferences_backups (Fixture *fixture, gconstpointer data)
 int
 main (int argc, char *argv[])
 {
-  int status;
-
   if (!crm_test_gui_init (&argc, &argv))
     return 0;
   /* Today and Yesterday are of the local day: keep them in UTC like the file names. */
@@ -345,16 +323,10 @@ main (int argc, char *argv[])
 
   app = crm_test_application_new ();
 
-#define ADD_TEST(path, func)                                                                       \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-  ADD_TEST ("/gui/restore/empty", test_empty);
-  ADD_TEST ("/gui/restore/lists-and-restores", test_lists_and_restores);
-  ADD_TEST ("/gui/restore/refused-keeps-data", test_refused_restore_keeps_data);
-  ADD_TEST ("/gui/backups/daily-of-open-window", test_daily_backup_of_open_window);
-  ADD_TEST ("/gui/backups/preferences", test_preferences_backups);
-#undef ADD_TEST
-
-  status = g_test_run ();
-  g_object_unref (app);
-  return status;
+  CRM_TEST_ADD_F ("/gui/restore/empty", test_empty);
+  CRM_TEST_ADD_F ("/gui/restore/lists-and-restores", test_lists_and_restores);
+  CRM_TEST_ADD_F ("/gui/restore/refused-keeps-data", test_refused_restore_keeps_data);
+  CRM_TEST_ADD_F ("/gui/backups/daily-of-open-window", test_daily_backup_of_open_window);
+  CRM_TEST_ADD_F ("/gui/backups/preferences", test_preferences_backups);
+  return crm_test_gui_run (&app);
 }

@@ -126,16 +126,7 @@ destroy_toplevels_of_type (GType type)
 static gboolean
 has_toplevel_of_type (GType type)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type))
-        return TRUE;
-    }
-  return FALSE;
+  return crm_test_find_toplevel (type) != NULL;
 }
 
 /* ---- Tests ------------------------------------------------------------------------------ */
@@ -221,27 +212,15 @@ test_lifetime_close_database (Fixture *fixture, gconstpointer data)
 int
 main (int argc, char *argv[])
 {
-  int status;
-
   if (!crm_test_gui_init (&argc, &argv))
     return 0;
 
   app = crm_test_application_new ();
 
-#define ADD_TEST(path, func)                                                                       \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  CRM_TEST_ADD_F ("/gui/window-lifetime/empty-database", test_lifetime_empty_database);
+  CRM_TEST_ADD_F ("/gui/window-lifetime/every-page", test_lifetime_every_page);
+  CRM_TEST_ADD_F ("/gui/window-lifetime/detail-and-editors", test_lifetime_detail_and_editors);
+  CRM_TEST_ADD_F ("/gui/window-lifetime/close-database", test_lifetime_close_database);
 
-  ADD_TEST ("/gui/window-lifetime/empty-database", test_lifetime_empty_database);
-  ADD_TEST ("/gui/window-lifetime/every-page", test_lifetime_every_page);
-  ADD_TEST ("/gui/window-lifetime/detail-and-editors", test_lifetime_detail_and_editors);
-  ADD_TEST ("/gui/window-lifetime/close-database", test_lifetime_close_database);
-
-#undef ADD_TEST
-
-  status = g_test_run ();
-
-  crm_test_destroy_all_windows ();
-  g_clear_object (&app);
-
-  return status;
+  return crm_test_gui_run (&app);
 }

@@ -94,24 +94,6 @@ get_status_page (CrmWindow *window, const char *page)
   return ADW_STATUS_PAGE (status);
 }
 
-/* The visible message dialog headed @heading, or NULL. */
-static AdwMessageDialog *
-find_message_dialog (const char *heading)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  guint n = g_list_model_get_n_items (toplevels);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr (GtkWidget) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (window)
-          && g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), heading) == 0)
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
-}
-
 /* Answers @dialog as a click would: the response, then the dialog goes away. */
 static void
 respond (AdwMessageDialog *dialog, const char *response)
@@ -608,22 +590,22 @@ test_database_open_shows_dialog_and_moves_aside (Fixture *fixture, gconstpointer
   crm_application_open (app, fixture->db_path);
   crm_test_iterate_main_context ();
   g_assert_null (find_crm_window ());
-  dialog = find_message_dialog ("Cannot Open Database");
+  dialog = crm_test_find_message_dialog ("Cannot Open Database");
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), fixture->db_path));
 
   /* Move aside asks first; cancelling comes back to the question, file untouched. */
   respond (dialog, "move-aside");
-  dialog = find_message_dialog ("Move Database Aside?");
+  dialog = crm_test_find_message_dialog ("Move Database Aside?");
   g_assert_nonnull (dialog);
   respond (dialog, "cancel");
   g_assert_true (g_file_test (fixture->db_path, G_FILE_TEST_EXISTS));
-  dialog = find_message_dialog ("Cannot Open Database");
+  dialog = crm_test_find_message_dialog ("Cannot Open Database");
   g_assert_nonnull (dialog);
 
   /* Confirmed: the file is renamed, not deleted, and a new database opens in a window. */
   respond (dialog, "move-aside");
-  dialog = find_message_dialog ("Move Database Aside?");
+  dialog = crm_test_find_message_dialog ("Move Database Aside?");
   g_assert_nonnull (dialog);
   respond (dialog, "move");
 
@@ -835,40 +817,28 @@ test_window_follows_other_programs (Fixture *fixture, gconstpointer data)
 int
 main (int argc, char *argv[])
 {
-  int status;
-
   if (!crm_test_gui_init (&argc, &argv))
     return 0;
 
   app = crm_test_application_new ();
 
-#define ADD_TEST(path, func)                                                                       \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-
-  ADD_TEST ("/gui/window/pages", test_window_pages);
-  ADD_TEST ("/gui/window/follows-other-programs", test_window_follows_other_programs);
-  ADD_TEST ("/gui/window/last-page", test_window_switch_page_saved);
-  ADD_TEST ("/gui/window/accels", test_window_accels);
-  ADD_TEST ("/gui/window/size", test_window_size_saved);
-  ADD_TEST ("/gui/window/narrow-switcher", test_window_narrow_switcher);
-  ADD_TEST ("/gui/window/pipeline-empty-board", test_window_pipeline_empty_board);
-  ADD_TEST ("/gui/window/pipeline-without-stages", test_window_pipeline_without_stages);
-  ADD_TEST ("/gui/database/garbage-dialog", test_database_garbage_dialog);
-  ADD_TEST ("/gui/database/newer-version-dialog", test_database_newer_version_dialog);
-  ADD_TEST ("/gui/database/open-shows-dialog-and-moves-aside",
-            test_database_open_shows_dialog_and_moves_aside);
-  ADD_TEST ("/gui/database/move-aside", test_database_move_aside);
-  ADD_TEST ("/gui/preferences/rows", test_preferences_rows);
+  CRM_TEST_ADD_F ("/gui/window/pages", test_window_pages);
+  CRM_TEST_ADD_F ("/gui/window/follows-other-programs", test_window_follows_other_programs);
+  CRM_TEST_ADD_F ("/gui/window/last-page", test_window_switch_page_saved);
+  CRM_TEST_ADD_F ("/gui/window/accels", test_window_accels);
+  CRM_TEST_ADD_F ("/gui/window/size", test_window_size_saved);
+  CRM_TEST_ADD_F ("/gui/window/narrow-switcher", test_window_narrow_switcher);
+  CRM_TEST_ADD_F ("/gui/window/pipeline-empty-board", test_window_pipeline_empty_board);
+  CRM_TEST_ADD_F ("/gui/window/pipeline-without-stages", test_window_pipeline_without_stages);
+  CRM_TEST_ADD_F ("/gui/database/garbage-dialog", test_database_garbage_dialog);
+  CRM_TEST_ADD_F ("/gui/database/newer-version-dialog", test_database_newer_version_dialog);
+  CRM_TEST_ADD_F ("/gui/database/open-shows-dialog-and-moves-aside",
+                  test_database_open_shows_dialog_and_moves_aside);
+  CRM_TEST_ADD_F ("/gui/database/move-aside", test_database_move_aside);
+  CRM_TEST_ADD_F ("/gui/preferences/rows", test_preferences_rows);
   g_test_add_func ("/gui/preferences/validators", test_preferences_validators);
   /* Last: it asks the application to quit. */
-  ADD_TEST ("/gui/application/quit-saves-and-closes", test_application_quit_saves_and_closes);
+  CRM_TEST_ADD_F ("/gui/application/quit-saves-and-closes", test_application_quit_saves_and_closes);
 
-#undef ADD_TEST
-
-  status = g_test_run ();
-
-  crm_test_destroy_all_windows ();
-  g_clear_object (&app);
-
-  return status;
+  return crm_test_gui_run (&app);
 }

@@ -38,6 +38,15 @@ crm_test_store_fixture_tear_down (CrmTestStoreFixture *fixture, gconstpointer da
   g_test_add (path, CrmTestStoreFixture, NULL, crm_test_store_fixture_set_up, func,                \
               crm_test_store_fixture_tear_down)
 
+/* Adds @n contacts named "Person 0", "Person 1"… to the database at @path. */
+void
+crm_test_add_contacts (const char *path, guint n);
+/* The number of contacts in the database file at @path, read as a backup's summary. */
+guint
+crm_test_read_n_contacts (const char *path);
+/* The SHA-256 of the file at @path, in hex: to show a file was not changed. */
+char *
+crm_test_file_checksum (const char *path);
 /* Removes @path and everything below it. */
 void
 crm_test_remove_tree (const char *path);

@@ -13,42 +13,6 @@
 typedef CrmCliFixture Fixture;
 
 static void
-add_contacts (const char *path, guint n)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (CrmStore) store = crm_store_open (path, &error);
-
-  g_assert_no_error (error);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr (CrmContactRecord) contact = crm_contact_record_new ();
-      contact->name = g_strdup_printf ("Person %u", i);
-      g_assert_true (crm_store_insert_contact (store, contact, &error));
-      g_assert_no_error (error);
-    }
-}
-
-static guint
-n_contacts (const char *path)
-{
-  CrmBackupSummary summary;
-  g_autoptr (GError) error = NULL;
-
-  g_assert_true (crm_store_read_summary (path, &summary, &error));
-  return summary.n_contacts;
-}
-
-static char *
-file_checksum (const char *path)
-{
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
-}
-
-static void
 test_list_and_restore (Fixture *fixture, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
@@ -60,7 +24,7 @@ test_list_and_restore (Fixture *fixture, gconstpointer data)
   g_autofree char *backup_name = NULL;
   g_auto (GStrv) lines = NULL;
 
-  add_contacts (fixture->path, 3);
+  crm_test_add_contacts (fixture->path, 3);
   empty = crm_cli_run_on_database (fixture, "backups");
   g_assert_cmpint (empty->status, ==, 0);
   g_assert_nonnull (strstr (empty->out, "No backups"));
@@ -68,7 +32,7 @@ test_list_and_restore (Fixture *fixture, gconstpointer data)
   backup = crm_backups_back_up (fixture->path, "daily", &error);
   g_assert_no_error (error);
   backup_name = g_path_get_basename (backup);
-  add_contacts (fixture->path, 2);
+  crm_test_add_contacts (fixture->path, 2);
 
   listed = crm_cli_run_on_database (fixture, "backups");
   g_assert_cmpint (listed->status, ==, 0);
@@ -84,7 +48,7 @@ test_list_and_restore (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (restored->err, ==, "");
   g_assert_nonnull (strstr (restored->out, "3 contacts"));
   g_assert_nonnull (strstr (restored->out, "-before-restore.db"));
-  g_assert_cmpuint (n_contacts (fixture->path), ==, 3);
+  g_assert_cmpuint (crm_test_read_n_contacts (fixture->path), ==, 3);
 
   after = crm_cli_run_on_database (fixture, "backups");
   g_assert_nonnull (strstr (after->out, "\tbefore-restore\t5 contacts\t"));
@@ -101,8 +65,8 @@ test_restore_refusals (Fixture *fixture, gconstpointer data)
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
 
-  add_contacts (fixture->path, 1);
-  before = file_checksum (fixture->path);
+  crm_test_add_contacts (fixture->path, 1);
+  before = crm_test_file_checksum (fixture->path);
   g_assert_true (g_file_set_contents (garbage_path, "not a database at all, not at all", -1, NULL));
 
   garbage = crm_cli_run_on_database (fixture, "restore", garbage_path);
@@ -118,7 +82,7 @@ test_restore_refusals (Fixture *fixture, gconstpointer data)
   usage = crm_cli_run_on_database (fixture, "restore");
   g_assert_cmpint (usage->status, ==, 2);
 
-  after = file_checksum (fixture->path);
+  after = crm_test_file_checksum (fixture->path);
   g_assert_cmpstr (before, ==, after);
   {
     g_autofree char *folder = crm_store_get_backup_folder (fixture->path);

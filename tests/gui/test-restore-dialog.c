@@ -43,31 +43,6 @@ fixture_tear_down (Fixture *fixture, gconstpointer data)
   g_clear_pointer (&fixture->db_path, g_free);
 }
 
-static void
-add_contacts (const char *path, guint n)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (CrmStore) store = crm_store_open (path, &error);
-
-  g_assert_no_error (error);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr (CrmContactRecord) contact = crm_contact_record_new ();
-      contact->name = g_strdup_printf ("Person %u", i);
-      g_assert_true (crm_store_insert_contact (store, contact, &error));
-      g_assert_no_error (error);
-    }
-}
-
-static guint
-n_contacts (const char *path)
-{
-  CrmBackupSummary summary = { 0 };
-
-  g_assert_true (crm_store_read_summary (path, &summary, NULL));
-  return summary.n_contacts;
-}
-
 static CrmWindow *
 find_window (const char *path)
 {
@@ -180,13 +155,13 @@ test_lists_and_restores (Fixture *fixture, gconstpointer data)
   AdwMessageDialog *confirm;
   RestoredCondition condition = { fixture->db_path, 2 };
 
-  add_contacts (fixture->db_path, 2);
+  crm_test_add_contacts (fixture->db_path, 2);
   older = crm_store_build_backup_path (fixture->db_path, 1700000000, "daily", &error);
   g_assert_true (crm_store_copy_database (fixture->db_path, older, &error));
-  add_contacts (fixture->db_path, 3);
+  crm_test_add_contacts (fixture->db_path, 3);
   newer = crm_backups_back_up (fixture->db_path, "manual", &error);
   g_assert_no_error (error);
-  add_contacts (fixture->db_path, 4);
+  crm_test_add_contacts (fixture->db_path, 4);
 
   window = open_window (fixture);
   dialog = open_dialog (window);
@@ -226,7 +201,7 @@ test_lists_and_restores (Fixture *fixture, gconstpointer data)
   crm_test_wait_for_seconds (is_restored, &condition, 15, "the restored database in a window");
   reopened = find_window (fixture->db_path);
   g_assert_nonnull (reopened);
-  g_assert_cmpuint (n_contacts (fixture->db_path), ==, 2);
+  g_assert_cmpuint (crm_test_read_n_contacts (fixture->db_path), ==, 2);
 
   /* What it replaced is kept: a before-restore backup with all nine. */
   backups = crm_backups_list (fixture->db_path, TRUE, &error);
@@ -252,7 +227,7 @@ test_refused_restore_keeps_data (Fixture *fixture, gconstpointer data)
   RestoredCondition condition = { fixture->db_path, 3 };
   CrmWindow *window;
 
-  add_contacts (fixture->db_path, 3);
+  crm_test_add_contacts (fixture->db_path, 3);
   garbage = crm_store_build_backup_path (fixture->db_path, 1700000000, "daily", &error);
   g_assert_true (g_file_set_contents (garbage, "garbage, not a database", -1, NULL));
 
@@ -264,7 +239,7 @@ test_refused_restore_keeps_data (Fixture *fixture, gconstpointer data)
   crm_test_wait_for (has_message_dialog, NULL, "the error dialog");
   g_assert_cmpstr (adw_message_dialog_get_heading (crm_test_find_message_dialog (NULL)), ==,
                    "Cannot Restore the Backup");
-  g_assert_cmpuint (n_contacts (fixture->db_path), ==, 3);
+  g_assert_cmpuint (crm_test_read_n_contacts (fixture->db_path), ==, 3);
 }
 
 static gboolean
@@ -279,7 +254,7 @@ has_daily_backup (gpointer data)
 static void
 test_daily_backup_of_open_window (Fixture *fixture, gconstpointer data)
 {
-  add_contacts (fixture->db_path, 1);
+  crm_test_add_contacts (fixture->db_path, 1);
   open_window (fixture);
   crm_test_wait_for_seconds (has_daily_backup, fixture->db_path, 15, "the daily backup");
   /* Not again while the newest is younger than a day. */

@@ -390,8 +390,10 @@ import_all (CrmStore *store, CrmImportKind kind, const char *folder, const char 
 static gboolean
 is_identity_column (const char *header)
 {
+  /* Contacts name their row times "Record Created" and "Record Updated". */
   return g_str_equal (header, "UUID") || g_str_equal (header, "Created")
-         || g_str_equal (header, "Updated") || g_str_equal (header, "Stage Entered");
+         || g_str_equal (header, "Updated") || g_str_equal (header, "Record Created")
+         || g_str_equal (header, "Record Updated") || g_str_equal (header, "Stage Entered");
 }
 
 /* Every cell of @expected under a header that is not an identity column equals the same

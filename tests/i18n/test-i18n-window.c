@@ -98,7 +98,6 @@ main (int argc, char *argv[])
 {
   const char *localedir = g_getenv ("RAPPORT_LOCALEDIR");
   g_autoptr (GError) error = NULL;
-  int status;
 
   /* As `LANGUAGE=fr rapport` starts, before anything reads the locale. */
   g_setenv ("LANGUAGE", "fr", TRUE);
@@ -115,23 +114,12 @@ main (int argc, char *argv[])
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  g_test_init (&argc, &argv, NULL);
+  if (!crm_test_gui_init (&argc, &argv))
+    return 0;
 
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display (run under xvfb-run)\n");
-      return 0;
-    }
-
-  app = crm_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = crm_test_application_new ();
 
   g_test_add_func ("/i18n/gui/window", test_window_in_french);
 
-  status = g_test_run ();
-  g_clear_object (&app);
-  return status;
+  return crm_test_gui_run (&app);
 }

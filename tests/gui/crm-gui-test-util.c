@@ -140,17 +140,26 @@ crm_test_widget_is_mapped (gpointer widget)
 }
 
 GtkWidget *
-crm_test_find_descendant (GtkWidget *widget, GType type)
+crm_test_find_descendant_matching (GtkWidget *widget,
+                                   GType type,
+                                   gboolean (*match) (GtkWidget *widget, gconstpointer data),
+                                   gconstpointer data)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && (match == NULL || match (widget, data)))
     return widget;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = crm_test_find_descendant (child, type);
+      GtkWidget *found = crm_test_find_descendant_matching (child, type, match, data);
 
       if (found != NULL)
         return found;
     }
   return NULL;
+}
+
+GtkWidget *
+crm_test_find_descendant (GtkWidget *widget, GType type)
+{
+  return crm_test_find_descendant_matching (widget, type, NULL, NULL);
 }

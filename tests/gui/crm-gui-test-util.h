@@ -54,5 +54,11 @@ crm_test_widget_is_mapped (gpointer widget);
 /* @widget itself or its first descendant (depth first) of @type, or NULL. */
 GtkWidget *
 crm_test_find_descendant (GtkWidget *widget, GType type);
+/* The same, of those for which @match (when not NULL) holds with @data. */
+GtkWidget *
+crm_test_find_descendant_matching (GtkWidget *widget,
+                                   GType type,
+                                   gboolean (*match) (GtkWidget *widget, gconstpointer data),
+                                   gconstpointer data);
 
 G_END_DECLS

@@ -30,27 +30,6 @@ typedef struct
 
 /* ---- Helpers ---------------------------------------------------------------------------- */
 
-/* Depth-first search for the first descendant of @widget of @type that @match accepts. */
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType type,
-                 gboolean (*match) (GtkWidget *widget, gconstpointer data),
-                 gconstpointer data)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && (match == NULL || match (widget, data)))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type, match, data);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static gboolean
 row_title_contains (GtkWidget *widget, gconstpointer text)
 {
@@ -75,7 +54,8 @@ actionable_targets_page (GtkWidget *widget, gconstpointer page)
 static AdwViewStack *
 get_stack (CrmWindow *window)
 {
-  GtkWidget *stack = find_descendant (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK, NULL, NULL);
+  GtkWidget *stack
+      = crm_test_find_descendant_matching (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK, NULL, NULL);
 
   g_assert_nonnull (stack);
   return ADW_VIEW_STACK (stack);
@@ -88,7 +68,7 @@ get_status_page (CrmWindow *window, const char *page)
   GtkWidget *status;
 
   g_assert_nonnull (child);
-  status = find_descendant (child, ADW_TYPE_STATUS_PAGE, NULL, NULL);
+  status = crm_test_find_descendant_matching (child, ADW_TYPE_STATUS_PAGE, NULL, NULL);
   g_assert_nonnull (status);
 
   return ADW_STATUS_PAGE (status);
@@ -206,16 +186,16 @@ test_window_pages (Fixture *fixture, gconstpointer data)
 
   /* Import… is a real action now (test-import-window.c drives it): its menu item is enabled. */
   {
-    GtkWidget *button = find_descendant (GTK_WIDGET (window), GTK_TYPE_BUTTON,
-                                         actionable_has_action, "win.import");
+    GtkWidget *button = crm_test_find_descendant_matching (GTK_WIDGET (window), GTK_TYPE_BUTTON,
+                                                           actionable_has_action, "win.import");
 
     g_assert_nonnull (button);
     g_assert_true (gtk_widget_get_sensitive (button));
   }
   /* New Deal works: it opens the deal editor over the window. */
   {
-    GtkWidget *new_deal = find_descendant (GTK_WIDGET (window), GTK_TYPE_BUTTON,
-                                           actionable_has_action, "win.new-deal");
+    GtkWidget *new_deal = crm_test_find_descendant_matching (GTK_WIDGET (window), GTK_TYPE_BUTTON,
+                                                             actionable_has_action, "win.new-deal");
     GListModel *toplevels = gtk_window_get_toplevels ();
     GtkWindow *editor = NULL;
 
@@ -233,8 +213,8 @@ test_window_pages (Fixture *fixture, gconstpointer data)
     gtk_window_destroy (editor);
   }
   /* A working action, for contrast. */
-  g_assert_true (gtk_widget_get_sensitive (
-      find_descendant (GTK_WIDGET (window), GTK_TYPE_BUTTON, actionable_targets_page, "pipeline")));
+  g_assert_true (gtk_widget_get_sensitive (crm_test_find_descendant_matching (
+      GTK_WIDGET (window), GTK_TYPE_BUTTON, actionable_targets_page, "pipeline")));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -261,8 +241,8 @@ test_window_switch_page_saved (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (crm_window_get_visible_page (window), ==, "dashboard");
 
   /* The dashboard's empty state leads to the pipeline. */
-  button = find_descendant (GTK_WIDGET (get_status_page (window, "dashboard")), GTK_TYPE_BUTTON,
-                            actionable_targets_page, "pipeline");
+  button = crm_test_find_descendant_matching (GTK_WIDGET (get_status_page (window, "dashboard")),
+                                              GTK_TYPE_BUTTON, actionable_targets_page, "pipeline");
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
   g_assert_cmpstr (crm_window_get_visible_page (window), ==, "pipeline");
@@ -337,8 +317,8 @@ test_window_size_saved (Fixture *fixture, gconstpointer data)
 static gboolean
 switcher_bar_revealed (gpointer window)
 {
-  AdwViewSwitcherBar *bar
-      = ADW_VIEW_SWITCHER_BAR (find_descendant (window, ADW_TYPE_VIEW_SWITCHER_BAR, NULL, NULL));
+  AdwViewSwitcherBar *bar = ADW_VIEW_SWITCHER_BAR (
+      crm_test_find_descendant_matching (window, ADW_TYPE_VIEW_SWITCHER_BAR, NULL, NULL));
 
   return adw_view_switcher_bar_get_reveal (bar);
 }
@@ -368,7 +348,8 @@ test_window_narrow_switcher (Fixture *fixture, gconstpointer data)
 static CrmPipelineView *
 get_pipeline_view (CrmWindow *window)
 {
-  GtkWidget *view = find_descendant (GTK_WIDGET (window), CRM_TYPE_PIPELINE_VIEW, NULL, NULL);
+  GtkWidget *view
+      = crm_test_find_descendant_matching (GTK_WIDGET (window), CRM_TYPE_PIPELINE_VIEW, NULL, NULL);
 
   g_assert_nonnull (view);
   return CRM_PIPELINE_VIEW (view);
@@ -378,8 +359,8 @@ get_pipeline_view (CrmWindow *window)
 static const char *
 pipeline_page_state (CrmWindow *window)
 {
-  GtkWidget *stack
-      = find_descendant (GTK_WIDGET (get_pipeline_view (window)), GTK_TYPE_STACK, NULL, NULL);
+  GtkWidget *stack = crm_test_find_descendant_matching (GTK_WIDGET (get_pipeline_view (window)),
+                                                        GTK_TYPE_STACK, NULL, NULL);
 
   g_assert_nonnull (stack);
   return gtk_stack_get_visible_child_name (GTK_STACK (stack));
@@ -424,8 +405,8 @@ test_window_pipeline_empty_board (Fixture *fixture, gconstpointer data)
   crm_test_wait_for (all_columns_read, view, "every column to read its deals");
   /* The Contacts page, not shown, has not read its contacts; shown, it has. */
   {
-    CrmContactsView *contacts = CRM_CONTACTS_VIEW (
-        find_descendant (GTK_WIDGET (window), CRM_TYPE_CONTACTS_VIEW, NULL, NULL));
+    CrmContactsView *contacts = CRM_CONTACTS_VIEW (crm_test_find_descendant_matching (
+        GTK_WIDGET (window), CRM_TYPE_CONTACTS_VIEW, NULL, NULL));
 
     g_assert_false (crm_contacts_view_get_contacts_read (contacts));
     crm_window_set_visible_page (window, "contacts");
@@ -687,8 +668,8 @@ test_preferences_rows (Fixture *fixture, gconstpointer data)
   gtk_window_present (GTK_WINDOW (preferences));
   crm_test_iterate_main_context ();
 
-  currency = find_descendant (GTK_WIDGET (preferences), ADW_TYPE_ENTRY_ROW, row_title_contains,
-                              "Currency");
+  currency = crm_test_find_descendant_matching (GTK_WIDGET (preferences), ADW_TYPE_ENTRY_ROW,
+                                                row_title_contains, "Currency");
   g_assert_nonnull (currency);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (currency)), ==, "EUR");
 
@@ -709,8 +690,8 @@ test_preferences_rows (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (value, ==, "USD");
   g_clear_pointer (&value, g_free);
 
-  reminder = find_descendant (GTK_WIDGET (preferences), ADW_TYPE_ENTRY_ROW, row_title_contains,
-                              "Reminder");
+  reminder = crm_test_find_descendant_matching (GTK_WIDGET (preferences), ADW_TYPE_ENTRY_ROW,
+                                                row_title_contains, "Reminder");
   g_assert_nonnull (reminder);
   gtk_editable_set_text (GTK_EDITABLE (reminder), "24:00");
   g_assert_true (gtk_widget_has_css_class (reminder, "error"));
@@ -724,7 +705,8 @@ test_preferences_rows (Fixture *fixture, gconstpointer data)
   g_clear_pointer (&value, g_free);
 
   /* The style row drives the colour scheme through the setting. */
-  style = find_descendant (GTK_WIDGET (preferences), ADW_TYPE_COMBO_ROW, NULL, NULL);
+  style = crm_test_find_descendant_matching (GTK_WIDGET (preferences), ADW_TYPE_COMBO_ROW, NULL,
+                                             NULL);
   g_assert_nonnull (style);
   adw_combo_row_set_selected (ADW_COMBO_ROW (style), 2);
   value = g_settings_get_string (settings, "color-scheme");
@@ -737,8 +719,9 @@ test_preferences_rows (Fixture *fixture, gconstpointer data)
 
   /* The number rows are bound both ways. */
   g_settings_set_int (settings, "rotting-days-default", 21);
-  g_assert_nonnull (find_descendant (GTK_WIDGET (preferences), GTK_TYPE_SPIN_BUTTON, NULL, NULL));
-  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (find_descendant (
+  g_assert_nonnull (crm_test_find_descendant_matching (GTK_WIDGET (preferences),
+                                                       GTK_TYPE_SPIN_BUTTON, NULL, NULL));
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (crm_test_find_descendant_matching (
                          GTK_WIDGET (preferences), GTK_TYPE_SPIN_BUTTON, NULL, NULL))),
                      ==, 21);
 

@@ -16,27 +16,29 @@
 
 static CrmApplication *app;
 
+typedef struct
+{
+  const char *property;
+  const char *value;
+} PropertyValue;
+
+static gboolean
+has_property_value (GtkWidget *widget, gconstpointer data)
+{
+  const PropertyValue *wanted = data;
+  g_autofree char *text = NULL;
+
+  g_object_get (widget, wanted->property, &text, NULL);
+  return g_strcmp0 (text, wanted->value) == 0;
+}
+
 /* The first descendant of @widget of @type, depth first, whose @property is @value. */
 static GtkWidget *
 find_with_property (GtkWidget *widget, GType type, const char *property, const char *value)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    {
-      g_autofree char *text = NULL;
+  PropertyValue wanted = { property, value };
 
-      g_object_get (widget, property, &text, NULL);
-      if (g_strcmp0 (text, value) == 0)
-        return widget;
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_with_property (child, type, property, value);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return crm_test_find_descendant_matching (widget, type, has_property_value, &wanted);
 }
 
 static void

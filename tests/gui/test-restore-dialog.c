@@ -17,20 +17,12 @@
 
 static CrmApplication *app;
 
-typedef struct
-{
-  char *tmpdir;
-  char *db_path;
-} Fixture;
+typedef CrmTestFolder Fixture;
 
 static void
 fixture_set_up (Fixture *fixture, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-
-  fixture->tmpdir = g_dir_make_tmp ("rapport-gui-restore-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->db_path = g_build_filename (fixture->tmpdir, "crm.db", NULL);
+  crm_test_folder_init (fixture, "rapport-gui-restore-XXXXXX");
 }
 
 static void
@@ -38,9 +30,7 @@ fixture_tear_down (Fixture *fixture, gconstpointer data)
 {
   crm_test_destroy_all_windows ();
   crm_test_run_for (50);
-  crm_test_remove_tree (fixture->tmpdir);
-  g_clear_pointer (&fixture->tmpdir, g_free);
-  g_clear_pointer (&fixture->db_path, g_free);
+  crm_test_folder_clear (fixture);
 }
 
 static CrmWindow *
@@ -58,8 +48,8 @@ open_window (Fixture *fixture)
 {
   CrmWindow *window;
 
-  crm_application_open (app, fixture->db_path);
-  window = find_window (fixture->db_path);
+  crm_application_open (app, fixture->path);
+  window = find_window (fixture->path);
   g_assert_nonnull (window);
   crm_test_wait_for (crm_test_widget_is_mapped, window, "the window to map");
   return window;
@@ -153,15 +143,15 @@ test_lists_and_restores (Fixture *fixture, gconstpointer data)
   CrmRestoreDialog *dialog;
   GtkWidget *list_box, *row, *button;
   AdwMessageDialog *confirm;
-  RestoredCondition condition = { fixture->db_path, 2 };
+  RestoredCondition condition = { fixture->path, 2 };
 
-  crm_test_add_contacts (fixture->db_path, 2);
-  older = crm_store_build_backup_path (fixture->db_path, 1700000000, "daily", &error);
-  g_assert_true (crm_store_copy_database (fixture->db_path, older, &error));
-  crm_test_add_contacts (fixture->db_path, 3);
-  newer = crm_backups_back_up (fixture->db_path, "manual", &error);
+  crm_test_add_contacts (fixture->path, 2);
+  older = crm_store_build_backup_path (fixture->path, 1700000000, "daily", &error);
+  g_assert_true (crm_store_copy_database (fixture->path, older, &error));
+  crm_test_add_contacts (fixture->path, 3);
+  newer = crm_backups_back_up (fixture->path, "manual", &error);
   g_assert_no_error (error);
-  crm_test_add_contacts (fixture->db_path, 4);
+  crm_test_add_contacts (fixture->path, 4);
 
   window = open_window (fixture);
   dialog = open_dialog (window);
@@ -190,7 +180,7 @@ test_lists_and_restores (Fixture *fixture, gconstpointer data)
                    ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_response (confirm, "cancel");
   crm_test_run_for (100);
-  g_assert_true (find_window (fixture->db_path) == window);
+  g_assert_true (find_window (fixture->path) == window);
   g_assert_cmpuint (crm_store_count_contacts (crm_window_get_store (window), NULL), ==, 9);
 
   g_signal_emit_by_name (button, "clicked");
@@ -199,12 +189,12 @@ test_lists_and_restores (Fixture *fixture, gconstpointer data)
   adw_message_dialog_response (confirm, "restore");
 
   crm_test_wait_for_seconds (is_restored, &condition, 15, "the restored database in a window");
-  reopened = find_window (fixture->db_path);
+  reopened = find_window (fixture->path);
   g_assert_nonnull (reopened);
-  g_assert_cmpuint (crm_test_read_n_contacts (fixture->db_path), ==, 2);
+  g_assert_cmpuint (crm_test_read_n_contacts (fixture->path), ==, 2);
 
   /* What it replaced is kept: a before-restore backup with all nine. */
-  backups = crm_backups_list (fixture->db_path, TRUE, &error);
+  backups = crm_backups_list (fixture->path, TRUE, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (backups->len, ==, 3);
   {
@@ -224,11 +214,11 @@ test_refused_restore_keeps_data (Fixture *fixture, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *garbage = NULL;
-  RestoredCondition condition = { fixture->db_path, 3 };
+  RestoredCondition condition = { fixture->path, 3 };
   CrmWindow *window;
 
-  crm_test_add_contacts (fixture->db_path, 3);
-  garbage = crm_store_build_backup_path (fixture->db_path, 1700000000, "daily", &error);
+  crm_test_add_contacts (fixture->path, 3);
+  garbage = crm_store_build_backup_path (fixture->path, 1700000000, "daily", &error);
   g_assert_true (g_file_set_contents (garbage, "garbage, not a database", -1, NULL));
 
   window = open_window (fixture);
@@ -239,7 +229,7 @@ test_refused_restore_keeps_data (Fixture *fixture, gconstpointer data)
   crm_test_wait_for (has_message_dialog, NULL, "the error dialog");
   g_assert_cmpstr (adw_message_dialog_get_heading (crm_test_find_message_dialog (NULL)), ==,
                    "Cannot Restore the Backup");
-  g_assert_cmpuint (crm_test_read_n_contacts (fixture->db_path), ==, 3);
+  g_assert_cmpuint (crm_test_read_n_contacts (fixture->path), ==, 3);
 }
 
 static gboolean
@@ -254,12 +244,12 @@ has_daily_backup (gpointer data)
 static void
 test_daily_backup_of_open_window (Fixture *fixture, gconstpointer data)
 {
-  crm_test_add_contacts (fixture->db_path, 1);
+  crm_test_add_contacts (fixture->path, 1);
   open_window (fixture);
-  crm_test_wait_for_seconds (has_daily_backup, fixture->db_path, 15, "the daily backup");
+  crm_test_wait_for_seconds (has_daily_backup, fixture->path, 15, "the daily backup");
   /* Not again while the newest is younger than a day. */
   crm_test_run_for (500);
-  g_assert_true (has_daily_backup (fixture->db_path));
+  g_assert_true (has_daily_backup (fixture->path));
 }
 
 static void
@@ -276,7 +266,7 @@ test_preferences_backups (Fixture *fixture, gconstpointer data)
   g_signal_emit_by_name (button, "clicked");
   crm_test_wait_for (is_sensitive, button, "the backup to be taken");
   {
-    g_autoptr (GPtrArray) backups = crm_backups_list (fixture->db_path, FALSE, NULL);
+    g_autoptr (GPtrArray) backups = crm_backups_list (fixture->path, FALSE, NULL);
     g_assert_cmpuint (backups->len, >=, 1);
     g_assert_cmpstr (((CrmBackup *) g_ptr_array_index (backups, 0))->reason, ==, "manual");
   }

@@ -19,8 +19,7 @@ static CrmApplication *app;
 
 typedef struct
 {
-  char *tmpdir;
-  char *db_path;
+  CrmTestFolder files; /* the database is files.path */
   /* Weak pointers: NULL once finalized. */
   CrmWindow *window;
   CrmStore *store;
@@ -29,11 +28,7 @@ typedef struct
 static void
 fixture_set_up (Fixture *fixture, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-
-  fixture->tmpdir = g_dir_make_tmp ("rapport-gui-lifetime-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->db_path = g_build_filename (fixture->tmpdir, "crm.db", NULL);
+  crm_test_folder_init (&fixture->files, "rapport-gui-lifetime-XXXXXX");
 }
 
 static void
@@ -42,16 +37,14 @@ fixture_tear_down (Fixture *fixture, gconstpointer data)
   crm_test_destroy_all_windows ();
   g_clear_weak_pointer (&fixture->window);
   g_clear_weak_pointer (&fixture->store);
-  crm_test_remove_tree (fixture->tmpdir);
-  g_clear_pointer (&fixture->tmpdir, g_free);
-  g_clear_pointer (&fixture->db_path, g_free);
+  crm_test_folder_clear (&fixture->files);
 }
 
 static void
 seed (Fixture *fixture)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (CrmStore) store = crm_store_open (fixture->db_path, &error);
+  g_autoptr (CrmStore) store = crm_store_open (fixture->files.path, &error);
   CrmSeedOptions options;
 
   g_assert_no_error (error);
@@ -70,7 +63,7 @@ static CrmWindow *
 open_window (Fixture *fixture)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (CrmStore) store = crm_application_open_database (app, fixture->db_path, &error);
+  g_autoptr (CrmStore) store = crm_application_open_database (app, fixture->files.path, &error);
   CrmWindow *window;
 
   g_assert_no_error (error);
@@ -194,7 +187,7 @@ test_lifetime_close_database (Fixture *fixture, gconstpointer data)
 
   /* Not seeded: its tasks due would have the reminders notify, and there is no notification
    * service on the test bus. */
-  crm_application_open (app, fixture->db_path);
+  crm_application_open (app, fixture->files.path);
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
     if (CRM_IS_WINDOW (l->data))
       window = l->data;
@@ -205,7 +198,7 @@ test_lifetime_close_database (Fixture *fixture, gconstpointer data)
   show_page (window, "contacts");
   show_page (window, "dashboard");
 
-  crm_application_close_database (app, fixture->db_path);
+  crm_application_close_database (app, fixture->files.path);
   assert_window_and_store_finalized (fixture);
 }
 

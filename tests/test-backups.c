@@ -96,16 +96,6 @@ summary_of (const char *path)
   return summary;
 }
 
-static char *
-file_checksum (const char *path)
-{
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
-}
-
 static void
 run_sql (const char *path, const char *sql)
 {
@@ -403,7 +393,7 @@ assert_refused_unchanged (Fixture *fixture, const char *bad_file, int code)
   guint n_files;
 
   close_database (fixture);
-  before = file_checksum (fixture->path);
+  before = crm_test_file_checksum (fixture->path);
   n_files = count_files (fixture->backup_folder);
 
   g_assert_false (crm_backups_restore (fixture->path, bad_file, &kept, &error));
@@ -411,7 +401,7 @@ assert_refused_unchanged (Fixture *fixture, const char *bad_file, int code)
   g_test_message ("refused: %s", error->message);
   g_assert_null (kept);
 
-  after = file_checksum (fixture->path);
+  after = crm_test_file_checksum (fixture->path);
   g_assert_cmpstr (before, ==, after);
   /* No before-restore copy and no temporary file left behind. */
   g_assert_cmpuint (count_files (fixture->backup_folder), ==, n_files);

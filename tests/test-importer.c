@@ -9,33 +9,7 @@
 #include "crm-importer-private.h"
 #include "crm-test-util.h"
 
-typedef struct
-{
-  char *folder;
-  char *path;
-  CrmStore *store;
-} Fixture;
-
-static void
-fixture_set_up (Fixture *fixture, gconstpointer data)
-{
-  g_autoptr (GError) error = NULL;
-
-  fixture->folder = g_dir_make_tmp ("test-importer-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->folder, "rapport.db", NULL);
-  fixture->store = crm_store_open (fixture->path, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture *fixture, gconstpointer data)
-{
-  g_clear_object (&fixture->store);
-  crm_test_remove_tree (fixture->folder);
-  g_free (fixture->folder);
-  g_free (fixture->path);
-}
+typedef CrmTestStoreFixture Fixture;
 
 static GFile *
 data_file (const char *name)
@@ -57,18 +31,26 @@ open_importer (const char *name, int kind)
   return importer;
 }
 
+/* Runs @importer into the fixture's database: no error, a summary. */
+static CrmImportSummary *
+run_importer (Fixture *fixture, CrmImporter *importer)
+{
+  g_autoptr (GError) error = NULL;
+  CrmImportSummary *summary
+      = crm_importer_run (importer, fixture->store, FALSE, NULL, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (summary);
+  return summary;
+}
+
 static CrmImportSummary *
 import_file (Fixture *fixture, const char *name, int kind, CrmImportDuplicateChoice choice)
 {
   g_autoptr (CrmImporter) importer = open_importer (name, kind);
-  g_autoptr (GError) error = NULL;
-  CrmImportSummary *summary;
 
   crm_importer_set_default_duplicate_choice (importer, choice);
-  summary = crm_importer_run (importer, fixture->store, FALSE, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (summary);
-  return summary;
+  return run_importer (fixture, importer);
 }
 
 static gint64
@@ -169,7 +151,6 @@ test_hubspot_contacts (Fixture *fixture, gconstpointer data)
   g_autoptr (CrmContactRecord) alice = NULL;
   g_autoptr (CrmContactRecord) bob = NULL;
   g_autoptr (CrmContactRecord) carla = NULL;
-  g_autoptr (GError) error = NULL;
   g_autofree char *alice_source = NULL;
   g_autofree char *carla_source = NULL;
   const CrmImportRejection *rejection;
@@ -180,8 +161,7 @@ test_hubspot_contacts (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (crm_importer_get_n_rows (importer), ==, 4);
   g_assert_cmpstr (crm_importer_get_row (importer, 1)[1], ==, "Bob");
 
-  summary = crm_importer_run (importer, fixture->store, FALSE, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
+  summary = run_importer (fixture, importer);
   g_assert_cmpuint (summary->n_rows, ==, 4);
   g_assert_cmpuint (summary->n_added, ==, 3);
   g_assert_cmpuint (summary->n_rejected, ==, 1);
@@ -233,13 +213,11 @@ test_pipedrive_contacts (Fixture *fixture, gconstpointer data)
   g_autoptr (CrmImportSummary) summary = NULL;
   g_autoptr (CrmContactRecord) dana = NULL;
   g_autoptr (CrmContactRecord) fox = NULL;
-  g_autoptr (GError) error = NULL;
   g_autofree char *dana_tags = NULL;
   g_autofree char *fox_tags = NULL;
 
   assert_fields (importer, expected, G_N_ELEMENTS (expected));
-  summary = crm_importer_run (importer, fixture->store, FALSE, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
+  summary = run_importer (fixture, importer);
   g_assert_cmpuint (summary->n_added, ==, 2);
   g_assert_cmpint (count (fixture, CRM_ENTITY_COMPANY), ==, 1);
 
@@ -271,13 +249,11 @@ test_google_contacts (Fixture *fixture, gconstpointer data)
   g_autoptr (CrmImportSummary) summary = NULL;
   g_autoptr (CrmContactRecord) grace = NULL;
   g_autoptr (CrmContactRecord) ada = NULL;
-  g_autoptr (GError) error = NULL;
   g_autofree char *grace_tags = NULL;
   g_autofree char *ada_tags = NULL;
 
   assert_fields (importer, expected, G_N_ELEMENTS (expected));
-  summary = crm_importer_run (importer, fixture->store, FALSE, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
+  summary = run_importer (fixture, importer);
   g_assert_cmpuint (summary->n_added, ==, 2);
 
   grace = contact_by_email (fixture, "grace@navy.mil");
@@ -320,8 +296,7 @@ test_deals (Fixture *fixture, gconstpointer data)
   importer = open_importer ("hubspot-deals.csv", -1);
   g_assert_cmpint (crm_importer_get_kind (importer), ==, CRM_IMPORT_KIND_DEALS);
   assert_fields (importer, expected, G_N_ELEMENTS (expected));
-  summary = crm_importer_run (importer, fixture->store, FALSE, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
+  summary = run_importer (fixture, importer);
   g_assert_cmpuint (summary->n_added, ==, 3);
   g_assert_cmpuint (summary->n_rejected, ==, 2);
   g_assert_cmpuint (((CrmImportRejection *) summary->rejections->pdata[0])->line, ==, 5);
@@ -375,8 +350,7 @@ test_companies (Fixture *fixture, gconstpointer data)
   g_assert_cmpint (crm_importer_get_separator (importer), ==, ';');
   assert_fields (importer, expected, G_N_ELEMENTS (expected));
   crm_importer_set_default_duplicate_choice (importer, CRM_IMPORT_DUPLICATE_MERGE);
-  summary = crm_importer_run (importer, fixture->store, FALSE, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
+  summary = run_importer (fixture, importer);
   g_assert_cmpuint (summary->n_added, ==, 2);
   g_assert_cmpuint (summary->n_merged, ==, 1); /* "ACME  sa" is Acme SA */
   g_assert_cmpuint (summary->n_rejected, ==, 1);
@@ -415,8 +389,7 @@ test_activities (Fixture *fixture, gconstpointer data)
 
   g_assert_cmpint (crm_importer_get_kind (importer), ==, CRM_IMPORT_KIND_ACTIVITIES);
   assert_fields (importer, expected, G_N_ELEMENTS (expected));
-  summary = crm_importer_run (importer, fixture->store, FALSE, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
+  summary = run_importer (fixture, importer);
   g_assert_cmpuint (summary->n_added, ==, 3);
   g_assert_cmpuint (summary->n_rejected, ==, 1);
   g_assert_nonnull (
@@ -476,8 +449,7 @@ test_odd_files (Fixture *fixture, gconstpointer data)
   importer = crm_importer_new (header_only, -1, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (crm_importer_get_n_rows (importer), ==, 0);
-  summary = crm_importer_run (importer, fixture->store, FALSE, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
+  summary = run_importer (fixture, importer);
   g_assert_cmpuint (summary->n_rows, ==, 0);
   g_assert_cmpuint (summary->n_added, ==, 0);
   g_clear_pointer (&summary, crm_import_summary_free);
@@ -496,8 +468,7 @@ test_odd_files (Fixture *fixture, gconstpointer data)
    * comma); empty trailing cells are not a reason. */
   importer = crm_importer_new (shifted, -1, &error);
   g_assert_no_error (error);
-  summary = crm_importer_run (importer, fixture->store, FALSE, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
+  summary = run_importer (fixture, importer);
   g_assert_cmpuint (summary->n_added, ==, 2);
   g_assert_cmpuint (summary->n_rejected, ==, 1);
   rejection = summary->rejections->pdata[0];
@@ -524,8 +495,7 @@ test_white_space_tidied (Fixture *fixture, gconstpointer data)
   g_autoptr (CrmImportSummary) summary = NULL;
 
   g_assert_no_error (error);
-  summary = crm_importer_run (importer, fixture->store, FALSE, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
+  summary = run_importer (fixture, importer);
   g_assert_cmpuint (summary->n_added, ==, 2);
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     {
@@ -549,7 +519,6 @@ test_vcard (Fixture *fixture, gconstpointer data)
   g_autoptr (CrmImportSummary) summary = NULL;
   g_autoptr (CrmContactRecord) katherine = NULL;
   g_autoptr (CrmContactRecord) dorothy = NULL;
-  g_autoptr (GError) error = NULL;
   g_autofree char *tags = NULL;
   const CrmImportRejection *rejection;
 
@@ -558,8 +527,7 @@ test_vcard (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (crm_importer_get_n_columns (importer), ==, 13);
   g_assert_cmpint (crm_importer_get_column_field (importer, 4), ==, CRM_IMPORT_FIELD_EMAIL);
   g_assert_cmpuint (crm_importer_get_n_rows (importer), ==, 3);
-  summary = crm_importer_run (importer, fixture->store, FALSE, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
+  summary = run_importer (fixture, importer);
   g_assert_cmpuint (summary->n_added, ==, 2);
   g_assert_cmpuint (summary->n_rejected, ==, 1);
   rejection = summary->rejections->pdata[0];
@@ -677,8 +645,7 @@ test_cancel (Fixture *fixture, gconstpointer data)
 
   /* The same importer then runs to the end. */
   g_clear_error (&error);
-  summary = crm_importer_run (importer, fixture->store, FALSE, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
+  summary = run_importer (fixture, importer);
   g_assert_cmpuint (summary->n_added, ==, 3000);
   g_assert_cmpint (count (fixture, CRM_ENTITY_CONTACT), ==, 3000);
   g_assert_cmpint (count (fixture, CRM_ENTITY_COMPANY), ==, 50);
@@ -769,8 +736,7 @@ test_duplicate_deleted_meanwhile (Fixture *fixture, gconstpointer data)
   /* The user deletes the stored contact while choosing: the row becomes a new contact. */
   g_assert_true (crm_store_delete_contact (fixture->store, alice->id, &error));
   crm_importer_set_all_duplicate_choices (importer, CRM_IMPORT_DUPLICATE_MERGE);
-  summary = crm_importer_run (importer, fixture->store, FALSE, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
+  summary = run_importer (fixture, importer);
   g_assert_cmpuint (summary->n_added, ==, 2);
   g_assert_cmpuint (summary->n_merged, ==, 1);
   again = contact_by_email (fixture, "alice@acme.com");
@@ -1071,24 +1037,24 @@ main (int argc, char **argv)
   g_setenv ("TZ", "UTC", TRUE);
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-  ADD ("/importer/hubspot-contacts", test_hubspot_contacts);
-  ADD ("/importer/pipedrive-contacts", test_pipedrive_contacts);
-  ADD ("/importer/google-contacts", test_google_contacts);
-  ADD ("/importer/deals", test_deals);
-  ADD ("/importer/companies", test_companies);
-  ADD ("/importer/activities", test_activities);
-  ADD ("/importer/vcard", test_vcard);
-  ADD ("/importer/odd-files", test_odd_files);
-  ADD ("/importer/white-space-tidied", test_white_space_tidied);
-  ADD ("/importer/broken-file", test_broken_file);
-  ADD ("/importer/cancel", test_cancel);
-  ADD ("/importer/duplicates/skip", test_duplicates_skip);
-  ADD ("/importer/duplicates/merge", test_duplicates_merge);
-  ADD ("/importer/duplicates/new", test_duplicates_new);
-  ADD ("/importer/duplicates/deleted-meanwhile", test_duplicate_deleted_meanwhile);
-  ADD ("/importer/dry-run", test_dry_run);
-  ADD ("/importer/async", test_async);
+  CRM_TEST_ADD_WITH_STORE ("/importer/hubspot-contacts", test_hubspot_contacts);
+  CRM_TEST_ADD_WITH_STORE ("/importer/pipedrive-contacts", test_pipedrive_contacts);
+  CRM_TEST_ADD_WITH_STORE ("/importer/google-contacts", test_google_contacts);
+  CRM_TEST_ADD_WITH_STORE ("/importer/deals", test_deals);
+  CRM_TEST_ADD_WITH_STORE ("/importer/companies", test_companies);
+  CRM_TEST_ADD_WITH_STORE ("/importer/activities", test_activities);
+  CRM_TEST_ADD_WITH_STORE ("/importer/vcard", test_vcard);
+  CRM_TEST_ADD_WITH_STORE ("/importer/odd-files", test_odd_files);
+  CRM_TEST_ADD_WITH_STORE ("/importer/white-space-tidied", test_white_space_tidied);
+  CRM_TEST_ADD_WITH_STORE ("/importer/broken-file", test_broken_file);
+  CRM_TEST_ADD_WITH_STORE ("/importer/cancel", test_cancel);
+  CRM_TEST_ADD_WITH_STORE ("/importer/duplicates/skip", test_duplicates_skip);
+  CRM_TEST_ADD_WITH_STORE ("/importer/duplicates/merge", test_duplicates_merge);
+  CRM_TEST_ADD_WITH_STORE ("/importer/duplicates/new", test_duplicates_new);
+  CRM_TEST_ADD_WITH_STORE ("/importer/duplicates/deleted-meanwhile",
+                           test_duplicate_deleted_meanwhile);
+  CRM_TEST_ADD_WITH_STORE ("/importer/dry-run", test_dry_run);
+  CRM_TEST_ADD_WITH_STORE ("/importer/async", test_async);
 #undef ADD
   g_test_add_func ("/importer/parse/time", test_parse_time);
   g_test_add_func ("/importer/parse/amount", test_parse_amount);

@@ -8,146 +8,33 @@
 #include <string.h>
 
 #include "crm-backups.h"
-#include "crm-test-util.h"
+#include "crm-cli-test-util.h"
 
-typedef struct
-{
-  char *folder;
-  char *path;
-} Fixture;
-
-typedef struct
-{
-  int status;
-  char *out;
-  char *err;
-} CliResult;
-
-static void
-cli_result_free (CliResult *result)
-{
-  g_free (result->out);
-  g_free (result->err);
-  g_free (result);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (CliResult, cli_result_free)
-
-static void
-fixture_set_up (Fixture *fixture, gconstpointer data)
-{
-  g_autoptr (GError) error = NULL;
-
-  fixture->folder = g_dir_make_tmp ("rapport-cli-backups-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->folder, "crm.db", NULL);
-}
-
-static void
-fixture_tear_down (Fixture *fixture, gconstpointer data)
-{
-  crm_test_remove_tree (fixture->folder);
-  g_free (fixture->folder);
-  g_free (fixture->path);
-}
-
-#define TEST_F(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-
-static CliResult *
-run_cli_argv (Fixture *fixture, const char *const *args)
-{
-  const char *program = g_getenv ("RAPPORT_CLI");
-  g_autoptr (GSubprocessLauncher) launcher = NULL;
-  g_autoptr (GSubprocess) process = NULL;
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr (GError) error = NULL;
-  g_autofree char *data_home = g_build_filename (fixture->folder, "data-home", NULL);
-  CliResult *result = g_new0 (CliResult, 1);
-
-  g_assert_nonnull (program);
-  g_ptr_array_add (argv, (gpointer) program);
-  g_ptr_array_add (argv, (gpointer) "--database");
-  g_ptr_array_add (argv, fixture->path);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  launcher
-      = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_set_cwd (launcher, fixture->folder);
-  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", data_home, TRUE);
-  g_subprocess_launcher_setenv (launcher, "LANGUAGE", "C", TRUE);
-  g_subprocess_launcher_setenv (launcher, "TZ", "UTC", TRUE);
-  process = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &result->out, &result->err, &error);
-  g_assert_no_error (error);
-  result->status
-      = g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process) : -1;
-  return result;
-}
-
-#define run_cli(fixture, ...) run_cli_argv ((fixture), (const char *const[]){ __VA_ARGS__, NULL })
-
-static void
-add_contacts (const char *path, guint n)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (CrmStore) store = crm_store_open (path, &error);
-
-  g_assert_no_error (error);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr (CrmContactRecord) contact = crm_contact_record_new ();
-      contact->name = g_strdup_printf ("Person %u", i);
-      g_assert_true (crm_store_insert_contact (store, contact, &error));
-      g_assert_no_error (error);
-    }
-}
-
-static guint
-n_contacts (const char *path)
-{
-  CrmBackupSummary summary;
-  g_autoptr (GError) error = NULL;
-
-  g_assert_true (crm_store_read_summary (path, &summary, &error));
-  return summary.n_contacts;
-}
-
-static char *
-file_checksum (const char *path)
-{
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
-}
+typedef CrmCliFixture Fixture;
 
 static void
 test_list_and_restore (Fixture *fixture, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (CliResult) empty = NULL;
-  g_autoptr (CliResult) listed = NULL;
-  g_autoptr (CliResult) restored = NULL;
-  g_autoptr (CliResult) after = NULL;
+  g_autoptr (CrmCliResult) empty = NULL;
+  g_autoptr (CrmCliResult) listed = NULL;
+  g_autoptr (CrmCliResult) restored = NULL;
+  g_autoptr (CrmCliResult) after = NULL;
   g_autofree char *backup = NULL;
   g_autofree char *backup_name = NULL;
   g_auto (GStrv) lines = NULL;
 
-  add_contacts (fixture->path, 3);
-  empty = run_cli (fixture, "backups");
+  crm_test_add_contacts (fixture->path, 3);
+  empty = crm_cli_run_on_database (fixture, "backups");
   g_assert_cmpint (empty->status, ==, 0);
   g_assert_nonnull (strstr (empty->out, "No backups"));
 
   backup = crm_backups_back_up (fixture->path, "daily", &error);
   g_assert_no_error (error);
   backup_name = g_path_get_basename (backup);
-  add_contacts (fixture->path, 2);
+  crm_test_add_contacts (fixture->path, 2);
 
-  listed = run_cli (fixture, "backups");
+  listed = crm_cli_run_on_database (fixture, "backups");
   g_assert_cmpint (listed->status, ==, 0);
   g_assert_cmpstr (listed->err, ==, "");
   lines = g_strsplit (listed->out, "\n", -1);
@@ -156,14 +43,14 @@ test_list_and_restore (Fixture *fixture, gconstpointer data)
   g_assert_true (g_str_has_suffix (lines[0], backup));
 
   /* By its name in the backup folder. */
-  restored = run_cli (fixture, "restore", backup_name);
+  restored = crm_cli_run_on_database (fixture, "restore", backup_name);
   g_assert_cmpint (restored->status, ==, 0);
   g_assert_cmpstr (restored->err, ==, "");
   g_assert_nonnull (strstr (restored->out, "3 contacts"));
   g_assert_nonnull (strstr (restored->out, "-before-restore.db"));
-  g_assert_cmpuint (n_contacts (fixture->path), ==, 3);
+  g_assert_cmpuint (crm_test_read_n_contacts (fixture->path), ==, 3);
 
-  after = run_cli (fixture, "backups");
+  after = crm_cli_run_on_database (fixture, "backups");
   g_assert_nonnull (strstr (after->out, "\tbefore-restore\t5 contacts\t"));
   g_assert_nonnull (strstr (after->out, "\tdaily\t3 contacts\t"));
 }
@@ -171,31 +58,31 @@ test_list_and_restore (Fixture *fixture, gconstpointer data)
 static void
 test_restore_refusals (Fixture *fixture, gconstpointer data)
 {
-  g_autoptr (CliResult) missing = NULL;
-  g_autoptr (CliResult) garbage = NULL;
-  g_autoptr (CliResult) usage = NULL;
+  g_autoptr (CrmCliResult) missing = NULL;
+  g_autoptr (CrmCliResult) garbage = NULL;
+  g_autoptr (CrmCliResult) usage = NULL;
   g_autofree char *garbage_path = g_build_filename (fixture->folder, "garbage.db", NULL);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
 
-  add_contacts (fixture->path, 1);
-  before = file_checksum (fixture->path);
+  crm_test_add_contacts (fixture->path, 1);
+  before = crm_test_file_checksum (fixture->path);
   g_assert_true (g_file_set_contents (garbage_path, "not a database at all, not at all", -1, NULL));
 
-  garbage = run_cli (fixture, "restore", garbage_path);
+  garbage = crm_cli_run_on_database (fixture, "restore", garbage_path);
   g_assert_cmpint (garbage->status, ==, 1);
   g_assert_cmpstr (garbage->out, ==, "");
   g_assert_true (g_str_has_prefix (garbage->err, "rapport-cli: Cannot restore"));
   g_assert_nonnull (strstr (garbage->err, "Nothing was changed"));
   g_assert_cmpint (strchr (garbage->err, '\n') - garbage->err + 1, ==, strlen (garbage->err));
 
-  missing = run_cli (fixture, "restore", "no-such-backup.db");
+  missing = crm_cli_run_on_database (fixture, "restore", "no-such-backup.db");
   g_assert_cmpint (missing->status, ==, 1);
 
-  usage = run_cli (fixture, "restore");
+  usage = crm_cli_run_on_database (fixture, "restore");
   g_assert_cmpint (usage->status, ==, 2);
 
-  after = file_checksum (fixture->path);
+  after = crm_test_file_checksum (fixture->path);
   g_assert_cmpstr (before, ==, after);
   {
     g_autofree char *folder = crm_store_get_backup_folder (fixture->path);
@@ -208,8 +95,8 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 
-  TEST_F ("/cli/backups/list-and-restore", test_list_and_restore);
-  TEST_F ("/cli/backups/restore-refusals", test_restore_refusals);
+  CRM_CLI_TEST_ADD ("/cli/backups/list-and-restore", test_list_and_restore);
+  CRM_CLI_TEST_ADD ("/cli/backups/restore-refusals", test_restore_refusals);
 
   return g_test_run ();
 }

@@ -14,30 +14,9 @@
 #include "crm-chart.h"
 #include "crm-store.h"
 #include "crm-test-kpi-data.h"
-#include "crm-test-util.h"
+#include "crm-cli-test-util.h"
 
-typedef struct
-{
-  char *folder;
-  char *path; /* the database, with the hand-built KPI data */
-} Fixture;
-
-typedef struct
-{
-  int status;
-  char *out;
-  char *err;
-} CliResult;
-
-static void
-cli_result_free (CliResult *result)
-{
-  g_free (result->out);
-  g_free (result->err);
-  g_free (result);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (CliResult, cli_result_free)
+typedef CrmCliFixture Fixture;
 
 static void
 fixture_set_up (Fixture *fixture, gconstpointer data)
@@ -46,9 +25,7 @@ fixture_set_up (Fixture *fixture, gconstpointer data)
   g_autoptr (CrmStore) store = NULL;
   CrmTestKpiData kpi_data;
 
-  fixture->folder = g_dir_make_tmp ("rapport-cli-chart-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->folder, "crm.db", NULL);
+  crm_test_folder_init (fixture, "rapport-cli-chart-XXXXXX");
   store = crm_store_open (fixture->path, &error);
   g_assert_no_error (error);
   crm_test_kpi_data_write (store, &kpi_data);
@@ -57,9 +34,7 @@ fixture_set_up (Fixture *fixture, gconstpointer data)
 static void
 fixture_tear_down (Fixture *fixture, gconstpointer data)
 {
-  crm_test_remove_tree (fixture->folder);
-  g_free (fixture->folder);
-  g_free (fixture->path);
+  crm_test_folder_clear (fixture);
 }
 
 #define TEST_F(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -70,45 +45,8 @@ in_folder (Fixture *fixture, const char *name)
   return g_build_filename (fixture->folder, name, NULL);
 }
 
-/* Runs rapport-cli --database DB @args in the fixture's folder, untranslated, in UTC. */
-static CliResult *
-run_cli_argv (Fixture *fixture, const char *const *args)
-{
-  const char *program = g_getenv ("RAPPORT_CLI");
-  g_autoptr (GSubprocessLauncher) launcher = NULL;
-  g_autoptr (GSubprocess) process = NULL;
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr (GError) error = NULL;
-  g_autofree char *data_home = g_build_filename (fixture->folder, "data-home", NULL);
-  CliResult *result = g_new0 (CliResult, 1);
-
-  g_assert_nonnull (program);
-  g_ptr_array_add (argv, (gpointer) program);
-  g_ptr_array_add (argv, (gpointer) "--database");
-  g_ptr_array_add (argv, fixture->path);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  launcher
-      = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_set_cwd (launcher, fixture->folder);
-  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", data_home, TRUE);
-  g_subprocess_launcher_setenv (launcher, "LANGUAGE", "C", TRUE);
-  g_subprocess_launcher_setenv (launcher, "TZ", "UTC", TRUE);
-  process = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &result->out, &result->err, &error);
-  g_assert_no_error (error);
-  result->status
-      = g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process) : -1;
-  return result;
-}
-
-#define run_cli(fixture, ...) run_cli_argv ((fixture), (const char *const[]){ __VA_ARGS__, NULL })
-
 static void
-assert_success (const CliResult *result)
+assert_success (const CrmCliResult *result)
 {
   if (result->status != 0)
     g_error ("rapport-cli failed (%d): %s", result->status, result->err);
@@ -118,7 +56,7 @@ assert_success (const CliResult *result)
 /* Exactly one line on stderr, "rapport-cli: …" containing @words, nothing on stdout, and
  * @status. */
 static void
-assert_error (const CliResult *result, int status, const char *words)
+assert_error (const CrmCliResult *result, int status, const char *words)
 {
   const char *newline = strchr (result->err, '\n');
 
@@ -265,11 +203,12 @@ test_chart_png (Fixture *fixture, gconstpointer data)
   g_autofree char *light = in_folder (fixture, "funnel.png");
   g_autofree char *dark = in_folder (fixture, "funnel-dark.PNG");
   const CrmChartPalette *palette = crm_chart_palette_get (FALSE);
-  g_autoptr (CliResult) result = NULL;
+  g_autoptr (CrmCliResult) result = NULL;
   cairo_surface_t *image;
 
-  result = run_cli (fixture, "chart", "funnel", "--output", light, "--from", "2024-01-01", "--to",
-                    "2024-03-31", "--width", "640", "--height", "360");
+  result = crm_cli_run_on_database (fixture, "chart", "funnel", "--output", light, "--from",
+                                    "2024-01-01", "--to", "2024-03-31", "--width", "640",
+                                    "--height", "360");
   assert_success (result);
   image = cairo_image_surface_create_from_png (light);
   g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
@@ -281,9 +220,9 @@ test_chart_png (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (count_near (image, pixel_of (&palette->blue)), >, 640 * 360 / 50);
   cairo_surface_destroy (image);
 
-  g_clear_pointer (&result, cli_result_free);
-  result = run_cli (fixture, "chart", "funnel", "-o", dark, "--from", "2024-01-01", "--to",
-                    "2024-03-31", "--dark");
+  g_clear_pointer (&result, crm_cli_result_free);
+  result = crm_cli_run_on_database (fixture, "chart", "funnel", "-o", dark, "--from", "2024-01-01",
+                                    "--to", "2024-03-31", "--dark");
   assert_success (result);
   image = cairo_image_surface_create_from_png (dark);
   g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
@@ -306,9 +245,9 @@ test_chart_every_name (Fixture *fixture, gconstpointer data)
     {
       g_autofree char *name = g_strdup_printf ("%s.png", names[i]);
       g_autofree char *path = in_folder (fixture, name);
-      g_autoptr (CliResult) result
-          = run_cli (fixture, "chart", names[i], "--output", path, "--from", "2024-01-01", "--to",
-                     "2024-03-31", "--width", "480", "--height", "300");
+      g_autoptr (CrmCliResult) result = crm_cli_run_on_database (
+          fixture, "chart", names[i], "--output", path, "--from", "2024-01-01", "--to",
+          "2024-03-31", "--width", "480", "--height", "300");
       cairo_surface_t *image;
 
       assert_success (result);
@@ -325,8 +264,9 @@ static void
 test_chart_empty_period (Fixture *fixture, gconstpointer data)
 {
   g_autofree char *path = in_folder (fixture, "empty.png");
-  g_autoptr (CliResult) result = run_cli (fixture, "chart", "lost-reasons", "--output", path,
-                                          "--from", "2020-01-01", "--to", "2020-01-31");
+  g_autoptr (CrmCliResult) result
+      = crm_cli_run_on_database (fixture, "chart", "lost-reasons", "--output", path, "--from",
+                                 "2020-01-01", "--to", "2020-01-31");
   cairo_surface_t *image;
   guint drawn;
 
@@ -345,20 +285,22 @@ test_chart_svg_pdf (Fixture *fixture, gconstpointer data)
   g_autofree char *pdf = in_folder (fixture, "revenue.pdf");
   g_autofree char *contents = NULL;
   g_autoptr (GError) error = NULL;
-  g_autoptr (CliResult) result = NULL;
+  g_autoptr (CrmCliResult) result = NULL;
   cairo_surface_t *page;
 
-  result = run_cli (fixture, "chart", "revenue", "--output", svg, "--from", "2024-01-01", "--to",
-                    "2024-03-31", "--width", "800", "--height", "400");
+  result = crm_cli_run_on_database (fixture, "chart", "revenue", "--output", svg, "--from",
+                                    "2024-01-01", "--to", "2024-03-31", "--width", "800",
+                                    "--height", "400");
   assert_success (result);
   g_assert_true (g_file_get_contents (svg, &contents, NULL, &error));
   g_assert_nonnull (strstr (contents, "<svg"));
   g_assert_nonnull (strstr (contents, "width=\"800\""));
   g_assert_nonnull (strstr (contents, "</svg>"));
 
-  g_clear_pointer (&result, cli_result_free);
-  result = run_cli (fixture, "chart", "revenue", "--output", pdf, "--from", "2024-01-01", "--to",
-                    "2024-03-31", "--width", "800", "--height", "400", "--pipeline", "sales");
+  g_clear_pointer (&result, crm_cli_result_free);
+  result = crm_cli_run_on_database (fixture, "chart", "revenue", "--output", pdf, "--from",
+                                    "2024-01-01", "--to", "2024-03-31", "--width", "800",
+                                    "--height", "400", "--pipeline", "sales");
   assert_success (result);
   page = render_pdf_page (fixture, pdf, 1);
   g_assert_cmpint (cairo_image_surface_get_width (page), ==, 800);
@@ -378,57 +320,60 @@ test_chart_errors (Fixture *fixture, gconstpointer data)
   g_autofree char *gif = in_folder (fixture, "x.gif");
   g_autofree char *missing_folder = in_folder (fixture, "no-such-folder/x.png");
   g_autofree char *missing_db = in_folder (fixture, "missing.db");
-  CliResult *result;
+  CrmCliResult *result;
 
-  result = run_cli (fixture, "chart", "pie", "--output", png);
+  result = crm_cli_run_on_database (fixture, "chart", "pie", "--output", png);
   assert_error (result, 2, "no chart named “pie”");
   g_assert_nonnull (strstr (result->err, "lost-reasons"));
-  cli_result_free (result);
+  crm_cli_result_free (result);
 
-  result = run_cli (fixture, "chart", "--output", png);
+  result = crm_cli_run_on_database (fixture, "chart", "--output", png);
   assert_error (result, 2, "Missing the chart");
-  cli_result_free (result);
+  crm_cli_result_free (result);
 
-  result = run_cli (fixture, "chart", "funnel", "revenue", "--output", png);
+  result = crm_cli_run_on_database (fixture, "chart", "funnel", "revenue", "--output", png);
   g_assert_cmpint (result->status, ==, 2);
-  cli_result_free (result);
+  crm_cli_result_free (result);
 
-  result = run_cli (fixture, "chart", "funnel");
+  result = crm_cli_run_on_database (fixture, "chart", "funnel");
   assert_error (result, 2, "--output");
-  cli_result_free (result);
+  crm_cli_result_free (result);
 
-  result = run_cli (fixture, "chart", "funnel", "--output", gif);
+  result = crm_cli_run_on_database (fixture, "chart", "funnel", "--output", gif);
   assert_error (result, 2, ".png, .svg or .pdf");
   g_assert_false (g_file_test (gif, G_FILE_TEST_EXISTS));
-  cli_result_free (result);
+  crm_cli_result_free (result);
 
-  result = run_cli (fixture, "chart", "funnel", "--output", png, "--width", "0");
+  result = crm_cli_run_on_database (fixture, "chart", "funnel", "--output", png, "--width", "0");
   assert_error (result, 2, "--width");
-  cli_result_free (result);
+  crm_cli_result_free (result);
 
-  result = run_cli (fixture, "chart", "funnel", "--output", png, "--height", "20001");
+  result
+      = crm_cli_run_on_database (fixture, "chart", "funnel", "--output", png, "--height", "20001");
   assert_error (result, 2, "--height");
-  cli_result_free (result);
+  crm_cli_result_free (result);
 
-  result = run_cli (fixture, "chart", "funnel", "--output", png, "--from", "2024-02-30");
+  result = crm_cli_run_on_database (fixture, "chart", "funnel", "--output", png, "--from",
+                                    "2024-02-30");
   assert_error (result, 2, "2024-02-30");
-  cli_result_free (result);
+  crm_cli_result_free (result);
 
-  result = run_cli (fixture, "chart", "funnel", "--output", png, "--pipeline", "Nope");
+  result
+      = crm_cli_run_on_database (fixture, "chart", "funnel", "--output", png, "--pipeline", "Nope");
   assert_error (result, 1, "no pipeline named “Nope”");
-  cli_result_free (result);
+  crm_cli_result_free (result);
 
-  result = run_cli (fixture, "chart", "funnel", "--output", missing_folder);
+  result = crm_cli_run_on_database (fixture, "chart", "funnel", "--output", missing_folder);
   assert_error (result, 1, "no-such-folder");
-  cli_result_free (result);
+  crm_cli_result_free (result);
 
   /* A missing database is not created. */
   g_free (fixture->path);
   fixture->path = g_strdup (missing_db);
-  result = run_cli (fixture, "chart", "funnel", "--output", png);
+  result = crm_cli_run_on_database (fixture, "chart", "funnel", "--output", png);
   g_assert_cmpint (result->status, ==, 1);
   g_assert_false (g_file_test (missing_db, G_FILE_TEST_EXISTS));
-  cli_result_free (result);
+  crm_cli_result_free (result);
 
   g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
 }
@@ -443,11 +388,11 @@ test_report (Fixture *fixture, gconstpointer data)
   g_autofree char *pdf = in_folder (fixture, "report.pdf");
   g_autofree char *text = NULL;
   g_autofree char *chart_text = NULL;
-  g_autoptr (CliResult) result = NULL;
+  g_autoptr (CrmCliResult) result = NULL;
   cairo_surface_t *page;
 
-  result
-      = run_cli (fixture, "report", "--output", pdf, "--from", "2024-01-01", "--to", "2024-03-31");
+  result = crm_cli_run_on_database (fixture, "report", "--output", pdf, "--from", "2024-01-01",
+                                    "--to", "2024-03-31");
   assert_success (result);
   g_assert_cmpint (pdf_pages (pdf), >=, 8);
 
@@ -474,10 +419,10 @@ test_report (Fixture *fixture, gconstpointer data)
   g_assert_nonnull (strstr (chart_text, "Initial contact"));
 
   /* One pipeline, named on page 1. */
-  g_clear_pointer (&result, cli_result_free);
+  g_clear_pointer (&result, crm_cli_result_free);
   g_clear_pointer (&text, g_free);
-  result = run_cli (fixture, "report", "-o", pdf, "--from", "2024-01-01", "--to", "2024-03-31",
-                    "--pipeline", "Partners");
+  result = crm_cli_run_on_database (fixture, "report", "-o", pdf, "--from", "2024-01-01", "--to",
+                                    "2024-03-31", "--pipeline", "Partners");
   assert_success (result);
   text = pdf_text (pdf, 1);
   g_assert_nonnull (strstr (text, "Partners"));
@@ -491,27 +436,27 @@ test_report_errors (Fixture *fixture, gconstpointer data)
   g_autofree char *pdf = in_folder (fixture, "kept.pdf");
   g_autofree char *contents = NULL;
   g_autoptr (GError) error = NULL;
-  CliResult *result;
+  CrmCliResult *result;
 
-  result = run_cli (fixture, "report");
+  result = crm_cli_run_on_database (fixture, "report");
   assert_error (result, 2, "--output");
-  cli_result_free (result);
+  crm_cli_result_free (result);
 
-  result = run_cli (fixture, "report", "--output", png);
+  result = crm_cli_run_on_database (fixture, "report", "--output", png);
   assert_error (result, 2, ".pdf");
   g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
-  cli_result_free (result);
+  crm_cli_result_free (result);
 
-  result = run_cli (fixture, "report", "--output", pdf, "extra");
+  result = crm_cli_run_on_database (fixture, "report", "--output", pdf, "extra");
   g_assert_cmpint (result->status, ==, 2);
-  cli_result_free (result);
+  crm_cli_result_free (result);
 
   /* A period that ends before it starts changes nothing: the old file stays. */
   g_assert_true (g_file_set_contents (pdf, "old", -1, &error));
-  result
-      = run_cli (fixture, "report", "--output", pdf, "--from", "2024-03-01", "--to", "2024-01-31");
+  result = crm_cli_run_on_database (fixture, "report", "--output", pdf, "--from", "2024-03-01",
+                                    "--to", "2024-01-31");
   assert_error (result, 2, "must end after it starts");
-  cli_result_free (result);
+  crm_cli_result_free (result);
   g_assert_true (g_file_get_contents (pdf, &contents, NULL, &error));
   g_assert_cmpstr (contents, ==, "old");
 }

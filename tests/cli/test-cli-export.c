@@ -9,96 +9,25 @@
 #include <string.h>
 
 #include "crm-store.h"
-#include "crm-test-util.h"
+#include "crm-cli-test-util.h"
 
-typedef struct
-{
-  char *folder;
-  char *path; /* the seeded database */
-} Fixture;
-
-typedef struct
-{
-  int status;
-  char *out;
-  char *err;
-} CliResult;
-
-static void
-cli_result_free (CliResult *result)
-{
-  g_free (result->out);
-  g_free (result->err);
-  g_free (result);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (CliResult, cli_result_free)
-
-static CliResult *
-run_cli_argv (Fixture *fixture, const char *const *args)
-{
-  const char *program = g_getenv ("RAPPORT_CLI");
-  g_autoptr (GSubprocessLauncher) launcher = NULL;
-  g_autoptr (GSubprocess) process = NULL;
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr (GError) error = NULL;
-  g_autofree char *data_home = g_build_filename (fixture->folder, "data-home", NULL);
-  CliResult *result = g_new0 (CliResult, 1);
-
-  g_assert_nonnull (program);
-  g_ptr_array_add (argv, (gpointer) program);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  launcher
-      = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_set_cwd (launcher, fixture->folder);
-  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", data_home, TRUE);
-  g_subprocess_launcher_setenv (launcher, "LANGUAGE", "C", TRUE);
-  g_subprocess_launcher_setenv (launcher, "TZ", "UTC", TRUE);
-  process = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &result->out, &result->err, &error);
-  g_assert_no_error (error);
-  result->status
-      = g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process) : -1;
-  return result;
-}
-
-#define run_cli(fixture, ...) run_cli_argv ((fixture), (const char *const[]){ __VA_ARGS__, NULL })
-
-static void
-assert_one_line_error (const CliResult *result)
-{
-  const char *newline = strchr (result->err, '\n');
-
-  g_assert_true (g_str_has_prefix (result->err, "rapport-cli: "));
-  g_assert_nonnull (newline);
-  g_assert_cmpstr (newline + 1, ==, "");
-  g_assert_cmpstr (result->out, ==, "");
-}
+typedef CrmCliFixture Fixture;
 
 static void
 fixture_set_up (Fixture *fixture, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (CliResult) seeded = NULL;
+  g_autoptr (CrmCliResult) seeded = NULL;
 
-  fixture->folder = g_dir_make_tmp ("rapport-cli-export-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->folder, "crm.db", NULL);
-  seeded = run_cli (fixture, "--database", fixture->path, "seed", "--contacts", "50", "--deals",
-                    "20", "--activities", "200", "--companies", "10", "--date", "2026-12-01");
+  crm_test_folder_init (fixture, "rapport-cli-export-XXXXXX");
+  seeded = crm_cli_run (fixture, "--database", fixture->path, "seed", "--contacts", "50", "--deals",
+                        "20", "--activities", "200", "--companies", "10", "--date", "2026-12-01");
   g_assert_cmpint (seeded->status, ==, 0);
 }
 
 static void
 fixture_tear_down (Fixture *fixture, gconstpointer data)
 {
-  crm_test_remove_tree (fixture->folder);
-  g_free (fixture->folder);
-  g_free (fixture->path);
+  crm_test_folder_clear (fixture);
 }
 
 #define TEST_F(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -155,8 +84,8 @@ test_export_every_kind (Fixture *fixture, gconstpointer data)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr (CliResult) result
-          = run_cli (fixture, "-d", fixture->path, "export", cases[i].kind, cases[i].file);
+      g_autoptr (CrmCliResult) result
+          = crm_cli_run (fixture, "-d", fixture->path, "export", cases[i].kind, cases[i].file);
       g_autofree char *text = read_file (fixture, cases[i].file);
       gint64 n = count_in_database (fixture, cases[i].entity);
       g_autofree char *expected = g_strdup_printf ("Exported %" G_GINT64_FORMAT " %s to %s\n", n,
@@ -175,11 +104,12 @@ test_export_every_kind (Fixture *fixture, gconstpointer data)
 static void
 test_export_tasks_and_database (Fixture *fixture, gconstpointer data)
 {
-  g_autoptr (CliResult) tasks = run_cli (fixture, "-d", fixture->path, "export", "tasks", "t.ics");
-  g_autoptr (CliResult) as_csv
-      = run_cli (fixture, "-d", fixture->path, "export", "tasks", "t.txt", "--format", "csv");
-  g_autoptr (CliResult) database
-      = run_cli (fixture, "-d", fixture->path, "export", "database", "copy.db");
+  g_autoptr (CrmCliResult) tasks
+      = crm_cli_run (fixture, "-d", fixture->path, "export", "tasks", "t.ics");
+  g_autoptr (CrmCliResult) as_csv
+      = crm_cli_run (fixture, "-d", fixture->path, "export", "tasks", "t.txt", "--format", "csv");
+  g_autoptr (CrmCliResult) database
+      = crm_cli_run (fixture, "-d", fixture->path, "export", "database", "copy.db");
   g_autofree char *ics = read_file (fixture, "t.ics");
   g_autofree char *copy_path = g_build_filename (fixture->folder, "copy.db", NULL);
   g_autoptr (GError) error = NULL;
@@ -226,54 +156,54 @@ test_export_errors (Fixture *fixture, gconstpointer data)
   for (guint i = 0; i < G_N_ELEMENTS (usage_cases) - 1; i++)
     {
       const char *args[8] = { "-d", fixture->path };
-      g_autoptr (CliResult) result = NULL;
+      g_autoptr (CrmCliResult) result = NULL;
 
       for (guint j = 0; j < 4 && usage_cases[i][j] != NULL; j++)
         args[2 + j] = usage_cases[i][j];
-      result = run_cli_argv (fixture, args);
+      result = crm_cli_run_argv (fixture, args);
       g_assert_cmpint (result->status, ==, 2);
-      assert_one_line_error (result);
+      crm_cli_assert_one_line_error (result);
     }
 
   {
-    g_autoptr (CliResult) raw_vcard
-        = run_cli (fixture, "-d", fixture->path, "export", "contacts", "c.vcf", "--raw");
-    g_autoptr (CliResult) raw_csv
-        = run_cli (fixture, "-d", fixture->path, "export", "deals", "d.csv", "--raw");
+    g_autoptr (CrmCliResult) raw_vcard
+        = crm_cli_run (fixture, "-d", fixture->path, "export", "contacts", "c.vcf", "--raw");
+    g_autoptr (CrmCliResult) raw_csv
+        = crm_cli_run (fixture, "-d", fixture->path, "export", "deals", "d.csv", "--raw");
 
     g_assert_cmpint (raw_vcard->status, ==, 2);
-    assert_one_line_error (raw_vcard);
+    crm_cli_assert_one_line_error (raw_vcard);
     g_assert_cmpint (raw_csv->status, ==, 0);
   }
 
   /* An existing file is kept without --force, replaced with it. */
   g_assert_true (g_file_set_contents (existing, "mine", -1, NULL));
   {
-    g_autoptr (CliResult) refused
-        = run_cli (fixture, "-d", fixture->path, "export", "contacts", "existing.csv");
-    g_autoptr (CliResult) forced = NULL;
+    g_autoptr (CrmCliResult) refused
+        = crm_cli_run (fixture, "-d", fixture->path, "export", "contacts", "existing.csv");
+    g_autoptr (CrmCliResult) forced = NULL;
 
     g_assert_cmpint (refused->status, ==, 1);
-    assert_one_line_error (refused);
+    crm_cli_assert_one_line_error (refused);
     g_assert_true (g_file_get_contents (existing, &kept, NULL, NULL));
     g_assert_cmpstr (kept, ==, "mine");
-    forced
-        = run_cli (fixture, "-d", fixture->path, "export", "contacts", "existing.csv", "--force");
+    forced = crm_cli_run (fixture, "-d", fixture->path, "export", "contacts", "existing.csv",
+                          "--force");
     g_assert_cmpint (forced->status, ==, 0);
   }
 
   /* A folder that does not exist, and a database that does not. */
   {
-    g_autoptr (CliResult) no_folder
-        = run_cli (fixture, "-d", fixture->path, "export", "contacts", "no/such/c.csv");
-    g_autoptr (CliResult) no_database
-        = run_cli (fixture, "-d", missing_db, "export", "contacts", "c2.csv");
+    g_autoptr (CrmCliResult) no_folder
+        = crm_cli_run (fixture, "-d", fixture->path, "export", "contacts", "no/such/c.csv");
+    g_autoptr (CrmCliResult) no_database
+        = crm_cli_run (fixture, "-d", missing_db, "export", "contacts", "c2.csv");
 
     g_assert_cmpint (no_folder->status, ==, 1);
-    assert_one_line_error (no_folder);
+    crm_cli_assert_one_line_error (no_folder);
     g_assert_nonnull (strstr (no_folder->err, "c.csv"));
     g_assert_cmpint (no_database->status, ==, 1);
-    assert_one_line_error (no_database);
+    crm_cli_assert_one_line_error (no_database);
     g_assert_false (g_file_test (missing_db, G_FILE_TEST_EXISTS));
   }
 }

@@ -12,100 +12,9 @@
 
 #include "crm-store.h"
 #include "crm-test-kpi-data.h"
-#include "crm-test-util.h"
+#include "crm-cli-test-util.h"
 
-typedef struct
-{
-  char *folder;
-  char *path; /* a database path in the folder, not created */
-} Fixture;
-
-typedef struct
-{
-  int status; /* exit status, or -1 when the program did not exit normally */
-  char *out;
-  char *err;
-} CliResult;
-
-static void
-cli_result_free (CliResult *result)
-{
-  g_free (result->out);
-  g_free (result->err);
-  g_free (result);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (CliResult, cli_result_free)
-
-static void
-fixture_set_up (Fixture *fixture, gconstpointer data)
-{
-  g_autoptr (GError) error = NULL;
-
-  fixture->folder = g_dir_make_tmp ("rapport-cli-test-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->folder, "crm.db", NULL);
-}
-
-static void
-fixture_tear_down (Fixture *fixture, gconstpointer data)
-{
-  crm_test_remove_tree (fixture->folder);
-  g_free (fixture->folder);
-  g_free (fixture->path);
-}
-
-#define TEST_F(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-
-/* Runs rapport-cli with @args (NULL-terminated) in the fixture's folder, with
- * $XDG_DATA_HOME there too, so the default database is never the user's. */
-static CliResult *
-run_cli_argv (Fixture *fixture, const char *const *args)
-{
-  const char *program = g_getenv ("RAPPORT_CLI");
-  g_autoptr (GSubprocessLauncher) launcher = NULL;
-  g_autoptr (GSubprocess) process = NULL;
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr (GError) error = NULL;
-  g_autofree char *data_home = g_build_filename (fixture->folder, "data-home", NULL);
-  CliResult *result = g_new0 (CliResult, 1);
-
-  g_assert_nonnull (program);
-  g_ptr_array_add (argv, (gpointer) program);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  launcher
-      = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_set_cwd (launcher, fixture->folder);
-  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", data_home, TRUE);
-  /* Untranslated messages, whatever the tester's locale; local days are UTC days. */
-  g_subprocess_launcher_setenv (launcher, "LANGUAGE", "C", TRUE);
-  g_subprocess_launcher_setenv (launcher, "TZ", "UTC", TRUE);
-  process = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &result->out, &result->err, &error);
-  g_assert_no_error (error);
-  result->status
-      = g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process) : -1;
-  return result;
-}
-
-#define run_cli(fixture, ...) run_cli_argv ((fixture), (const char *const[]){ __VA_ARGS__, NULL })
-
-/* Exactly one line on stderr, "rapport-cli: …", and nothing on stdout. */
-static void
-assert_one_line_error (const CliResult *result)
-{
-  const char *newline = strchr (result->err, '\n');
-
-  g_assert_true (g_str_has_prefix (result->err, "rapport-cli: "));
-  g_assert_nonnull (newline);
-  g_assert_cmpstr (newline + 1, ==, "");
-  g_assert_cmpuint (strlen (result->err), >, strlen ("rapport-cli: \n"));
-  g_assert_cmpstr (result->out, ==, "");
-}
+typedef CrmCliFixture Fixture;
 
 static CrmStore *
 open_store (const char *path)
@@ -130,9 +39,9 @@ count (CrmStore *store, CrmEntity entity)
 static void
 seed_small (Fixture *fixture, const char *path, const char *seed)
 {
-  g_autoptr (CliResult) result
-      = run_cli (fixture, "--database", path, "seed", "--contacts", "120", "--companies", "12",
-                 "--deals", "40", "--activities", "300", "--seed", seed, "--date", "2024-06-01");
+  g_autoptr (CrmCliResult) result = crm_cli_run (
+      fixture, "--database", path, "seed", "--contacts", "120", "--companies", "12", "--deals",
+      "40", "--activities", "300", "--seed", seed, "--date", "2024-06-01");
 
   g_assert_cmpstr (result->err, ==, "");
   g_assert_cmpint (result->status, ==, 0);
@@ -198,9 +107,9 @@ database_digest (const char *path)
 static void
 test_seed_counts (Fixture *fixture, gconstpointer data)
 {
-  g_autoptr (CliResult) result
-      = run_cli (fixture, "--database", fixture->path, "seed", "--contacts", "150", "--companies",
-                 "15", "--deals", "30", "--activities", "400", "--seed", "7");
+  g_autoptr (CrmCliResult) result
+      = crm_cli_run (fixture, "--database", fixture->path, "seed", "--contacts", "150",
+                     "--companies", "15", "--deals", "30", "--activities", "400", "--seed", "7");
   g_autoptr (CrmStore) store = NULL;
 
   g_assert_cmpstr (result->err, ==, "");
@@ -222,8 +131,8 @@ test_seed_counts (Fixture *fixture, gconstpointer data)
 static void
 test_seed_default_database (Fixture *fixture, gconstpointer data)
 {
-  g_autoptr (CliResult) result
-      = run_cli (fixture, "seed", "--contacts", "20", "--deals", "5", "--activities", "30");
+  g_autoptr (CrmCliResult) result
+      = crm_cli_run (fixture, "seed", "--contacts", "20", "--deals", "5", "--activities", "30");
   g_autofree char *path
       = g_build_filename (fixture->folder, "data-home", "rapport", "rapport.db", NULL);
   g_autoptr (CrmStore) store = NULL;
@@ -267,11 +176,11 @@ test_seed_bad_options (Fixture *fixture, gconstpointer data)
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
-      g_autoptr (CliResult) result = run_cli (fixture, "--database", fixture->path, "seed",
-                                              bad[i][0], bad[i][1], bad[i][2], bad[i][3]);
+      g_autoptr (CrmCliResult) result = crm_cli_run (fixture, "--database", fixture->path, "seed",
+                                                     bad[i][0], bad[i][1], bad[i][2], bad[i][3]);
 
       g_assert_cmpint (result->status, ==, 2);
-      assert_one_line_error (result);
+      crm_cli_assert_one_line_error (result);
       g_assert_false (g_file_test (fixture->path, G_FILE_TEST_EXISTS));
     }
 }
@@ -280,18 +189,18 @@ static void
 test_check_fresh_and_seeded (Fixture *fixture, gconstpointer data)
 {
   g_autoptr (CrmStore) store = open_store (fixture->path);
-  g_autoptr (CliResult) fresh = NULL;
-  g_autoptr (CliResult) seeded = NULL;
+  g_autoptr (CrmCliResult) fresh = NULL;
+  g_autoptr (CrmCliResult) seeded = NULL;
 
   g_clear_object (&store);
-  fresh = run_cli (fixture, "--database", fixture->path, "check");
+  fresh = crm_cli_run (fixture, "--database", fixture->path, "check");
   g_assert_cmpint (fresh->status, ==, 0);
   g_assert_cmpstr (fresh->out, ==, "ok\n");
   g_assert_cmpstr (fresh->err, ==, "");
 
   seed_small (fixture, fixture->path, "1");
   /* The option may also follow the command. */
-  seeded = run_cli (fixture, "check", "--database", fixture->path);
+  seeded = crm_cli_run (fixture, "check", "--database", fixture->path);
   g_assert_cmpint (seeded->status, ==, 0);
   g_assert_cmpstr (seeded->out, ==, "ok\n");
 }
@@ -300,7 +209,7 @@ static void
 test_check_garbage (Fixture *fixture, gconstpointer data)
 {
   g_autoptr (GString) garbage = g_string_new (NULL);
-  g_autoptr (CliResult) result = NULL;
+  g_autoptr (CrmCliResult) result = NULL;
   g_autofree char *after = NULL;
   g_autoptr (GError) error = NULL;
 
@@ -309,9 +218,9 @@ test_check_garbage (Fixture *fixture, gconstpointer data)
   g_file_set_contents (fixture->path, garbage->str, (gssize) garbage->len, &error);
   g_assert_no_error (error);
 
-  result = run_cli (fixture, "--database", fixture->path, "check");
+  result = crm_cli_run (fixture, "--database", fixture->path, "check");
   g_assert_cmpint (result->status, ==, 1);
-  assert_one_line_error (result);
+  crm_cli_assert_one_line_error (result);
 
   /* Refused, and left alone. */
   g_file_get_contents (fixture->path, &after, NULL, &error);
@@ -322,10 +231,10 @@ test_check_garbage (Fixture *fixture, gconstpointer data)
 static void
 test_check_missing (Fixture *fixture, gconstpointer data)
 {
-  g_autoptr (CliResult) result = run_cli (fixture, "--database", fixture->path, "check");
+  g_autoptr (CrmCliResult) result = crm_cli_run (fixture, "--database", fixture->path, "check");
 
   g_assert_cmpint (result->status, ==, 1);
-  assert_one_line_error (result);
+  crm_cli_assert_one_line_error (result);
   g_assert_false (g_file_test (fixture->path, G_FILE_TEST_EXISTS));
 }
 
@@ -333,13 +242,13 @@ static void
 test_backup_copy (Fixture *fixture, gconstpointer data)
 {
   g_autofree char *dest = g_build_filename (fixture->folder, "backup.db", NULL);
-  g_autoptr (CliResult) result = NULL;
+  g_autoptr (CrmCliResult) result = NULL;
   g_autoptr (CrmStore) original = NULL;
   g_autoptr (CrmStore) copy = NULL;
   GStatBuf info;
 
   seed_small (fixture, fixture->path, "5");
-  result = run_cli (fixture, "--database", fixture->path, "backup", dest);
+  result = crm_cli_run (fixture, "--database", fixture->path, "backup", dest);
   g_assert_cmpstr (result->err, ==, "");
   g_assert_cmpint (result->status, ==, 0);
 
@@ -357,9 +266,9 @@ static void
 test_backup_refuses_overwrite (Fixture *fixture, gconstpointer data)
 {
   g_autofree char *dest = g_build_filename (fixture->folder, "backup.db", NULL);
-  g_autoptr (CliResult) refused = NULL;
-  g_autoptr (CliResult) forced = NULL;
-  g_autoptr (CliResult) itself = NULL;
+  g_autoptr (CrmCliResult) refused = NULL;
+  g_autoptr (CrmCliResult) forced = NULL;
+  g_autoptr (CrmCliResult) itself = NULL;
   g_autoptr (CrmStore) copy = NULL;
   g_autofree char *contents = NULL;
   g_autoptr (GError) error = NULL;
@@ -368,40 +277,40 @@ test_backup_refuses_overwrite (Fixture *fixture, gconstpointer data)
   g_file_set_contents (dest, "keep me", -1, &error);
   g_assert_no_error (error);
 
-  refused = run_cli (fixture, "--database", fixture->path, "backup", dest);
+  refused = crm_cli_run (fixture, "--database", fixture->path, "backup", dest);
   g_assert_cmpint (refused->status, ==, 1);
-  assert_one_line_error (refused);
+  crm_cli_assert_one_line_error (refused);
   g_file_get_contents (dest, &contents, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (contents, ==, "keep me");
 
-  forced = run_cli (fixture, "--database", fixture->path, "backup", "--force", dest);
+  forced = crm_cli_run (fixture, "--database", fixture->path, "backup", "--force", dest);
   g_assert_cmpint (forced->status, ==, 0);
   copy = open_store (dest);
   g_assert_cmpint (count (copy, CRM_ENTITY_CONTACT), ==, 120);
 
   /* Never onto the database itself, even when forced. */
-  itself = run_cli (fixture, "--database", fixture->path, "backup", "--force", fixture->path);
+  itself = crm_cli_run (fixture, "--database", fixture->path, "backup", "--force", fixture->path);
   g_assert_cmpint (itself->status, ==, 1);
-  assert_one_line_error (itself);
+  crm_cli_assert_one_line_error (itself);
 }
 
 static void
 test_backup_usage (Fixture *fixture, gconstpointer data)
 {
   g_autofree char *dest = g_build_filename (fixture->folder, "backup.db", NULL);
-  g_autoptr (CliResult) no_dest = run_cli (fixture, "--database", fixture->path, "backup");
-  g_autoptr (CliResult) two_dests
-      = run_cli (fixture, "--database", fixture->path, "backup", dest, dest);
-  g_autoptr (CliResult) no_database
-      = run_cli (fixture, "--database", fixture->path, "backup", dest);
+  g_autoptr (CrmCliResult) no_dest = crm_cli_run (fixture, "--database", fixture->path, "backup");
+  g_autoptr (CrmCliResult) two_dests
+      = crm_cli_run (fixture, "--database", fixture->path, "backup", dest, dest);
+  g_autoptr (CrmCliResult) no_database
+      = crm_cli_run (fixture, "--database", fixture->path, "backup", dest);
 
   g_assert_cmpint (no_dest->status, ==, 2);
-  assert_one_line_error (no_dest);
+  crm_cli_assert_one_line_error (no_dest);
   g_assert_cmpint (two_dests->status, ==, 2);
-  assert_one_line_error (two_dests);
+  crm_cli_assert_one_line_error (two_dests);
   g_assert_cmpint (no_database->status, ==, 1);
-  assert_one_line_error (no_database);
+  crm_cli_assert_one_line_error (no_database);
   g_assert_false (g_file_test (dest, G_FILE_TEST_EXISTS));
 }
 
@@ -411,7 +320,7 @@ static void
 test_search (Fixture *fixture, gconstpointer data)
 {
   const char *hostile[] = { "\"", "*", "(", "NEAR", "-", "'", "AND", "ada\" OR *(" };
-  g_autoptr (CliResult) result = NULL;
+  g_autoptr (CrmCliResult) result = NULL;
   g_autoptr (GError) error = NULL;
   g_auto (GStrv) lines = NULL;
   g_auto (GStrv) cells = NULL;
@@ -433,7 +342,7 @@ test_search (Fixture *fixture, gconstpointer data)
     ada_id = ada->id;
   }
 
-  result = run_cli (fixture, "--database", fixture->path, "search", "ada", "lovel");
+  result = crm_cli_run (fixture, "--database", fixture->path, "search", "ada", "lovel");
   g_assert_cmpint (result->status, ==, 0);
   g_assert_cmpstr (result->err, ==, "");
   lines = g_strsplit (result->out, "\n", -1);
@@ -445,28 +354,28 @@ test_search (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (cells[2], ==, "Ada Lovelace");
   g_clear_pointer (&lines, g_strfreev);
   g_clear_pointer (&cells, g_strfreev);
-  g_clear_pointer (&result, cli_result_free);
+  g_clear_pointer (&result, crm_cli_result_free);
 
   /* Both match "ada": the one named so first, the one whose notes mention her after. */
-  result = run_cli (fixture, "--database", fixture->path, "search", "ADA");
+  result = crm_cli_run (fixture, "--database", fixture->path, "search", "ADA");
   g_assert_cmpint (result->status, ==, 0);
   lines = g_strsplit (result->out, "\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, 3);
   g_assert_nonnull (strstr (lines[0], "Ada Lovelace"));
   g_assert_nonnull (strstr (lines[1], "Charles Babbage"));
-  g_clear_pointer (&result, cli_result_free);
+  g_clear_pointer (&result, crm_cli_result_free);
 
   for (guint i = 0; i < G_N_ELEMENTS (hostile); i++)
     {
-      result = run_cli (fixture, "--database", fixture->path, "search", hostile[i]);
+      result = crm_cli_run (fixture, "--database", fixture->path, "search", hostile[i]);
       g_assert_cmpint (result->status, ==, 0);
       g_assert_cmpstr (result->err, ==, "");
-      g_clear_pointer (&result, cli_result_free);
+      g_clear_pointer (&result, crm_cli_result_free);
     }
 
-  result = run_cli (fixture, "--database", fixture->path, "search");
+  result = crm_cli_run (fixture, "--database", fixture->path, "search");
   g_assert_cmpint (result->status, ==, 2);
-  assert_one_line_error (result);
+  crm_cli_assert_one_line_error (result);
 }
 
 /* `score` recomputes every score, says how many it scored and changed, and lists the highest;
@@ -474,20 +383,20 @@ test_search (Fixture *fixture, gconstpointer data)
 static void
 test_score (Fixture *fixture, gconstpointer data)
 {
-  g_autoptr (CliResult) result = NULL;
+  g_autoptr (CrmCliResult) result = NULL;
   g_autoptr (CrmStore) store = NULL;
   g_autoptr (GPtrArray) top = NULL;
   g_autoptr (GError) error = NULL;
 
   seed_small (fixture, fixture->path, "5");
-  result = run_cli (fixture, "--database", fixture->path, "score");
+  result = crm_cli_run (fixture, "--database", fixture->path, "score");
   g_assert_cmpint (result->status, ==, 0);
   g_assert_cmpstr (result->err, ==, "");
   g_assert_true (g_str_has_prefix (result->out, "Scored 120 contacts in "));
   g_assert_nonnull (strstr (result->out, "Highest scores:\n"));
   /* Leads at 50 or more moved to Qualified (the default rules), and it says how many. */
   g_assert_nonnull (strstr (result->out, "became Qualified (score 50 or more)\n"));
-  g_clear_pointer (&result, cli_result_free);
+  g_clear_pointer (&result, crm_cli_result_free);
   store = open_store (fixture->path);
   {
     g_autoptr (GPtrArray) all = crm_store_fetch_contacts (store, NULL, 0, 0, 1000, &error);
@@ -510,7 +419,7 @@ test_score (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (top->len, ==, 1);
   g_clear_object (&store);
 
-  result = run_cli (fixture, "--database", fixture->path, "score");
+  result = crm_cli_run (fixture, "--database", fixture->path, "score");
   g_assert_cmpint (result->status, ==, 0);
   g_assert_nonnull (strstr (result->out, "; 0 scores changed\n0 leads became Qualified"));
   {
@@ -519,11 +428,11 @@ test_score (Fixture *fixture, gconstpointer data)
                                                  ((CrmContactRecord *) top->pdata[0])->id);
     g_assert_nonnull (strstr (result->out, expected));
   }
-  g_clear_pointer (&result, cli_result_free);
+  g_clear_pointer (&result, crm_cli_result_free);
 
-  result = run_cli (fixture, "--database", fixture->path, "score", "extra");
+  result = crm_cli_run (fixture, "--database", fixture->path, "score", "extra");
   g_assert_cmpint (result->status, ==, 2);
-  assert_one_line_error (result);
+  crm_cli_assert_one_line_error (result);
 }
 
 /* ---- kpi ----------------------------------------------------------------------------------------
@@ -567,7 +476,7 @@ write_kpi_data (Fixture *fixture)
 /* Parses the output: one JSON object whose members are exactly the KPI keys and
  * "unavailable". */
 static JsonObject *
-parse_kpi_json (const CliResult *result)
+parse_kpi_json (const CrmCliResult *result)
 {
   g_autoptr (JsonParser) parser = json_parser_new ();
   g_autoptr (GError) error = NULL;
@@ -618,14 +527,14 @@ assert_json_number (JsonObject *object, const char *key, double expected)
 static void
 test_kpi_json (Fixture *fixture, gconstpointer data)
 {
-  g_autoptr (CliResult) result = NULL;
+  g_autoptr (CrmCliResult) result = NULL;
   g_autoptr (JsonObject) kpis = NULL;
   JsonArray *stages;
   JsonObject *stage, *leads, *source;
 
   write_kpi_data (fixture);
-  result = run_cli (fixture, "--database", fixture->path, "kpi", "--from", "2024-01-01", "--to",
-                    "2024-03-31", "--json");
+  result = crm_cli_run (fixture, "--database", fixture->path, "kpi", "--from", "2024-01-01", "--to",
+                        "2024-03-31", "--json");
   kpis = parse_kpi_json (result);
 
   assert_json_money (kpis, "open_pipeline_value", "EUR 215005, USD 20000");
@@ -687,14 +596,14 @@ test_kpi_json_unavailable_and_pipeline (Fixture *fixture, gconstpointer data)
                                       "csat",
                                       "customer_lifetime_value",
                                       "cac" };
-  g_autoptr (CliResult) empty = NULL;
-  g_autoptr (CliResult) partners = NULL;
+  g_autoptr (CrmCliResult) empty = NULL;
+  g_autoptr (CrmCliResult) partners = NULL;
   g_autoptr (JsonObject) kpis = NULL;
   JsonObject *reasons;
 
   write_kpi_data (fixture);
-  empty = run_cli (fixture, "--database", fixture->path, "kpi", "--json", "--from", "2020-01-01",
-                   "--to", "2020-01-31");
+  empty = crm_cli_run (fixture, "--database", fixture->path, "kpi", "--json", "--from",
+                       "2020-01-01", "--to", "2020-01-31");
   kpis = parse_kpi_json (empty);
   reasons = json_object_get_object_member (kpis, "unavailable");
   g_assert_cmpuint (json_object_get_size (reasons), ==, G_N_ELEMENTS (unavailable));
@@ -712,8 +621,8 @@ test_kpi_json_unavailable_and_pipeline (Fixture *fixture, gconstpointer data)
       0);
   g_clear_pointer (&kpis, json_object_unref);
 
-  partners = run_cli (fixture, "--database", fixture->path, "kpi", "--json", "--from", "2024-01-01",
-                      "--to", "2024-03-31", "--pipeline", "PARTNERS");
+  partners = crm_cli_run (fixture, "--database", fixture->path, "kpi", "--json", "--from",
+                          "2024-01-01", "--to", "2024-03-31", "--pipeline", "PARTNERS");
   kpis = parse_kpi_json (partners);
   assert_json_number (kpis, "win_rate", 1.0);
   assert_json_money (kpis, "pipeline_velocity", "EUR 1373");
@@ -725,12 +634,12 @@ test_kpi_json_unavailable_and_pipeline (Fixture *fixture, gconstpointer data)
 static void
 test_kpi_table (Fixture *fixture, gconstpointer data)
 {
-  g_autoptr (CliResult) result = NULL;
-  g_autoptr (CliResult) empty = NULL;
+  g_autoptr (CrmCliResult) result = NULL;
+  g_autoptr (CrmCliResult) empty = NULL;
 
   write_kpi_data (fixture);
-  result = run_cli (fixture, "--database", fixture->path, "kpi", "--from", "2024-01-01", "--to",
-                    "2024-03-31");
+  result = crm_cli_run (fixture, "--database", fixture->path, "kpi", "--from", "2024-01-01", "--to",
+                        "2024-03-31");
   g_assert_cmpint (result->status, ==, 0);
   g_assert_cmpstr (result->err, ==, "");
   g_assert_true (
@@ -742,8 +651,8 @@ test_kpi_table (Fixture *fixture, gconstpointer data)
   g_assert_nonnull (
       strstr (result->out, "\nCustomer acquisition cost   EUR 2000.00, USD 250.00\n"));
 
-  empty = run_cli (fixture, "--database", fixture->path, "kpi", "--from", "2020-01-01", "--to",
-                   "2020-01-31");
+  empty = crm_cli_run (fixture, "--database", fixture->path, "kpi", "--from", "2020-01-01", "--to",
+                       "2020-01-31");
   g_assert_cmpint (empty->status, ==, 0);
   g_assert_nonnull (
       strstr (empty->out, "\nWin rate                    — No deal was closed in this period\n"));
@@ -762,28 +671,28 @@ test_kpi_errors (Fixture *fixture, gconstpointer data)
     { "--from", "2024-03-01", "--to", "2024-02-01" },
     { "--json", "extra" },
   };
-  g_autoptr (CliResult) missing = NULL;
-  g_autoptr (CliResult) unknown = NULL;
+  g_autoptr (CrmCliResult) missing = NULL;
+  g_autoptr (CrmCliResult) unknown = NULL;
 
-  missing = run_cli (fixture, "--database", fixture->path, "kpi");
+  missing = crm_cli_run (fixture, "--database", fixture->path, "kpi");
   g_assert_cmpint (missing->status, ==, 1);
-  assert_one_line_error (missing);
+  crm_cli_assert_one_line_error (missing);
   g_assert_false (g_file_test (fixture->path, G_FILE_TEST_EXISTS));
 
   write_kpi_data (fixture);
   for (guint i = 0; i < G_N_ELEMENTS (bad_usage); i++)
     {
-      g_autoptr (CliResult) result
-          = run_cli (fixture, "--database", fixture->path, "kpi", bad_usage[i][0], bad_usage[i][1],
-                     bad_usage[i][2], bad_usage[i][3]);
+      g_autoptr (CrmCliResult) result
+          = crm_cli_run (fixture, "--database", fixture->path, "kpi", bad_usage[i][0],
+                         bad_usage[i][1], bad_usage[i][2], bad_usage[i][3]);
 
       g_assert_cmpint (result->status, ==, 2);
-      assert_one_line_error (result);
+      crm_cli_assert_one_line_error (result);
     }
 
-  unknown = run_cli (fixture, "--database", fixture->path, "kpi", "--pipeline", "Nope");
+  unknown = crm_cli_run (fixture, "--database", fixture->path, "kpi", "--pipeline", "Nope");
   g_assert_cmpint (unknown->status, ==, 1);
-  assert_one_line_error (unknown);
+  crm_cli_assert_one_line_error (unknown);
   g_assert_nonnull (strstr (unknown->err, "“Nope”"));
 }
 
@@ -791,8 +700,8 @@ static void
 test_help (Fixture *fixture, gconstpointer data)
 {
   const char *const commands[] = { "seed", "check", "backup", "kpi", "help" };
-  g_autoptr (CliResult) tool = run_cli (fixture, "--help");
-  g_autoptr (CliResult) version = run_cli (fixture, "--version");
+  g_autoptr (CrmCliResult) tool = crm_cli_run (fixture, "--help");
+  g_autoptr (CrmCliResult) version = crm_cli_run (fixture, "--version");
 
   g_assert_cmpint (tool->status, ==, 0);
   g_assert_cmpstr (tool->err, ==, "");
@@ -804,8 +713,8 @@ test_help (Fixture *fixture, gconstpointer data)
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
-      g_autoptr (CliResult) help = run_cli (fixture, commands[i], "--help");
-      g_autoptr (CliResult) help_command = run_cli (fixture, "help", commands[i]);
+      g_autoptr (CrmCliResult) help = crm_cli_run (fixture, commands[i], "--help");
+      g_autoptr (CrmCliResult) help_command = crm_cli_run (fixture, "help", commands[i]);
       g_autofree char *usage = g_strdup_printf ("rapport-cli %s", commands[i]);
 
       g_assert_cmpint (help->status, ==, 0);
@@ -822,23 +731,24 @@ test_help (Fixture *fixture, gconstpointer data)
 static void
 test_usage_errors (Fixture *fixture, gconstpointer data)
 {
-  g_autoptr (CliResult) unknown = run_cli (fixture, "frobnicate");
-  g_autoptr (CliResult) none = run_cli (fixture, "--database", fixture->path);
-  g_autoptr (CliResult) bad_option = run_cli (fixture, "--frobnicate", "check");
-  g_autoptr (CliResult) extra = run_cli (fixture, "--database", fixture->path, "check", "extra");
-  g_autoptr (CliResult) unknown_topic = run_cli (fixture, "help", "frobnicate");
+  g_autoptr (CrmCliResult) unknown = crm_cli_run (fixture, "frobnicate");
+  g_autoptr (CrmCliResult) none = crm_cli_run (fixture, "--database", fixture->path);
+  g_autoptr (CrmCliResult) bad_option = crm_cli_run (fixture, "--frobnicate", "check");
+  g_autoptr (CrmCliResult) extra
+      = crm_cli_run (fixture, "--database", fixture->path, "check", "extra");
+  g_autoptr (CrmCliResult) unknown_topic = crm_cli_run (fixture, "help", "frobnicate");
 
   g_assert_cmpint (unknown->status, ==, 2);
-  assert_one_line_error (unknown);
+  crm_cli_assert_one_line_error (unknown);
   g_assert_nonnull (strstr (unknown->err, "frobnicate"));
   g_assert_cmpint (none->status, ==, 2);
-  assert_one_line_error (none);
+  crm_cli_assert_one_line_error (none);
   g_assert_cmpint (bad_option->status, ==, 2);
-  assert_one_line_error (bad_option);
+  crm_cli_assert_one_line_error (bad_option);
   g_assert_cmpint (extra->status, ==, 2);
-  assert_one_line_error (extra);
+  crm_cli_assert_one_line_error (extra);
   g_assert_cmpint (unknown_topic->status, ==, 2);
-  assert_one_line_error (unknown_topic);
+  crm_cli_assert_one_line_error (unknown_topic);
 }
 
 int
@@ -846,24 +756,25 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 
-  TEST_F ("/cli/seed/counts", test_seed_counts);
-  TEST_F ("/cli/seed/default-database", test_seed_default_database);
-  TEST_F ("/cli/seed/deterministic", test_seed_deterministic);
-  TEST_F ("/cli/seed/bad-options", test_seed_bad_options);
-  TEST_F ("/cli/check/fresh-and-seeded", test_check_fresh_and_seeded);
-  TEST_F ("/cli/check/garbage", test_check_garbage);
-  TEST_F ("/cli/check/missing", test_check_missing);
-  TEST_F ("/cli/backup/copy", test_backup_copy);
-  TEST_F ("/cli/backup/refuses-overwrite", test_backup_refuses_overwrite);
-  TEST_F ("/cli/backup/usage", test_backup_usage);
-  TEST_F ("/cli/search", test_search);
-  TEST_F ("/cli/score", test_score);
-  TEST_F ("/cli/kpi/json", test_kpi_json);
-  TEST_F ("/cli/kpi/json-unavailable-and-pipeline", test_kpi_json_unavailable_and_pipeline);
-  TEST_F ("/cli/kpi/table", test_kpi_table);
-  TEST_F ("/cli/kpi/errors", test_kpi_errors);
-  TEST_F ("/cli/help", test_help);
-  TEST_F ("/cli/usage-errors", test_usage_errors);
+  CRM_CLI_TEST_ADD ("/cli/seed/counts", test_seed_counts);
+  CRM_CLI_TEST_ADD ("/cli/seed/default-database", test_seed_default_database);
+  CRM_CLI_TEST_ADD ("/cli/seed/deterministic", test_seed_deterministic);
+  CRM_CLI_TEST_ADD ("/cli/seed/bad-options", test_seed_bad_options);
+  CRM_CLI_TEST_ADD ("/cli/check/fresh-and-seeded", test_check_fresh_and_seeded);
+  CRM_CLI_TEST_ADD ("/cli/check/garbage", test_check_garbage);
+  CRM_CLI_TEST_ADD ("/cli/check/missing", test_check_missing);
+  CRM_CLI_TEST_ADD ("/cli/backup/copy", test_backup_copy);
+  CRM_CLI_TEST_ADD ("/cli/backup/refuses-overwrite", test_backup_refuses_overwrite);
+  CRM_CLI_TEST_ADD ("/cli/backup/usage", test_backup_usage);
+  CRM_CLI_TEST_ADD ("/cli/search", test_search);
+  CRM_CLI_TEST_ADD ("/cli/score", test_score);
+  CRM_CLI_TEST_ADD ("/cli/kpi/json", test_kpi_json);
+  CRM_CLI_TEST_ADD ("/cli/kpi/json-unavailable-and-pipeline",
+                    test_kpi_json_unavailable_and_pipeline);
+  CRM_CLI_TEST_ADD ("/cli/kpi/table", test_kpi_table);
+  CRM_CLI_TEST_ADD ("/cli/kpi/errors", test_kpi_errors);
+  CRM_CLI_TEST_ADD ("/cli/help", test_help);
+  CRM_CLI_TEST_ADD ("/cli/usage-errors", test_usage_errors);
 
   return g_test_run ();
 }

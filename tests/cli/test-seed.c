@@ -12,35 +12,7 @@
 /* A fixed reference day, so the data does not depend on when the test runs. */
 #define REFERENCE_DAY G_GINT64_CONSTANT (1717200000) /* 2024-06-01 00:00 UTC */
 
-typedef struct
-{
-  char *folder;
-  char *path;
-  CrmStore *store;
-} Fixture;
-
-static void
-fixture_set_up (Fixture *fixture, gconstpointer data)
-{
-  g_autoptr (GError) error = NULL;
-
-  fixture->folder = g_dir_make_tmp ("rapport-seed-test-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->folder, "crm.db", NULL);
-  fixture->store = crm_store_open (fixture->path, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture *fixture, gconstpointer data)
-{
-  g_clear_object (&fixture->store);
-  crm_test_remove_tree (fixture->folder);
-  g_free (fixture->folder);
-  g_free (fixture->path);
-}
-
-#define TEST_F(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+typedef CrmTestStoreFixture Fixture;
 
 static void
 small_options (CrmSeedOptions *options, guint32 seed)
@@ -863,17 +835,18 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 
-  TEST_F ("/seed/consistent", test_seed_consistent);
-  TEST_F ("/seed/lifecycles", test_seed_lifecycles);
-  TEST_F ("/seed/deterministic", test_seed_deterministic);
-  TEST_F ("/seed/churn", test_seed_churn);
-  TEST_F ("/seed/scores-as-rules", test_seed_scores_as_rules);
-  TEST_F ("/seed/scores-as-rules-other-date", test_seed_scores_as_rules_other_date);
-  TEST_F ("/seed/progress", test_seed_progress);
-  TEST_F ("/seed/empty", test_seed_empty);
-  TEST_F ("/seed/invalid-options", test_seed_invalid_options);
-  TEST_F ("/seed/twice-appends", test_seed_twice_appends);
-  TEST_F ("/seed/one-transaction", test_seed_one_transaction);
+  CRM_TEST_ADD_WITH_STORE ("/seed/consistent", test_seed_consistent);
+  CRM_TEST_ADD_WITH_STORE ("/seed/lifecycles", test_seed_lifecycles);
+  CRM_TEST_ADD_WITH_STORE ("/seed/deterministic", test_seed_deterministic);
+  CRM_TEST_ADD_WITH_STORE ("/seed/churn", test_seed_churn);
+  CRM_TEST_ADD_WITH_STORE ("/seed/scores-as-rules", test_seed_scores_as_rules);
+  CRM_TEST_ADD_WITH_STORE ("/seed/scores-as-rules-other-date",
+                           test_seed_scores_as_rules_other_date);
+  CRM_TEST_ADD_WITH_STORE ("/seed/progress", test_seed_progress);
+  CRM_TEST_ADD_WITH_STORE ("/seed/empty", test_seed_empty);
+  CRM_TEST_ADD_WITH_STORE ("/seed/invalid-options", test_seed_invalid_options);
+  CRM_TEST_ADD_WITH_STORE ("/seed/twice-appends", test_seed_twice_appends);
+  CRM_TEST_ADD_WITH_STORE ("/seed/one-transaction", test_seed_one_transaction);
 
   return g_test_run ();
 }

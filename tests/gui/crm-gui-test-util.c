@@ -1,11 +1,94 @@
-/* crm-gui-test-util.c — main-loop helpers shared by the widget tests. */
+/* crm-gui-test-util.c — helpers shared by the widget tests. */
 #include "crm-gui-test-util.h"
+
+gboolean
+crm_test_gui_init (int *argc, char ***argv)
+{
+  g_test_init (argc, argv, NULL);
+  if (!gtk_init_check ())
+    {
+      /* TAP: the whole program is skipped, with the reason. */
+      g_print ("1..0 # SKIP no display (run under xvfb-run)\n");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+CrmApplication *
+crm_test_application_new (void)
+{
+  g_autoptr (GError) error = NULL;
+  CrmApplication *app = crm_application_new ();
+
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  return app;
+}
+
+int
+crm_test_gui_run (CrmApplication **app)
+{
+  int status = g_test_run ();
+
+  crm_test_destroy_all_windows ();
+  g_clear_object (app);
+  return status;
+}
+
+GtkWindow *
+crm_test_find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type))
+        return toplevel; /* GTK keeps its own reference */
+    }
+  return NULL;
+}
+
+AdwMessageDialog *
+crm_test_find_message_dialog (const char *heading)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (toplevel)
+          && (heading == NULL
+              || g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (toplevel)), heading)
+                     == 0))
+        return ADW_MESSAGE_DIALOG (toplevel);
+    }
+  return NULL;
+}
 
 void
 crm_test_iterate_main_context (void)
 {
   while (g_main_context_iteration (NULL, FALSE))
     ;
+}
+
+void
+crm_test_destroy_all_windows (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  while (g_list_model_get_n_items (toplevels) > 0)
+    {
+      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, 0);
+
+      gtk_window_destroy (window);
+    }
+  crm_test_iterate_main_context ();
 }
 
 static gboolean
@@ -57,17 +140,26 @@ crm_test_widget_is_mapped (gpointer widget)
 }
 
 GtkWidget *
-crm_test_find_descendant (GtkWidget *widget, GType type)
+crm_test_find_descendant_matching (GtkWidget *widget,
+                                   GType type,
+                                   gboolean (*match) (GtkWidget *widget, gconstpointer data),
+                                   gconstpointer data)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && (match == NULL || match (widget, data)))
     return widget;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = crm_test_find_descendant (child, type);
+      GtkWidget *found = crm_test_find_descendant_matching (child, type, match, data);
 
       if (found != NULL)
         return found;
     }
   return NULL;
+}
+
+GtkWidget *
+crm_test_find_descendant (GtkWidget *widget, GType type)
+{
+  return crm_test_find_descendant_matching (widget, type, NULL, NULL);
 }

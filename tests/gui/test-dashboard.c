@@ -65,15 +65,7 @@ fixture_set_up (Fixture *fixture, gconstpointer user_data)
 static void
 fixture_tear_down (Fixture *fixture, gconstpointer user_data)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  while (g_list_model_get_n_items (toplevels) > 0)
-    {
-      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, 0);
-
-      gtk_window_destroy (window);
-    }
-  crm_test_iterate_main_context ();
+  crm_test_destroy_all_windows ();
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
   g_clear_object (&fixture->settings);
   g_clear_object (&fixture->store);
@@ -588,23 +580,13 @@ test_export_dark (Fixture *fixture, gconstpointer user_data)
 int
 main (int argc, char **argv)
 {
-  g_autoptr (GError) error = NULL;
-  int status;
 
   g_setenv ("TZ", "UTC", TRUE);
   g_setenv ("LANGUAGE", "C", TRUE);
-  g_test_init (&argc, &argv, NULL);
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display (run under xvfb-run)\n");
-      return 0;
-    }
+  if (!crm_test_gui_init (&argc, &argv))
+    return 0;
 
-  app = crm_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = crm_test_application_new ();
 
   TEST_F ("/gui/dashboard/computes-when-shown", test_computes_when_shown);
   TEST_F ("/gui/dashboard/period-persisted", test_period_persisted);
@@ -616,7 +598,5 @@ main (int argc, char **argv)
   g_test_add ("/gui/dashboard/empty-state", Fixture, "empty", fixture_set_up, test_empty_state,
               fixture_tear_down);
 
-  status = g_test_run ();
-  g_clear_object (&app);
-  return status;
+  return crm_test_gui_run (&app);
 }

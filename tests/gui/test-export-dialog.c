@@ -275,22 +275,10 @@ test_destroyed_while_exporting (Fixture *fixture, gconstpointer data)
 int
 main (int argc, char *argv[])
 {
-  g_autoptr (GError) error = NULL;
-  int status;
+  if (!crm_test_gui_init (&argc, &argv))
+    return 0;
 
-  g_test_init (&argc, &argv, NULL);
-
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display (run under xvfb-run)\n");
-      return 0;
-    }
-
-  app = crm_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = crm_test_application_new ();
 
   g_test_add ("/gui/export-dialog/choices", Fixture, GUINT_TO_POINTER (3), fixture_set_up,
               test_choices, fixture_tear_down);
@@ -304,7 +292,5 @@ main (int argc, char *argv[])
   g_test_add ("/gui/export-dialog/destroyed-while-exporting", Fixture, GUINT_TO_POINTER (5000),
               fixture_set_up, test_destroyed_while_exporting, fixture_tear_down);
 
-  status = g_test_run ();
-  g_object_unref (app);
-  return status;
+  return crm_test_gui_run (&app);
 }

@@ -72,15 +72,7 @@ fixture_set_up (Fixture *fixture, gconstpointer data)
 static void
 fixture_tear_down (Fixture *fixture, gconstpointer data)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  while (g_list_model_get_n_items (toplevels) > 0)
-    {
-      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, 0);
-
-      gtk_window_destroy (window);
-    }
-  crm_test_iterate_main_context ();
+  crm_test_destroy_all_windows ();
   g_clear_object (&fixture->store);
   crm_test_remove_tree (fixture->tmpdir);
   g_free (fixture->tmpdir);
@@ -112,22 +104,15 @@ count_contacts (Fixture *fixture)
 static CrmImportWindow *
 open_import_window (Fixture *fixture, const char *path)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWindow *window;
 
   g_assert_true (
       gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.import-file", "s", path));
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (CRM_IS_IMPORT_WINDOW (window))
-        {
-          g_assert_true (gtk_window_get_transient_for (window) == GTK_WINDOW (fixture->window));
-          g_assert_true (gtk_window_get_modal (window));
-          return CRM_IMPORT_WINDOW (window);
-        }
-    }
-  g_assert_not_reached ();
+  window = crm_test_find_toplevel (CRM_TYPE_IMPORT_WINDOW);
+  g_assert_nonnull (window);
+  g_assert_true (gtk_window_get_transient_for (window) == GTK_WINDOW (fixture->window));
+  g_assert_true (gtk_window_get_modal (window));
+  return CRM_IMPORT_WINDOW (window);
 }
 
 typedef struct
@@ -566,37 +551,17 @@ test_import_no_mapping (Fixture *fixture, gconstpointer data)
 int
 main (int argc, char *argv[])
 {
-  g_autoptr (GError) error = NULL;
-  int status;
+  if (!crm_test_gui_init (&argc, &argv))
+    return 0;
 
-  g_test_init (&argc, &argv, NULL);
+  app = crm_test_application_new ();
 
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display (run under xvfb-run)\n");
-      return 0;
-    }
+  CRM_TEST_ADD_F ("/gui/import/merge-duplicate", test_import_merge);
+  CRM_TEST_ADD_F ("/gui/import/kind", test_import_kind);
+  CRM_TEST_ADD_F ("/gui/import/no-mapping", test_import_no_mapping);
+  CRM_TEST_ADD_F ("/gui/import/cancel", test_import_cancel);
+  CRM_TEST_ADD_F ("/gui/import/close-while-importing", test_import_close_while_importing);
+  CRM_TEST_ADD_F ("/gui/import/broken-file", test_import_broken_file);
 
-  app = crm_application_new ();
-  /* Never hand the tests' work to a Rapport that happens to run on the session bus. */
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-
-#define ADD_TEST(path, func)                                                                       \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-
-  ADD_TEST ("/gui/import/merge-duplicate", test_import_merge);
-  ADD_TEST ("/gui/import/kind", test_import_kind);
-  ADD_TEST ("/gui/import/no-mapping", test_import_no_mapping);
-  ADD_TEST ("/gui/import/cancel", test_import_cancel);
-  ADD_TEST ("/gui/import/close-while-importing", test_import_close_while_importing);
-  ADD_TEST ("/gui/import/broken-file", test_import_broken_file);
-
-#undef ADD_TEST
-
-  status = g_test_run ();
-  g_clear_object (&app);
-  return status;
+  return crm_test_gui_run (&app);
 }

@@ -238,15 +238,7 @@ fixture_set_up (Fixture *fixture, gconstpointer data)
 static void
 fixture_tear_down (Fixture *fixture, gconstpointer data)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  while (g_list_model_get_n_items (toplevels) > 0)
-    {
-      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, 0);
-
-      gtk_window_destroy (window);
-    }
-  crm_test_iterate_main_context ();
+  crm_test_destroy_all_windows ();
 
   g_clear_object (&fixture->store);
   g_clear_pointer (&fixture->stage_ids, g_array_unref);
@@ -989,20 +981,6 @@ test_board_actions (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (count_history (fixture, a), ==, 2);
 }
 
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
-        return ADW_MESSAGE_DIALOG (toplevel);
-    }
-  return NULL;
-}
-
 /* Moving a deal to Lost asks why; cancel leaves the deal where it was, a reason moves it with
  * that reason as one undoable step. */
 static void
@@ -1022,7 +1000,7 @@ test_board_lost_reason (Fixture *fixture, gconstpointer data)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "pipeline.move-deal",
                                              "(xxi)", deal_id, stage_id (fixture, lost), 0));
   crm_test_run_for (50);
-  dialog = find_message_dialog ();
+  dialog = crm_test_find_message_dialog (NULL);
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), title));
   g_assert_false (adw_message_dialog_get_body_use_markup (dialog));
@@ -1034,7 +1012,7 @@ test_board_lost_reason (Fixture *fixture, gconstpointer data)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "pipeline.move-deal",
                                              "(xxi)", deal_id, stage_id (fixture, lost), 0));
   crm_test_run_for (50);
-  dialog = find_message_dialog ();
+  dialog = crm_test_find_message_dialog (NULL);
   g_assert_nonnull (dialog);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (adw_message_dialog_get_extra_child (dialog)), 2);
   adw_message_dialog_response (dialog, "lost");
@@ -2193,61 +2171,42 @@ test_xtest_keyboard_move (Fixture *fixture, gconstpointer data)
 int
 main (int argc, char *argv[])
 {
-  g_autoptr (GError) error = NULL;
-  int status;
-
-  g_test_init (&argc, &argv, NULL);
-
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display (run under xvfb-run)\n");
-      return 0;
-    }
+  if (!crm_test_gui_init (&argc, &argv))
+    return 0;
   /* Money is checked as the C locale writes it. */
   setlocale (LC_MONETARY, "C");
   setlocale (LC_NUMERIC, "C");
 
-  app = crm_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-
-#define ADD_TEST(path, func)                                                                       \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  app = crm_test_application_new ();
 
   g_test_add_func ("/gui/money/format", test_money_format);
-  ADD_TEST ("/gui/pipeline/columns", test_board_columns);
-  ADD_TEST ("/gui/pipeline/cards-in-store-order", test_board_cards_in_store_order);
-  ADD_TEST ("/gui/pipeline/empty-state", test_board_empty_state);
-  ADD_TEST ("/gui/pipeline/stale-badge", test_board_stale_badge);
-  ADD_TEST ("/gui/pipeline/next-step", test_board_next_step);
-  ADD_TEST ("/gui/pipeline/filter", test_board_filter);
-  ADD_TEST ("/gui/pipeline/collapse", test_board_collapse);
-  ADD_TEST ("/gui/pipeline/stage-editor", test_stage_editor);
-  ADD_TEST ("/gui/pipeline/new-pipeline", test_new_pipeline);
-  ADD_TEST ("/gui/pipeline/closed-deals", test_board_closed_deals);
-  ADD_TEST ("/gui/pipeline/keyboard-moves", test_board_keyboard_moves);
-  ADD_TEST ("/gui/pipeline/actions", test_board_actions);
-  ADD_TEST ("/gui/pipeline/lost-reason", test_board_lost_reason);
-  ADD_TEST ("/gui/pipeline/context-menu", test_board_context_menu);
-  ADD_TEST ("/gui/pipeline/undo", test_board_undo);
-  ADD_TEST ("/gui/pipeline/external-writes", test_board_external_writes);
-  ADD_TEST ("/gui/pipeline/title-is-plain-text", test_board_title_is_plain_text);
-  ADD_TEST ("/gui/pipeline/totals-mixed-currencies", test_board_totals_mixed_currencies);
-  ADD_TEST ("/gui/pipeline/drop-position", test_board_drop_position);
-  ADD_TEST ("/gui/pipeline/recycles-cards", test_board_recycles_cards);
-  ADD_TEST ("/gui/pipeline/first-frame-cards", test_board_first_frame_cards);
-  ADD_TEST ("/gui/pipeline/pipeline-switcher", test_board_pipeline_switcher);
-  ADD_TEST ("/gui/pipeline/xtest/drag-to-other-column", test_xtest_drag_to_other_column);
-  ADD_TEST ("/gui/pipeline/xtest/drag-within-column", test_xtest_drag_within_column);
-  ADD_TEST ("/gui/pipeline/xtest/keyboard-move", test_xtest_keyboard_move);
-  ADD_TEST ("/gui/pipeline/xtest/drag-to-collapsed-column", test_xtest_drag_to_collapsed_column);
+  CRM_TEST_ADD_F ("/gui/pipeline/columns", test_board_columns);
+  CRM_TEST_ADD_F ("/gui/pipeline/cards-in-store-order", test_board_cards_in_store_order);
+  CRM_TEST_ADD_F ("/gui/pipeline/empty-state", test_board_empty_state);
+  CRM_TEST_ADD_F ("/gui/pipeline/stale-badge", test_board_stale_badge);
+  CRM_TEST_ADD_F ("/gui/pipeline/next-step", test_board_next_step);
+  CRM_TEST_ADD_F ("/gui/pipeline/filter", test_board_filter);
+  CRM_TEST_ADD_F ("/gui/pipeline/collapse", test_board_collapse);
+  CRM_TEST_ADD_F ("/gui/pipeline/stage-editor", test_stage_editor);
+  CRM_TEST_ADD_F ("/gui/pipeline/new-pipeline", test_new_pipeline);
+  CRM_TEST_ADD_F ("/gui/pipeline/closed-deals", test_board_closed_deals);
+  CRM_TEST_ADD_F ("/gui/pipeline/keyboard-moves", test_board_keyboard_moves);
+  CRM_TEST_ADD_F ("/gui/pipeline/actions", test_board_actions);
+  CRM_TEST_ADD_F ("/gui/pipeline/lost-reason", test_board_lost_reason);
+  CRM_TEST_ADD_F ("/gui/pipeline/context-menu", test_board_context_menu);
+  CRM_TEST_ADD_F ("/gui/pipeline/undo", test_board_undo);
+  CRM_TEST_ADD_F ("/gui/pipeline/external-writes", test_board_external_writes);
+  CRM_TEST_ADD_F ("/gui/pipeline/title-is-plain-text", test_board_title_is_plain_text);
+  CRM_TEST_ADD_F ("/gui/pipeline/totals-mixed-currencies", test_board_totals_mixed_currencies);
+  CRM_TEST_ADD_F ("/gui/pipeline/drop-position", test_board_drop_position);
+  CRM_TEST_ADD_F ("/gui/pipeline/recycles-cards", test_board_recycles_cards);
+  CRM_TEST_ADD_F ("/gui/pipeline/first-frame-cards", test_board_first_frame_cards);
+  CRM_TEST_ADD_F ("/gui/pipeline/pipeline-switcher", test_board_pipeline_switcher);
+  CRM_TEST_ADD_F ("/gui/pipeline/xtest/drag-to-other-column", test_xtest_drag_to_other_column);
+  CRM_TEST_ADD_F ("/gui/pipeline/xtest/drag-within-column", test_xtest_drag_within_column);
+  CRM_TEST_ADD_F ("/gui/pipeline/xtest/keyboard-move", test_xtest_keyboard_move);
+  CRM_TEST_ADD_F ("/gui/pipeline/xtest/drag-to-collapsed-column",
+                  test_xtest_drag_to_collapsed_column);
 
-#undef ADD_TEST
-
-  status = g_test_run ();
-
-  g_clear_object (&app);
-  return status;
+  return crm_test_gui_run (&app);
 }

@@ -17,67 +17,20 @@
 
 static CrmApplication *app;
 
-typedef struct
-{
-  char *tmpdir;
-  char *db_path;
-} Fixture;
+typedef CrmTestFolder Fixture;
 
 static void
 fixture_set_up (Fixture *fixture, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-
-  fixture->tmpdir = g_dir_make_tmp ("rapport-gui-restore-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->db_path = g_build_filename (fixture->tmpdir, "crm.db", NULL);
-}
-
-static void
-destroy_all_windows (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  while (g_list_model_get_n_items (toplevels) > 0)
-    {
-      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, 0);
-      gtk_window_destroy (window);
-    }
-  crm_test_run_for (50);
+  crm_test_folder_init (fixture, "rapport-gui-restore-XXXXXX");
 }
 
 static void
 fixture_tear_down (Fixture *fixture, gconstpointer data)
 {
-  destroy_all_windows ();
-  crm_test_remove_tree (fixture->tmpdir);
-  g_clear_pointer (&fixture->tmpdir, g_free);
-  g_clear_pointer (&fixture->db_path, g_free);
-}
-
-static void
-add_contacts (const char *path, guint n)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (CrmStore) store = crm_store_open (path, &error);
-
-  g_assert_no_error (error);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr (CrmContactRecord) contact = crm_contact_record_new ();
-      contact->name = g_strdup_printf ("Person %u", i);
-      g_assert_true (crm_store_insert_contact (store, contact, &error));
-      g_assert_no_error (error);
-    }
-}
-
-static guint
-n_contacts (const char *path)
-{
-  CrmBackupSummary summary = { 0 };
-
-  g_assert_true (crm_store_read_summary (path, &summary, NULL));
-  return summary.n_contacts;
+  crm_test_destroy_all_windows ();
+  crm_test_run_for (50);
+  crm_test_folder_clear (fixture);
 }
 
 static CrmWindow *
@@ -95,8 +48,8 @@ open_window (Fixture *fixture)
 {
   CrmWindow *window;
 
-  crm_application_open (app, fixture->db_path);
-  window = find_window (fixture->db_path);
+  crm_application_open (app, fixture->path);
+  window = find_window (fixture->path);
   g_assert_nonnull (window);
   crm_test_wait_for (crm_test_widget_is_mapped, window, "the window to map");
   return window;
@@ -128,33 +81,13 @@ is_loaded (gpointer data)
 static CrmRestoreDialog *
 open_dialog (CrmWindow *window)
 {
-  CrmRestoreDialog *dialog = NULL;
-  GListModel *toplevels = gtk_window_get_toplevels ();
+  CrmRestoreDialog *dialog;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.restore-backup", NULL));
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && dialog == NULL; i++)
-    {
-      g_autoptr (GObject) toplevel = g_list_model_get_item (toplevels, i);
-      if (CRM_IS_RESTORE_DIALOG (toplevel))
-        dialog = CRM_RESTORE_DIALOG (toplevel);
-    }
+  dialog = CRM_RESTORE_DIALOG (crm_test_find_toplevel (CRM_TYPE_RESTORE_DIALOG));
   g_assert_nonnull (dialog);
   crm_test_wait_for (is_loaded, dialog, "the backups to be listed");
   return dialog;
-}
-
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GObject) toplevel = g_list_model_get_item (toplevels, i);
-      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
-        return ADW_MESSAGE_DIALOG (toplevel);
-    }
-  return NULL;
 }
 
 static gboolean
@@ -166,7 +99,7 @@ is_sensitive (gpointer widget)
 static gboolean
 has_message_dialog (gpointer data)
 {
-  return find_message_dialog () != NULL;
+  return crm_test_find_message_dialog (NULL) != NULL;
 }
 
 static void
@@ -210,15 +143,15 @@ test_lists_and_restores (Fixture *fixture, gconstpointer data)
   CrmRestoreDialog *dialog;
   GtkWidget *list_box, *row, *button;
   AdwMessageDialog *confirm;
-  RestoredCondition condition = { fixture->db_path, 2 };
+  RestoredCondition condition = { fixture->path, 2 };
 
-  add_contacts (fixture->db_path, 2);
-  older = crm_store_build_backup_path (fixture->db_path, 1700000000, "daily", &error);
-  g_assert_true (crm_store_copy_database (fixture->db_path, older, &error));
-  add_contacts (fixture->db_path, 3);
-  newer = crm_backups_back_up (fixture->db_path, "manual", &error);
+  crm_test_add_contacts (fixture->path, 2);
+  older = crm_store_build_backup_path (fixture->path, 1700000000, "daily", &error);
+  g_assert_true (crm_store_copy_database (fixture->path, older, &error));
+  crm_test_add_contacts (fixture->path, 3);
+  newer = crm_backups_back_up (fixture->path, "manual", &error);
   g_assert_no_error (error);
-  add_contacts (fixture->db_path, 4);
+  crm_test_add_contacts (fixture->path, 4);
 
   window = open_window (fixture);
   dialog = open_dialog (window);
@@ -239,7 +172,7 @@ test_lists_and_restores (Fixture *fixture, gconstpointer data)
   button = find_descendant (row, GTK_TYPE_BUTTON, "_Restore…");
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
-  confirm = find_message_dialog ();
+  confirm = crm_test_find_message_dialog (NULL);
   g_assert_nonnull (confirm);
   g_assert_true (
       g_str_has_prefix (adw_message_dialog_get_heading (confirm), "Restore the backup of "));
@@ -247,21 +180,21 @@ test_lists_and_restores (Fixture *fixture, gconstpointer data)
                    ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_response (confirm, "cancel");
   crm_test_run_for (100);
-  g_assert_true (find_window (fixture->db_path) == window);
+  g_assert_true (find_window (fixture->path) == window);
   g_assert_cmpuint (crm_store_count_contacts (crm_window_get_store (window), NULL), ==, 9);
 
   g_signal_emit_by_name (button, "clicked");
-  confirm = find_message_dialog ();
+  confirm = crm_test_find_message_dialog (NULL);
   g_assert_nonnull (confirm);
   adw_message_dialog_response (confirm, "restore");
 
   crm_test_wait_for_seconds (is_restored, &condition, 15, "the restored database in a window");
-  reopened = find_window (fixture->db_path);
+  reopened = find_window (fixture->path);
   g_assert_nonnull (reopened);
-  g_assert_cmpuint (n_contacts (fixture->db_path), ==, 2);
+  g_assert_cmpuint (crm_test_read_n_contacts (fixture->path), ==, 2);
 
   /* What it replaced is kept: a before-restore backup with all nine. */
-  backups = crm_backups_list (fixture->db_path, TRUE, &error);
+  backups = crm_backups_list (fixture->path, TRUE, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (backups->len, ==, 3);
   {
@@ -281,11 +214,11 @@ test_refused_restore_keeps_data (Fixture *fixture, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *garbage = NULL;
-  RestoredCondition condition = { fixture->db_path, 3 };
+  RestoredCondition condition = { fixture->path, 3 };
   CrmWindow *window;
 
-  add_contacts (fixture->db_path, 3);
-  garbage = crm_store_build_backup_path (fixture->db_path, 1700000000, "daily", &error);
+  crm_test_add_contacts (fixture->path, 3);
+  garbage = crm_store_build_backup_path (fixture->path, 1700000000, "daily", &error);
   g_assert_true (g_file_set_contents (garbage, "garbage, not a database", -1, NULL));
 
   window = open_window (fixture);
@@ -294,9 +227,9 @@ test_refused_restore_keeps_data (Fixture *fixture, gconstpointer data)
   crm_test_run_for (200);
   crm_test_wait_for_seconds (is_restored, &condition, 15, "the database in a window again");
   crm_test_wait_for (has_message_dialog, NULL, "the error dialog");
-  g_assert_cmpstr (adw_message_dialog_get_heading (find_message_dialog ()), ==,
+  g_assert_cmpstr (adw_message_dialog_get_heading (crm_test_find_message_dialog (NULL)), ==,
                    "Cannot Restore the Backup");
-  g_assert_cmpuint (n_contacts (fixture->db_path), ==, 3);
+  g_assert_cmpuint (crm_test_read_n_contacts (fixture->path), ==, 3);
 }
 
 static gboolean
@@ -311,12 +244,12 @@ has_daily_backup (gpointer data)
 static void
 test_daily_backup_of_open_window (Fixture *fixture, gconstpointer data)
 {
-  add_contacts (fixture->db_path, 1);
+  crm_test_add_contacts (fixture->path, 1);
   open_window (fixture);
-  crm_test_wait_for_seconds (has_daily_backup, fixture->db_path, 15, "the daily backup");
+  crm_test_wait_for_seconds (has_daily_backup, fixture->path, 15, "the daily backup");
   /* Not again while the newest is younger than a day. */
   crm_test_run_for (500);
-  g_assert_true (has_daily_backup (fixture->db_path));
+  g_assert_true (has_daily_backup (fixture->path));
 }
 
 static void
@@ -333,7 +266,7 @@ test_preferences_backups (Fixture *fixture, gconstpointer data)
   g_signal_emit_by_name (button, "clicked");
   crm_test_wait_for (is_sensitive, button, "the backup to be taken");
   {
-    g_autoptr (GPtrArray) backups = crm_backups_list (fixture->db_path, FALSE, NULL);
+    g_autoptr (GPtrArray) backups = crm_backups_list (fixture->path, FALSE, NULL);
     g_assert_cmpuint (backups->len, >=, 1);
     g_assert_cmpstr (((CrmBackup *) g_ptr_array_index (backups, 0))->reason, ==, "manual");
   }
@@ -343,15 +276,8 @@ test_preferences_backups (Fixture *fixture, gconstpointer data)
 int
 main (int argc, char *argv[])
 {
-  g_autoptr (GError) error = NULL;
-  int status;
-
-  g_test_init (&argc, &argv, NULL);
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display (run under xvfb-run)\n");
-      return 0;
-    }
+  if (!crm_test_gui_init (&argc, &argv))
+    return 0;
   /* Today and Yesterday are of the local day: keep them in UTC like the file names. */
   g_setenv ("TZ", "UTC", TRUE);
   {
@@ -360,22 +286,12 @@ main (int argc, char *argv[])
     g_settings_set_boolean (settings, "task-reminders", FALSE);
   }
 
-  app = crm_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = crm_test_application_new ();
 
-#define ADD_TEST(path, func)                                                                       \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-  ADD_TEST ("/gui/restore/empty", test_empty);
-  ADD_TEST ("/gui/restore/lists-and-restores", test_lists_and_restores);
-  ADD_TEST ("/gui/restore/refused-keeps-data", test_refused_restore_keeps_data);
-  ADD_TEST ("/gui/backups/daily-of-open-window", test_daily_backup_of_open_window);
-  ADD_TEST ("/gui/backups/preferences", test_preferences_backups);
-#undef ADD_TEST
-
-  status = g_test_run ();
-  g_object_unref (app);
-  return status;
+  CRM_TEST_ADD_F ("/gui/restore/empty", test_empty);
+  CRM_TEST_ADD_F ("/gui/restore/lists-and-restores", test_lists_and_restores);
+  CRM_TEST_ADD_F ("/gui/restore/refused-keeps-data", test_refused_restore_keeps_data);
+  CRM_TEST_ADD_F ("/gui/backups/daily-of-open-window", test_daily_backup_of_open_window);
+  CRM_TEST_ADD_F ("/gui/backups/preferences", test_preferences_backups);
+  return crm_test_gui_run (&app);
 }

@@ -66,15 +66,7 @@ fixture_set_up (Fixture *fixture, gconstpointer data)
 static void
 fixture_tear_down (Fixture *fixture, gconstpointer data)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  while (g_list_model_get_n_items (toplevels) > 0)
-    {
-      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, 0);
-
-      gtk_window_destroy (window);
-    }
-  crm_test_iterate_main_context ();
+  crm_test_destroy_all_windows ();
   g_clear_object (&fixture->store);
   crm_test_remove_tree (fixture->folder);
   g_free (fixture->folder);
@@ -353,16 +345,7 @@ test_today_show_task (Fixture *fixture, gconstpointer data)
 static gboolean
 deal_editor_open (gpointer data)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (CRM_IS_DEAL_EDITOR (window))
-        return TRUE;
-    }
-  return FALSE;
+  return crm_test_find_toplevel (CRM_TYPE_DEAL_EDITOR) != NULL;
 }
 
 /* Activating a task opens its deal in the editor, or else shows its contact. */
@@ -396,34 +379,16 @@ test_today_activate_opens (Fixture *fixture, gconstpointer data)
 int
 main (int argc, char *argv[])
 {
-  g_autoptr (GError) error = NULL;
-  int status;
+  if (!crm_test_gui_init (&argc, &argv))
+    return 0;
 
-  g_test_init (&argc, &argv, NULL);
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display (run under xvfb-run)\n");
-      return 0;
-    }
+  app = crm_test_application_new ();
 
-  app = crm_application_new ();
-  /* Never hand the tests' work to a Rapport that happens to run on the session bus. */
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-
-#define ADD_TEST(path, func)                                                                       \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-  ADD_TEST ("/gui/today/groups", test_today_groups);
-  ADD_TEST ("/gui/today/empty-state", test_today_empty_state);
-  ADD_TEST ("/gui/today/badge-before-shown", test_today_badge_before_shown);
-  ADD_TEST ("/gui/today/check-completes", test_today_check_completes);
-  ADD_TEST ("/gui/today/show-task", test_today_show_task);
-  ADD_TEST ("/gui/today/activate-opens", test_today_activate_opens);
-#undef ADD_TEST
-
-  status = g_test_run ();
-  g_clear_object (&app);
-  return status;
+  CRM_TEST_ADD_F ("/gui/today/groups", test_today_groups);
+  CRM_TEST_ADD_F ("/gui/today/empty-state", test_today_empty_state);
+  CRM_TEST_ADD_F ("/gui/today/badge-before-shown", test_today_badge_before_shown);
+  CRM_TEST_ADD_F ("/gui/today/check-completes", test_today_check_completes);
+  CRM_TEST_ADD_F ("/gui/today/show-task", test_today_show_task);
+  CRM_TEST_ADD_F ("/gui/today/activate-opens", test_today_activate_opens);
+  return crm_test_gui_run (&app);
 }

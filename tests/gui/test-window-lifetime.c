@@ -19,53 +19,32 @@ static CrmApplication *app;
 
 typedef struct
 {
-  char *tmpdir;
-  char *db_path;
+  CrmTestFolder files; /* the database is files.path */
   /* Weak pointers: NULL once finalized. */
   CrmWindow *window;
   CrmStore *store;
 } Fixture;
 
 static void
-destroy_all_windows (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  while (g_list_model_get_n_items (toplevels) > 0)
-    {
-      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, 0);
-
-      gtk_window_destroy (window);
-    }
-  crm_test_iterate_main_context ();
-}
-
-static void
 fixture_set_up (Fixture *fixture, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-
-  fixture->tmpdir = g_dir_make_tmp ("rapport-gui-lifetime-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->db_path = g_build_filename (fixture->tmpdir, "crm.db", NULL);
+  crm_test_folder_init (&fixture->files, "rapport-gui-lifetime-XXXXXX");
 }
 
 static void
 fixture_tear_down (Fixture *fixture, gconstpointer data)
 {
-  destroy_all_windows ();
+  crm_test_destroy_all_windows ();
   g_clear_weak_pointer (&fixture->window);
   g_clear_weak_pointer (&fixture->store);
-  crm_test_remove_tree (fixture->tmpdir);
-  g_clear_pointer (&fixture->tmpdir, g_free);
-  g_clear_pointer (&fixture->db_path, g_free);
+  crm_test_folder_clear (&fixture->files);
 }
 
 static void
 seed (Fixture *fixture)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (CrmStore) store = crm_store_open (fixture->db_path, &error);
+  g_autoptr (CrmStore) store = crm_store_open (fixture->files.path, &error);
   CrmSeedOptions options;
 
   g_assert_no_error (error);
@@ -84,7 +63,7 @@ static CrmWindow *
 open_window (Fixture *fixture)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (CrmStore) store = crm_application_open_database (app, fixture->db_path, &error);
+  g_autoptr (CrmStore) store = crm_application_open_database (app, fixture->files.path, &error);
   CrmWindow *window;
 
   g_assert_no_error (error);
@@ -140,16 +119,7 @@ destroy_toplevels_of_type (GType type)
 static gboolean
 has_toplevel_of_type (GType type)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type))
-        return TRUE;
-    }
-  return FALSE;
+  return crm_test_find_toplevel (type) != NULL;
 }
 
 /* ---- Tests ------------------------------------------------------------------------------ */
@@ -217,7 +187,7 @@ test_lifetime_close_database (Fixture *fixture, gconstpointer data)
 
   /* Not seeded: its tasks due would have the reminders notify, and there is no notification
    * service on the test bus. */
-  crm_application_open (app, fixture->db_path);
+  crm_application_open (app, fixture->files.path);
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
     if (CRM_IS_WINDOW (l->data))
       window = l->data;
@@ -228,45 +198,22 @@ test_lifetime_close_database (Fixture *fixture, gconstpointer data)
   show_page (window, "contacts");
   show_page (window, "dashboard");
 
-  crm_application_close_database (app, fixture->db_path);
+  crm_application_close_database (app, fixture->files.path);
   assert_window_and_store_finalized (fixture);
 }
 
 int
 main (int argc, char *argv[])
 {
-  g_autoptr (GError) error = NULL;
-  int status;
+  if (!crm_test_gui_init (&argc, &argv))
+    return 0;
 
-  g_test_init (&argc, &argv, NULL);
+  app = crm_test_application_new ();
 
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display (run under xvfb-run)\n");
-      return 0;
-    }
+  CRM_TEST_ADD_F ("/gui/window-lifetime/empty-database", test_lifetime_empty_database);
+  CRM_TEST_ADD_F ("/gui/window-lifetime/every-page", test_lifetime_every_page);
+  CRM_TEST_ADD_F ("/gui/window-lifetime/detail-and-editors", test_lifetime_detail_and_editors);
+  CRM_TEST_ADD_F ("/gui/window-lifetime/close-database", test_lifetime_close_database);
 
-  app = crm_application_new ();
-  /* Never hand the tests' work to a Rapport that happens to run on the session bus. */
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-
-#define ADD_TEST(path, func)                                                                       \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-
-  ADD_TEST ("/gui/window-lifetime/empty-database", test_lifetime_empty_database);
-  ADD_TEST ("/gui/window-lifetime/every-page", test_lifetime_every_page);
-  ADD_TEST ("/gui/window-lifetime/detail-and-editors", test_lifetime_detail_and_editors);
-  ADD_TEST ("/gui/window-lifetime/close-database", test_lifetime_close_database);
-
-#undef ADD_TEST
-
-  status = g_test_run ();
-
-  destroy_all_windows ();
-  g_clear_object (&app);
-
-  return status;
+  return crm_test_gui_run (&app);
 }

@@ -30,27 +30,6 @@ typedef struct
 
 /* ---- Helpers ---------------------------------------------------------------------------- */
 
-/* Depth-first search for the first descendant of @widget of @type that @match accepts. */
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType type,
-                 gboolean (*match) (GtkWidget *widget, gconstpointer data),
-                 gconstpointer data)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && (match == NULL || match (widget, data)))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type, match, data);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static gboolean
 row_title_contains (GtkWidget *widget, gconstpointer text)
 {
@@ -75,7 +54,8 @@ actionable_targets_page (GtkWidget *widget, gconstpointer page)
 static AdwViewStack *
 get_stack (CrmWindow *window)
 {
-  GtkWidget *stack = find_descendant (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK, NULL, NULL);
+  GtkWidget *stack
+      = crm_test_find_descendant_matching (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK, NULL, NULL);
 
   g_assert_nonnull (stack);
   return ADW_VIEW_STACK (stack);
@@ -88,28 +68,10 @@ get_status_page (CrmWindow *window, const char *page)
   GtkWidget *status;
 
   g_assert_nonnull (child);
-  status = find_descendant (child, ADW_TYPE_STATUS_PAGE, NULL, NULL);
+  status = crm_test_find_descendant_matching (child, ADW_TYPE_STATUS_PAGE, NULL, NULL);
   g_assert_nonnull (status);
 
   return ADW_STATUS_PAGE (status);
-}
-
-/* The visible message dialog headed @heading, or NULL. */
-static AdwMessageDialog *
-find_message_dialog (const char *heading)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  guint n = g_list_model_get_n_items (toplevels);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr (GtkWidget) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (window)
-          && g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), heading) == 0)
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
 }
 
 /* Answers @dialog as a click would: the response, then the dialog goes away. */
@@ -133,20 +95,6 @@ find_crm_window (void)
         return l->data;
     }
   return NULL;
-}
-
-static void
-destroy_all_windows (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  while (g_list_model_get_n_items (toplevels) > 0)
-    {
-      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, 0);
-
-      gtk_window_destroy (window);
-    }
-  crm_test_iterate_main_context ();
 }
 
 static void
@@ -196,7 +144,7 @@ fixture_set_up (Fixture *fixture, gconstpointer data)
 static void
 fixture_tear_down (Fixture *fixture, gconstpointer data)
 {
-  destroy_all_windows ();
+  crm_test_destroy_all_windows ();
   crm_test_remove_tree (fixture->tmpdir);
   g_clear_pointer (&fixture->tmpdir, g_free);
   g_clear_pointer (&fixture->db_path, g_free);
@@ -238,16 +186,16 @@ test_window_pages (Fixture *fixture, gconstpointer data)
 
   /* Import… is a real action now (test-import-window.c drives it): its menu item is enabled. */
   {
-    GtkWidget *button = find_descendant (GTK_WIDGET (window), GTK_TYPE_BUTTON,
-                                         actionable_has_action, "win.import");
+    GtkWidget *button = crm_test_find_descendant_matching (GTK_WIDGET (window), GTK_TYPE_BUTTON,
+                                                           actionable_has_action, "win.import");
 
     g_assert_nonnull (button);
     g_assert_true (gtk_widget_get_sensitive (button));
   }
   /* New Deal works: it opens the deal editor over the window. */
   {
-    GtkWidget *new_deal = find_descendant (GTK_WIDGET (window), GTK_TYPE_BUTTON,
-                                           actionable_has_action, "win.new-deal");
+    GtkWidget *new_deal = crm_test_find_descendant_matching (GTK_WIDGET (window), GTK_TYPE_BUTTON,
+                                                             actionable_has_action, "win.new-deal");
     GListModel *toplevels = gtk_window_get_toplevels ();
     GtkWindow *editor = NULL;
 
@@ -265,8 +213,8 @@ test_window_pages (Fixture *fixture, gconstpointer data)
     gtk_window_destroy (editor);
   }
   /* A working action, for contrast. */
-  g_assert_true (gtk_widget_get_sensitive (
-      find_descendant (GTK_WIDGET (window), GTK_TYPE_BUTTON, actionable_targets_page, "pipeline")));
+  g_assert_true (gtk_widget_get_sensitive (crm_test_find_descendant_matching (
+      GTK_WIDGET (window), GTK_TYPE_BUTTON, actionable_targets_page, "pipeline")));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -293,8 +241,8 @@ test_window_switch_page_saved (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (crm_window_get_visible_page (window), ==, "dashboard");
 
   /* The dashboard's empty state leads to the pipeline. */
-  button = find_descendant (GTK_WIDGET (get_status_page (window, "dashboard")), GTK_TYPE_BUTTON,
-                            actionable_targets_page, "pipeline");
+  button = crm_test_find_descendant_matching (GTK_WIDGET (get_status_page (window, "dashboard")),
+                                              GTK_TYPE_BUTTON, actionable_targets_page, "pipeline");
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
   g_assert_cmpstr (crm_window_get_visible_page (window), ==, "pipeline");
@@ -369,8 +317,8 @@ test_window_size_saved (Fixture *fixture, gconstpointer data)
 static gboolean
 switcher_bar_revealed (gpointer window)
 {
-  AdwViewSwitcherBar *bar
-      = ADW_VIEW_SWITCHER_BAR (find_descendant (window, ADW_TYPE_VIEW_SWITCHER_BAR, NULL, NULL));
+  AdwViewSwitcherBar *bar = ADW_VIEW_SWITCHER_BAR (
+      crm_test_find_descendant_matching (window, ADW_TYPE_VIEW_SWITCHER_BAR, NULL, NULL));
 
   return adw_view_switcher_bar_get_reveal (bar);
 }
@@ -400,7 +348,8 @@ test_window_narrow_switcher (Fixture *fixture, gconstpointer data)
 static CrmPipelineView *
 get_pipeline_view (CrmWindow *window)
 {
-  GtkWidget *view = find_descendant (GTK_WIDGET (window), CRM_TYPE_PIPELINE_VIEW, NULL, NULL);
+  GtkWidget *view
+      = crm_test_find_descendant_matching (GTK_WIDGET (window), CRM_TYPE_PIPELINE_VIEW, NULL, NULL);
 
   g_assert_nonnull (view);
   return CRM_PIPELINE_VIEW (view);
@@ -410,8 +359,8 @@ get_pipeline_view (CrmWindow *window)
 static const char *
 pipeline_page_state (CrmWindow *window)
 {
-  GtkWidget *stack
-      = find_descendant (GTK_WIDGET (get_pipeline_view (window)), GTK_TYPE_STACK, NULL, NULL);
+  GtkWidget *stack = crm_test_find_descendant_matching (GTK_WIDGET (get_pipeline_view (window)),
+                                                        GTK_TYPE_STACK, NULL, NULL);
 
   g_assert_nonnull (stack);
   return gtk_stack_get_visible_child_name (GTK_STACK (stack));
@@ -456,8 +405,8 @@ test_window_pipeline_empty_board (Fixture *fixture, gconstpointer data)
   crm_test_wait_for (all_columns_read, view, "every column to read its deals");
   /* The Contacts page, not shown, has not read its contacts; shown, it has. */
   {
-    CrmContactsView *contacts = CRM_CONTACTS_VIEW (
-        find_descendant (GTK_WIDGET (window), CRM_TYPE_CONTACTS_VIEW, NULL, NULL));
+    CrmContactsView *contacts = CRM_CONTACTS_VIEW (crm_test_find_descendant_matching (
+        GTK_WIDGET (window), CRM_TYPE_CONTACTS_VIEW, NULL, NULL));
 
     g_assert_false (crm_contacts_view_get_contacts_read (contacts));
     crm_window_set_visible_page (window, "contacts");
@@ -622,22 +571,22 @@ test_database_open_shows_dialog_and_moves_aside (Fixture *fixture, gconstpointer
   crm_application_open (app, fixture->db_path);
   crm_test_iterate_main_context ();
   g_assert_null (find_crm_window ());
-  dialog = find_message_dialog ("Cannot Open Database");
+  dialog = crm_test_find_message_dialog ("Cannot Open Database");
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), fixture->db_path));
 
   /* Move aside asks first; cancelling comes back to the question, file untouched. */
   respond (dialog, "move-aside");
-  dialog = find_message_dialog ("Move Database Aside?");
+  dialog = crm_test_find_message_dialog ("Move Database Aside?");
   g_assert_nonnull (dialog);
   respond (dialog, "cancel");
   g_assert_true (g_file_test (fixture->db_path, G_FILE_TEST_EXISTS));
-  dialog = find_message_dialog ("Cannot Open Database");
+  dialog = crm_test_find_message_dialog ("Cannot Open Database");
   g_assert_nonnull (dialog);
 
   /* Confirmed: the file is renamed, not deleted, and a new database opens in a window. */
   respond (dialog, "move-aside");
-  dialog = find_message_dialog ("Move Database Aside?");
+  dialog = crm_test_find_message_dialog ("Move Database Aside?");
   g_assert_nonnull (dialog);
   respond (dialog, "move");
 
@@ -719,8 +668,8 @@ test_preferences_rows (Fixture *fixture, gconstpointer data)
   gtk_window_present (GTK_WINDOW (preferences));
   crm_test_iterate_main_context ();
 
-  currency = find_descendant (GTK_WIDGET (preferences), ADW_TYPE_ENTRY_ROW, row_title_contains,
-                              "Currency");
+  currency = crm_test_find_descendant_matching (GTK_WIDGET (preferences), ADW_TYPE_ENTRY_ROW,
+                                                row_title_contains, "Currency");
   g_assert_nonnull (currency);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (currency)), ==, "EUR");
 
@@ -741,8 +690,8 @@ test_preferences_rows (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (value, ==, "USD");
   g_clear_pointer (&value, g_free);
 
-  reminder = find_descendant (GTK_WIDGET (preferences), ADW_TYPE_ENTRY_ROW, row_title_contains,
-                              "Reminder");
+  reminder = crm_test_find_descendant_matching (GTK_WIDGET (preferences), ADW_TYPE_ENTRY_ROW,
+                                                row_title_contains, "Reminder");
   g_assert_nonnull (reminder);
   gtk_editable_set_text (GTK_EDITABLE (reminder), "24:00");
   g_assert_true (gtk_widget_has_css_class (reminder, "error"));
@@ -756,7 +705,8 @@ test_preferences_rows (Fixture *fixture, gconstpointer data)
   g_clear_pointer (&value, g_free);
 
   /* The style row drives the colour scheme through the setting. */
-  style = find_descendant (GTK_WIDGET (preferences), ADW_TYPE_COMBO_ROW, NULL, NULL);
+  style = crm_test_find_descendant_matching (GTK_WIDGET (preferences), ADW_TYPE_COMBO_ROW, NULL,
+                                             NULL);
   g_assert_nonnull (style);
   adw_combo_row_set_selected (ADW_COMBO_ROW (style), 2);
   value = g_settings_get_string (settings, "color-scheme");
@@ -769,8 +719,9 @@ test_preferences_rows (Fixture *fixture, gconstpointer data)
 
   /* The number rows are bound both ways. */
   g_settings_set_int (settings, "rotting-days-default", 21);
-  g_assert_nonnull (find_descendant (GTK_WIDGET (preferences), GTK_TYPE_SPIN_BUTTON, NULL, NULL));
-  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (find_descendant (
+  g_assert_nonnull (crm_test_find_descendant_matching (GTK_WIDGET (preferences),
+                                                       GTK_TYPE_SPIN_BUTTON, NULL, NULL));
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (crm_test_find_descendant_matching (
                          GTK_WIDGET (preferences), GTK_TYPE_SPIN_BUTTON, NULL, NULL))),
                      ==, 21);
 
@@ -849,52 +800,28 @@ test_window_follows_other_programs (Fixture *fixture, gconstpointer data)
 int
 main (int argc, char *argv[])
 {
-  g_autoptr (GError) error = NULL;
-  int status;
+  if (!crm_test_gui_init (&argc, &argv))
+    return 0;
 
-  g_test_init (&argc, &argv, NULL);
+  app = crm_test_application_new ();
 
-  if (!gtk_init_check ())
-    {
-      /* TAP: the whole program is skipped, with the reason. */
-      g_print ("1..0 # SKIP no display (run under xvfb-run)\n");
-      return 0;
-    }
-
-  app = crm_application_new ();
-  /* Never hand the tests' work to a Rapport that happens to run on the session bus. */
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-
-#define ADD_TEST(path, func)                                                                       \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-
-  ADD_TEST ("/gui/window/pages", test_window_pages);
-  ADD_TEST ("/gui/window/follows-other-programs", test_window_follows_other_programs);
-  ADD_TEST ("/gui/window/last-page", test_window_switch_page_saved);
-  ADD_TEST ("/gui/window/accels", test_window_accels);
-  ADD_TEST ("/gui/window/size", test_window_size_saved);
-  ADD_TEST ("/gui/window/narrow-switcher", test_window_narrow_switcher);
-  ADD_TEST ("/gui/window/pipeline-empty-board", test_window_pipeline_empty_board);
-  ADD_TEST ("/gui/window/pipeline-without-stages", test_window_pipeline_without_stages);
-  ADD_TEST ("/gui/database/garbage-dialog", test_database_garbage_dialog);
-  ADD_TEST ("/gui/database/newer-version-dialog", test_database_newer_version_dialog);
-  ADD_TEST ("/gui/database/open-shows-dialog-and-moves-aside",
-            test_database_open_shows_dialog_and_moves_aside);
-  ADD_TEST ("/gui/database/move-aside", test_database_move_aside);
-  ADD_TEST ("/gui/preferences/rows", test_preferences_rows);
+  CRM_TEST_ADD_F ("/gui/window/pages", test_window_pages);
+  CRM_TEST_ADD_F ("/gui/window/follows-other-programs", test_window_follows_other_programs);
+  CRM_TEST_ADD_F ("/gui/window/last-page", test_window_switch_page_saved);
+  CRM_TEST_ADD_F ("/gui/window/accels", test_window_accels);
+  CRM_TEST_ADD_F ("/gui/window/size", test_window_size_saved);
+  CRM_TEST_ADD_F ("/gui/window/narrow-switcher", test_window_narrow_switcher);
+  CRM_TEST_ADD_F ("/gui/window/pipeline-empty-board", test_window_pipeline_empty_board);
+  CRM_TEST_ADD_F ("/gui/window/pipeline-without-stages", test_window_pipeline_without_stages);
+  CRM_TEST_ADD_F ("/gui/database/garbage-dialog", test_database_garbage_dialog);
+  CRM_TEST_ADD_F ("/gui/database/newer-version-dialog", test_database_newer_version_dialog);
+  CRM_TEST_ADD_F ("/gui/database/open-shows-dialog-and-moves-aside",
+                  test_database_open_shows_dialog_and_moves_aside);
+  CRM_TEST_ADD_F ("/gui/database/move-aside", test_database_move_aside);
+  CRM_TEST_ADD_F ("/gui/preferences/rows", test_preferences_rows);
   g_test_add_func ("/gui/preferences/validators", test_preferences_validators);
   /* Last: it asks the application to quit. */
-  ADD_TEST ("/gui/application/quit-saves-and-closes", test_application_quit_saves_and_closes);
+  CRM_TEST_ADD_F ("/gui/application/quit-saves-and-closes", test_application_quit_saves_and_closes);
 
-#undef ADD_TEST
-
-  status = g_test_run ();
-
-  destroy_all_windows ();
-  g_clear_object (&app);
-
-  return status;
+  return crm_test_gui_run (&app);
 }

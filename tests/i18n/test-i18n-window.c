@@ -16,27 +16,29 @@
 
 static CrmApplication *app;
 
+typedef struct
+{
+  const char *property;
+  const char *value;
+} PropertyValue;
+
+static gboolean
+has_property_value (GtkWidget *widget, gconstpointer data)
+{
+  const PropertyValue *wanted = data;
+  g_autofree char *text = NULL;
+
+  g_object_get (widget, wanted->property, &text, NULL);
+  return g_strcmp0 (text, wanted->value) == 0;
+}
+
 /* The first descendant of @widget of @type, depth first, whose @property is @value. */
 static GtkWidget *
 find_with_property (GtkWidget *widget, GType type, const char *property, const char *value)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    {
-      g_autofree char *text = NULL;
+  PropertyValue wanted = { property, value };
 
-      g_object_get (widget, property, &text, NULL);
-      if (g_strcmp0 (text, value) == 0)
-        return widget;
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_with_property (child, type, property, value);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return crm_test_find_descendant_matching (widget, type, has_property_value, &wanted);
 }
 
 static void
@@ -98,7 +100,6 @@ main (int argc, char *argv[])
 {
   const char *localedir = g_getenv ("RAPPORT_LOCALEDIR");
   g_autoptr (GError) error = NULL;
-  int status;
 
   /* As `LANGUAGE=fr rapport` starts, before anything reads the locale. */
   g_setenv ("LANGUAGE", "fr", TRUE);
@@ -115,23 +116,12 @@ main (int argc, char *argv[])
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  g_test_init (&argc, &argv, NULL);
+  if (!crm_test_gui_init (&argc, &argv))
+    return 0;
 
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display (run under xvfb-run)\n");
-      return 0;
-    }
-
-  app = crm_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = crm_test_application_new ();
 
   g_test_add_func ("/i18n/gui/window", test_window_in_french);
 
-  status = g_test_run ();
-  g_clear_object (&app);
-  return status;
+  return crm_test_gui_run (&app);
 }

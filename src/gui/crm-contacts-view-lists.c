@@ -712,7 +712,6 @@ crm_contacts_view_set_selection_mode (CrmContactsView *self, gboolean selection_
       crm_contacts_bulk_bar_set_selection (self->bulk_bar, NULL, NULL);
       gtk_grid_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
     }
-  gtk_grid_view_set_single_click_activate (self->list_view, !selection_mode);
   gtk_widget_set_visible (GTK_WIDGET (self->bulk_bar), selection_mode);
   update_title (self);
 }
@@ -929,7 +928,9 @@ crm_contacts_view_build_list_pane (CrmContactsView *self)
   self->list_view = GTK_GRID_VIEW (gtk_grid_view_new (
       GTK_SELECTION_MODEL (g_object_ref (self->selection)), g_object_ref (self->contact_factory)));
   gtk_grid_view_set_max_columns (self->list_view, 1);
-  gtk_grid_view_set_single_click_activate (self->list_view, TRUE);
+  /* A click selects the row (and shows it beside the list); not single-click-activate, whose
+   * hover selects every row the pointer crosses on its way to the detail pane. */
+  gtk_grid_view_set_single_click_activate (self->list_view, FALSE);
   gtk_widget_add_css_class (GTK_WIDGET (self->list_view), "crm-contact-list");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _ ("Contacts"), -1);

@@ -296,6 +296,10 @@ count_filtered (CrmStore *self, const FilterSql *sql, gint64 *count, GError **er
   const GArray *matches;
 
   use_search_cache (self, sql);
+  /* A search worked out ahead (crm-store-contact-prefixes.c). */
+  if (sql->n_terms == 1 && sql->match != NULL
+      && crm_store_get_contact_prefix (self, sql->match, count, NULL))
+    goto remember;
   /* Search words alone, whose matches are remembered or can be narrowed from the last ones
    * remembered (crm-store-contact-matches.c): as many. */
   if (sql->n_terms == 1 && sql->match != NULL
@@ -657,6 +661,32 @@ fetch_page_of_matches (CrmStore *self,
                                          error);
 }
 
+/* The top of the list by name of a search worked out ahead (crm-store-contact-prefixes.c),
+ * from its ids; NULL without @error set when the page is to be read otherwise. */
+static GPtrArray *
+fetch_page_of_prefix (CrmStore *self,
+                      CrmContactSort sort,
+                      const FilterSql *sql,
+                      const CrmContactSortKey *after,
+                      guint offset,
+                      guint limit,
+                      gboolean backwards,
+                      GError **error)
+{
+  const GArray *ids = NULL;
+  gint64 count = 0;
+
+  if (sort != CRM_CONTACT_SORT_NAME || after != NULL || backwards || sql->n_terms != 1
+      || sql->match == NULL || !crm_store_get_contact_prefix (self, sql->match, &count, &ids))
+    return NULL;
+  /* Past the ids kept (unless they are all of them). */
+  if ((gint64) ids->len < count && offset + limit > ids->len)
+    return NULL;
+  offset = MIN (offset, ids->len);
+  limit = MIN (limit, ids->len - offset);
+  return crm_store_fetch_contacts_by_id (self, &g_array_index (ids, gint64, offset), limit, error);
+}
+
 static GPtrArray *
 read_contacts (CrmStore *self, sqlite3_stmt *statement, GError **error)
 {
@@ -779,6 +809,12 @@ fetch_page (CrmStore *self,
     g_string_append_printf (columns, ", %s", info->fields[i].column);
   filter_sql_init (&sql, filter);
   use_search_cache (self, &sql);
+  records = fetch_page_of_prefix (self, sort, &sql, after, offset, limit, backwards, error);
+  if (records != NULL || (error != NULL && *error != NULL))
+    {
+      filter_sql_clear (&sql);
+      return g_steal_pointer (&records);
+    }
   /* A jump (a large offset) is read with the list of matches: row by row in the search index,
    * every row skipped would be looked up too. */
   plan = choose_plan (self, &sql, offset + limit <= PROBE_MAX_ROWS);

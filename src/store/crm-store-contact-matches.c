@@ -217,7 +217,7 @@ crm_store_contact_matches_changed (
   g_autoptr (CrmContactRecord) contact = NULL;
   CrmContactSortKey old_key, new_key;
 
-  if (matches == NULL)
+  if (matches == NULL && self->contact_prefixes == NULL)
     return;
   if (entity == CRM_ENTITY_COMPANY && action != CRM_CHANGE_INSERT)
     goto forget;
@@ -226,14 +226,18 @@ crm_store_contact_matches_changed (
   if (action != CRM_CHANGE_UPDATE || old_record == NULL)
     goto forget;
   contact = crm_store_get_contact (self, id, NULL);
+  /* The searches worked out ahead are in name order, whose key is a searched field. */
   if (contact == NULL || searched_fields_differ (old_record, contact))
     goto forget;
+  if (matches == NULL)
+    return;
   crm_contact_sort_key_init (&old_key, matches->sort, old_record);
   crm_contact_sort_key_init (&new_key, matches->sort, contact);
   if (crm_contact_sort_compare (matches->sort, &old_key, &new_key) != 0)
-    goto forget;
+    g_clear_pointer (&self->contact_matches, crm_contact_matches_free);
   return;
 
 forget:
   g_clear_pointer (&self->contact_matches, crm_contact_matches_free);
+  crm_store_contact_prefixes_changed (self);
 }

@@ -3,8 +3,8 @@
  * here on a connection of its own; after each kind of change that could alter them (a contact
  * added, renamed, its e-mail edited, deleted, a company renamed, a bulk write, a write from
  * another connection) they are not used until worked out again, every search still lists what
- * SQL lists, and they equal SQL again once worked out; a score written leaves them in use; a
- * job overtaken by a change is not used. */
+ * SQL lists, and they equal SQL again once worked out; a score written leaves them in use; work
+ * overtaken by a change (between two of its steps) is not used. */
 #include <sqlite3.h>
 #include <string.h>
 
@@ -298,8 +298,8 @@ test_changes (Fixture *fixture, gconstpointer data)
   g_assert_cmpint (first_of (fixture, "a"), ==, 7);
 }
 
-/* A change made while the job runs: what the job worked out is thrown away, and what is used
- * is worked out after the change. */
+/* A change made between two steps of the work: what it had worked out is thrown away, and what
+ * is used is worked out after the change. */
 static void
 test_overtaken_job (Fixture *fixture, gconstpointer data)
 {
@@ -309,7 +309,7 @@ test_overtaken_job (Fixture *fixture, gconstpointer data)
     {
       g_autoptr (CrmContactRecord) added = crm_contact_record_new ();
 
-      /* Started (its source fired) but not ended. */
+      /* Started (one step run) but not ended. */
       crm_store_precompute_contact_prefixes (fixture->store);
       if (round > 0)
         crm_store_contact_prefixes_changed (fixture->store);

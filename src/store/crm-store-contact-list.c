@@ -592,9 +592,12 @@ dup_sorted_matches (CrmStore *self, CrmContactSort sort, const FilterSql *sql, G
   if (matches != NULL)
     return matches;
   key = dup_key (spec, PLAN_SORT_MATCHES);
-  /* Only the id and the key of each match: the rows of a page are read by id after. */
-  text = g_strdup_printf ("SELECT id FROM contacts WHERE %s ORDER BY %s %s, id %s", sql->where->str,
-                          key, spec->descending ? "DESC" : "", spec->descending ? "DESC" : "");
+  /* Only the id and the key of each match: the rows of a page are read by id after. Names
+   * from the index of names by id (schema 7), a tenth of the pages of the rows. */
+  text = g_strdup_printf ("SELECT id FROM contacts%s WHERE %s ORDER BY %s %s, id %s",
+                          sort == CRM_CONTACT_SORT_NAME ? " INDEXED BY contacts_name_by_id" : "",
+                          sql->where->str, key, spec->descending ? "DESC" : "",
+                          spec->descending ? "DESC" : "");
   statement = crm_store_prepare (self, text, error);
   if (statement == NULL)
     return NULL;

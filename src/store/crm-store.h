@@ -35,7 +35,7 @@ typedef enum
 } CrmStoreError;
 
 /* The schema version this program writes (PRAGMA user_version). */
-#define CRM_STORE_SCHEMA_VERSION 6
+#define CRM_STORE_SCHEMA_VERSION 7
 
 #define CRM_TYPE_STORE (crm_store_get_type ())
 G_DECLARE_FINAL_TYPE (CrmStore, crm_store, CRM, STORE, GObject)

@@ -87,12 +87,41 @@ compare_ids (gconstpointer a, gconstpointer b)
   return (x > y) - (x < y);
 }
 
+/* The terms of @match that are not those of @previous (which narrows to it), as an FTS query:
+ * the contacts remembered for @previous match its terms, so of them those that @match matches
+ * are those these terms match. ("Anna"* "Schmi"* after "Anna"* "Schm"*: "Schmi"* alone, 8,000
+ * contacts at a million, not the 50,000 of "Anna"* as well.) */
+static char *
+dup_new_terms (const char *previous, const char *match)
+{
+  g_auto (GStrv) before = split_terms (previous);
+  g_auto (GStrv) after = split_terms (match);
+  guint n_before = g_strv_length (before);
+  GString *query = g_string_new (NULL);
+
+  for (guint i = 0; after[i] != NULL; i++)
+    {
+      if (i < n_before && strcmp (before[i], after[i]) == 0)
+        continue;
+      if (query->len > 0)
+        g_string_append_c (query, ' ');
+      g_string_append_c (query, '"');
+      g_string_append (query, after[i]);
+      if (!g_str_has_suffix (after[i], "\"*"))
+        g_string_append (query, "\"*");
+    }
+  if (query->len == 0)
+    g_string_append (query, match);
+  return g_string_free (query, FALSE);
+}
+
 /* Keeps of @matches the contacts @match matches, in their order. */
 static gboolean
 narrow (CrmStore *self, CrmContactMatches *matches, const char *match)
 {
   g_autoptr (GArray) found = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr (GArray) kept = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *new_terms = dup_new_terms (matches->match, match);
   sqlite3_stmt *statement;
   int rc;
 
@@ -100,7 +129,7 @@ narrow (CrmStore *self, CrmContactMatches *matches, const char *match)
       self, "SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ?1 ORDER BY rowid", NULL);
   if (statement == NULL)
     return FALSE;
-  sqlite3_bind_text (statement, 1, match, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (statement, 1, new_terms, -1, SQLITE_TRANSIENT);
   while ((rc = sqlite3_step (statement)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (statement, 0);

@@ -58,6 +58,7 @@ typedef struct
 {
   guint64 generation;
   gint64 data_version;
+  gint64 started; /* monotonic µs */
   gint64 max_id;
   GPtrArray *todo; /* FTS queries not yet in a group */
   gboolean pairs;  /* the two-letter ones counted and in todo */
@@ -369,6 +370,7 @@ on_step (gpointer data)
       work = prefixes->work = g_new0 (Work, 1);
       work->generation = prefixes->generation;
       work->data_version = data_version (self);
+      work->started = g_get_monotonic_time ();
       work->max_id
           = crm_store_query_int64 (self->db, "SELECT ifnull (max (id), 0) FROM contacts", NULL);
       work->todo = g_ptr_array_new_with_free_func (g_free);
@@ -394,14 +396,15 @@ on_step (gpointer data)
   if (done)
     {
       keep_group (prefixes, work);
+      g_debug ("Contact searches worked out ahead: %u, %.0f ms after the start",
+               g_hash_table_size (prefixes->results),
+               (g_get_monotonic_time () - work->started) / 1000.0);
       if (!next_group (work))
         {
           if (work->pairs)
             {
               prefixes->complete = TRUE;
               g_clear_pointer (&prefixes->work, work_free);
-              g_debug ("Contact searches worked out ahead: %u",
-                       g_hash_table_size (prefixes->results));
               return G_SOURCE_REMOVE;
             }
           work->step = STEP_COUNT_PAIRS;

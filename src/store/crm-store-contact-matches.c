@@ -20,22 +20,31 @@
 
 #include "crm-store-private.h"
 
+/* Lists remembered, newest first, at most this many (a search typed on and taken back finds
+ * the one it had). */
+#define MAX_REMEMBERED 4
+
 struct _CrmContactMatches
 {
   CrmContactSort sort;
   char *match; /* the FTS query (crm_store_build_fts_query) */
   GArray *ids; /* gint64, in list order */
   gint64 data_version;
+  CrmContactMatches *next; /* the one remembered before */
 };
 
 void
 crm_contact_matches_free (CrmContactMatches *matches)
 {
-  if (matches == NULL)
-    return;
-  g_free (matches->match);
-  g_array_unref (matches->ids);
-  g_free (matches);
+  while (matches != NULL)
+    {
+      CrmContactMatches *next = matches->next;
+
+      g_free (matches->match);
+      g_array_unref (matches->ids);
+      g_free (matches);
+      matches = next;
+    }
 }
 
 static gint64
@@ -115,9 +124,9 @@ dup_new_terms (const char *previous, const char *match)
   return g_string_free (query, FALSE);
 }
 
-/* Keeps of @matches the contacts @match matches, in their order. */
-static gboolean
-narrow (CrmStore *self, CrmContactMatches *matches, const char *match)
+/* The contacts of @matches that @match matches, in their order; NULL on an error. */
+static GArray *
+narrow (CrmStore *self, const CrmContactMatches *matches, const char *match)
 {
   g_autoptr (GArray) found = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr (GArray) kept = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -128,7 +137,7 @@ narrow (CrmStore *self, CrmContactMatches *matches, const char *match)
   statement = crm_store_prepare (
       self, "SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ?1 ORDER BY rowid", NULL);
   if (statement == NULL)
-    return FALSE;
+    return NULL;
   sqlite3_bind_text (statement, 1, new_terms, -1, SQLITE_TRANSIENT);
   while ((rc = sqlite3_step (statement)) == SQLITE_ROW)
     {
@@ -138,39 +147,40 @@ narrow (CrmStore *self, CrmContactMatches *matches, const char *match)
     }
   sqlite3_reset (statement);
   if (rc != SQLITE_DONE)
-    return FALSE;
+    return NULL;
 
   for (guint i = 0; i < matches->ids->len; i++)
     if (bsearch (&g_array_index (matches->ids, gint64, i), found->data, found->len, sizeof (gint64),
                  compare_ids)
         != NULL)
       g_array_append_val (kept, g_array_index (matches->ids, gint64, i));
-  g_array_unref (matches->ids);
-  matches->ids = g_steal_pointer (&kept);
-  g_free (matches->match);
-  matches->match = g_strdup (match);
-  return TRUE;
+  return g_steal_pointer (&kept);
 }
 
 const GArray *
 crm_store_get_contact_matches (CrmStore *self, const char *match, int sort)
 {
-  CrmContactMatches *matches = self->contact_matches;
+  CrmContactMatches *matches;
+  GArray *ids;
 
-  if (matches == NULL)
+  if (self->contact_matches == NULL)
     return NULL;
-  if (matches->data_version != data_version (self))
+  if (self->contact_matches->data_version != data_version (self))
     {
       g_clear_pointer (&self->contact_matches, crm_contact_matches_free);
       return NULL;
     }
-  if (sort >= 0 && matches->sort != (CrmContactSort) sort)
+  for (matches = self->contact_matches; matches != NULL; matches = matches->next)
+    if ((sort < 0 || matches->sort == (CrmContactSort) sort) && strcmp (matches->match, match) == 0)
+      return matches->ids;
+  /* Narrowed from the newest that it narrows, and remembered too. */
+  for (matches = self->contact_matches; matches != NULL; matches = matches->next)
+    if ((sort < 0 || matches->sort == (CrmContactSort) sort) && narrows (matches->match, match))
+      break;
+  if (matches == NULL || (ids = narrow (self, matches, match)) == NULL)
     return NULL;
-  if (strcmp (matches->match, match) == 0)
-    return matches->ids;
-  if (!narrows (matches->match, match) || !narrow (self, matches, match))
-    return NULL;
-  return matches->ids;
+  crm_store_remember_contact_matches (self, matches->sort, match, ids);
+  return self->contact_matches->ids;
 }
 
 void
@@ -180,13 +190,19 @@ crm_store_remember_contact_matches (CrmStore *self,
                                     GArray *ids)
 {
   CrmContactMatches *matches = g_new0 (CrmContactMatches, 1);
+  CrmContactMatches *last = matches;
+  guint n = 1;
 
   matches->sort = sort;
   matches->match = g_strdup (match);
   matches->ids = ids;
   matches->data_version = data_version (self);
-  crm_contact_matches_free (self->contact_matches);
+  matches->next = self->contact_matches;
   self->contact_matches = matches;
+  /* The oldest beyond MAX_REMEMBERED are forgotten. */
+  while (last->next != NULL && n < MAX_REMEMBERED)
+    last = last->next, n++;
+  g_clear_pointer (&last->next, crm_contact_matches_free);
 }
 
 GPtrArray *
@@ -258,12 +274,16 @@ crm_store_contact_matches_changed (
   /* The searches worked out ahead are in name order, whose key is a searched field. */
   if (contact == NULL || searched_fields_differ (old_record, contact))
     goto forget;
-  if (matches == NULL)
-    return;
-  crm_contact_sort_key_init (&old_key, matches->sort, old_record);
-  crm_contact_sort_key_init (&new_key, matches->sort, contact);
-  if (crm_contact_sort_compare (matches->sort, &old_key, &new_key) != 0)
-    g_clear_pointer (&self->contact_matches, crm_contact_matches_free);
+  for (; matches != NULL; matches = matches->next)
+    {
+      crm_contact_sort_key_init (&old_key, matches->sort, old_record);
+      crm_contact_sort_key_init (&new_key, matches->sort, contact);
+      if (crm_contact_sort_compare (matches->sort, &old_key, &new_key) != 0)
+        {
+          g_clear_pointer (&self->contact_matches, crm_contact_matches_free);
+          return;
+        }
+    }
   return;
 
 forget:

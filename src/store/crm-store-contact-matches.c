@@ -3,13 +3,15 @@
  * A search that few contacts match is read by sorting its matches (see choose_plan in
  * crm-store-contact-list.c): every match's row is read for its sort key, which at a million
  * contacts costs 25 to 30 ms for 8,000 matches, and as much again for each letter typed on. So
- * the store remembers the last such list, every match's id in order (at most 32,000 ids), and
+ * the store remembers the last such lists, every match's id in order (at most 32,000 ids), and
  * the next search that can only narrow it (each of its words starting with the word at the
  * same place in the last search, and perhaps more words) is read from it: its matches are
- * listed by the search index alone (in rowid order, no row read) and kept in the order they
- * had. A page is then read by the ids on it.
+ * listed by the search index alone (in rowid order, no row read; only its new or longer words
+ * asked) and kept in the order they had. A page is then read by the ids on it. The last
+ * MAX_REMEMBERED lists are kept, so a search taken back (a letter deleted) finds its own.
+ * (The searches of one or two letters are worked out ahead: crm-store-contact-prefixes.c.)
  *
- * The list is forgotten when a change could make it wrong (crm_store_contact_matches_changed,
+ * The lists are forgotten when a change could make it wrong (crm_store_contact_matches_changed,
  * before the change signals: a contact added or deleted, a searched field or the sort key of
  * one edited, a company renamed or deleted, a bulk write) or a write from another connection
  * came (the file's data_version moved). Other writes keep it: a score pass rewrites every

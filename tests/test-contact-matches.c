@@ -3,9 +3,9 @@
  * narrows (crm-store-contact-matches.c), each test run with no walk (the remembered matches
  * only), a short one (both, as pages are found in it or not) and the program's: every page,
  * every count, in every sort order, against plain SQL written out here; and after each kind
- * of change that could make the remembered list wrong (a contact added, renamed, deleted, its
+ * of change that could make the remembered lists wrong (a contact added, renamed, deleted, its
  * sort key changed, a company renamed, a write from another connection), the next keystroke
- * still lists what SQL lists. */
+ * (or one taken back) still lists what SQL lists. */
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
@@ -236,6 +236,8 @@ test_changes_between_keystrokes (Fixture *fixture, gconstpointer data)
   g_assert_true (crm_store_insert_contact (fixture->store, added, &error));
   g_assert_no_error (error);
   assert_search (fixture, "Zim", CRM_CONTACT_SORT_NAME);
+  /* Taken back: the list remembered for "Zi" before the change is not used. */
+  assert_search (fixture, "Zi", CRM_CONTACT_SORT_NAME);
 
   /* A contact renamed into the search, and one out of it. */
   assert_search (fixture, "An", CRM_CONTACT_SORT_NAME);
@@ -258,6 +260,7 @@ test_changes_between_keystrokes (Fixture *fixture, gconstpointer data)
   g_assert_true (crm_store_delete_contact (fixture->store, scored->id, &error));
   g_assert_no_error (error);
   assert_search (fixture, "Müll", CRM_CONTACT_SORT_SCORE);
+  assert_search (fixture, "Mü", CRM_CONTACT_SORT_SCORE);
 
   /* A company renamed: its people are found by its new name. */
   assert_search (fixture, "Q", CRM_CONTACT_SORT_NAME);

@@ -1769,6 +1769,46 @@ sql_result (const char *path, const char *sql)
   return rc;
 }
 
+#define VERSION_6_MIGRATIONS "/io/github/rapportcrm/Rapport/tests/version-6/"
+
+/* A version-6 database gets the index of the contacts' names by id, its rows untouched, and
+ * a search sorted by name reads the names from it. */
+static void
+test_migrate_from_version_6 (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrmStore) old = NULL;
+  g_autoptr (CrmStore) upgraded = NULL;
+  g_autoptr (GPtrArray) page = NULL;
+  g_autofree char *path = g_build_filename (fixture->folder, "version-6.db", NULL);
+  CrmContactFilter filter = { .score_min = -1, .score_max = -1, .text = "zed" };
+
+  old = crm_store_open_with_migrations (path, VERSION_6_MIGRATIONS, 6, &error);
+  g_assert_no_error (error);
+  g_clear_object (&old);
+  run_sql (path, "INSERT INTO contacts (id, name) VALUES (41, 'Zed Beta'), (42, 'zed alpha');");
+  g_assert_cmpint (sql_int (path, "SELECT count(*) FROM sqlite_schema WHERE name = "
+                                  "'contacts_name_by_id'"),
+                   ==, 0);
+
+  upgraded = crm_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (crm_store_get_schema_version (upgraded), ==, CRM_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (sql_int (path, "SELECT count(*) FROM sqlite_schema WHERE name = "
+                                  "'contacts_name_by_id'"),
+                   ==, 1);
+  g_assert_cmpint (sql_int (path, "SELECT count(*) FROM contacts WHERE id IN (41, 42)"), ==, 2);
+  g_assert_cmpint (sql_int (path, "SELECT count(*) FROM pragma_integrity_check WHERE "
+                                  "integrity_check <> 'ok'"),
+                   ==, 0);
+  page = crm_store_fetch_contacts_filtered (upgraded, CRM_CONTACT_SORT_NAME, &filter, NULL, 0, 10,
+                                            &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (page->len, ==, 2);
+  g_assert_cmpint (((CrmContactRecord *) page->pdata[0])->id, ==, 42);
+  g_assert_cmpint (((CrmContactRecord *) page->pdata[1])->id, ==, 41);
+}
+
 /* A version-5 database gets CHECK constraints without IN lists of three or more words, which
  * accept and refuse exactly what the IN lists did, its rows untouched and the file sound. */
 static void
@@ -1848,6 +1888,7 @@ main (int argc, char *argv[])
   TEST_F ("/store/migrate/broken-migration-keeps-file", test_migrate_failure_keeps_file);
   TEST_F ("/store/migrate/from-version-1", test_migrate_from_version_1);
   TEST_F ("/store/migrate/from-version-5", test_migrate_from_version_5);
+  TEST_F ("/store/migrate/from-version-6", test_migrate_from_version_6);
   TEST_F ("/store/crud/company", test_crud_company);
   TEST_F ("/store/crud/contact", test_crud_contact);
   TEST_F ("/store/crud/tag", test_crud_tag);

@@ -20,6 +20,8 @@ struct _CrmContactsView
   GtkSingleSelection *selection;
   CrmContact *shown;
   gulong store_handler;
+  /* Whether the store was asked to work out the shortest searches ahead (after a paint). */
+  gboolean prefixes_asked;
 
   GtkStack *stack;
   AdwLeaflet *leaflet;

@@ -95,11 +95,30 @@ crm_contacts_view_ensure_model (CrmContactsView *self)
   return self->model;
 }
 
+/* The first letters typed into the search cost no query once the store has worked them out
+ * (crm_store_precompute_contact_prefixes); asked after a frame is painted, so the job (a
+ * thread of its own) never holds up the first one. */
+static void
+on_frame_painted (GdkFrameClock *clock, CrmContactsView *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_frame_painted, self);
+  crm_store_precompute_contact_prefixes (crm_repository_get_store (self->repository));
+}
+
 static void
 crm_contacts_view_map (GtkWidget *widget)
 {
-  crm_contacts_view_ensure_model (CRM_CONTACTS_VIEW (widget));
+  CrmContactsView *self = CRM_CONTACTS_VIEW (widget);
+  GdkFrameClock *clock;
+
+  crm_contacts_view_ensure_model (self);
   GTK_WIDGET_CLASS (crm_contacts_view_parent_class)->map (widget);
+  clock = gtk_widget_get_frame_clock (widget);
+  if (!self->prefixes_asked && clock != NULL)
+    {
+      self->prefixes_asked = TRUE;
+      g_signal_connect_object (clock, "after-paint", G_CALLBACK (on_frame_painted), self, 0);
+    }
 }
 
 /* ---- The empty state ------------------------------------------------------------------------ */

@@ -3,13 +3,15 @@
  * A search that few contacts match is read by sorting its matches (see choose_plan in
  * crm-store-contact-list.c): every match's row is read for its sort key, which at a million
  * contacts costs 25 to 30 ms for 8,000 matches, and as much again for each letter typed on. So
- * the store remembers the last such list, every match's id in order (at most 32,000 ids), and
+ * the store remembers the last such lists, every match's id in order (at most 32,000 ids), and
  * the next search that can only narrow it (each of its words starting with the word at the
  * same place in the last search, and perhaps more words) is read from it: its matches are
- * listed by the search index alone (in rowid order, no row read) and kept in the order they
- * had. A page is then read by the ids on it.
+ * listed by the search index alone (in rowid order, no row read; only its new or longer words
+ * asked) and kept in the order they had. A page is then read by the ids on it. The last
+ * MAX_REMEMBERED lists are kept, so a search taken back (a letter deleted) finds its own.
+ * (The searches of one or two letters are worked out ahead: crm-store-contact-prefixes.c.)
  *
- * The list is forgotten when a change could make it wrong (crm_store_contact_matches_changed,
+ * The lists are forgotten when a change could make it wrong (crm_store_contact_matches_changed,
  * before the change signals: a contact added or deleted, a searched field or the sort key of
  * one edited, a company renamed or deleted, a bulk write) or a write from another connection
  * came (the file's data_version moved). Other writes keep it: a score pass rewrites every
@@ -20,22 +22,31 @@
 
 #include "crm-store-private.h"
 
+/* Lists remembered, newest first, at most this many (a search typed on and taken back finds
+ * the one it had). */
+#define MAX_REMEMBERED 4
+
 struct _CrmContactMatches
 {
   CrmContactSort sort;
   char *match; /* the FTS query (crm_store_build_fts_query) */
   GArray *ids; /* gint64, in list order */
   gint64 data_version;
+  CrmContactMatches *next; /* the one remembered before */
 };
 
 void
 crm_contact_matches_free (CrmContactMatches *matches)
 {
-  if (matches == NULL)
-    return;
-  g_free (matches->match);
-  g_array_unref (matches->ids);
-  g_free (matches);
+  while (matches != NULL)
+    {
+      CrmContactMatches *next = matches->next;
+
+      g_free (matches->match);
+      g_array_unref (matches->ids);
+      g_free (matches);
+      matches = next;
+    }
 }
 
 static gint64
@@ -87,20 +98,49 @@ compare_ids (gconstpointer a, gconstpointer b)
   return (x > y) - (x < y);
 }
 
-/* Keeps of @matches the contacts @match matches, in their order. */
-static gboolean
-narrow (CrmStore *self, CrmContactMatches *matches, const char *match)
+/* The terms of @match that are not those of @previous (which narrows to it), as an FTS query:
+ * the contacts remembered for @previous match its terms, so of them those that @match matches
+ * are those these terms match. ("Anna"* "Schmi"* after "Anna"* "Schm"*: "Schmi"* alone, 8,000
+ * contacts at a million, not the 50,000 of "Anna"* as well.) */
+static char *
+dup_new_terms (const char *previous, const char *match)
+{
+  g_auto (GStrv) before = split_terms (previous);
+  g_auto (GStrv) after = split_terms (match);
+  guint n_before = g_strv_length (before);
+  GString *query = g_string_new (NULL);
+
+  for (guint i = 0; after[i] != NULL; i++)
+    {
+      if (i < n_before && strcmp (before[i], after[i]) == 0)
+        continue;
+      if (query->len > 0)
+        g_string_append_c (query, ' ');
+      g_string_append_c (query, '"');
+      g_string_append (query, after[i]);
+      if (!g_str_has_suffix (after[i], "\"*"))
+        g_string_append (query, "\"*");
+    }
+  if (query->len == 0)
+    g_string_append (query, match);
+  return g_string_free (query, FALSE);
+}
+
+/* The contacts of @matches that @match matches, in their order; NULL on an error. */
+static GArray *
+narrow (CrmStore *self, const CrmContactMatches *matches, const char *match)
 {
   g_autoptr (GArray) found = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr (GArray) kept = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *new_terms = dup_new_terms (matches->match, match);
   sqlite3_stmt *statement;
   int rc;
 
   statement = crm_store_prepare (
       self, "SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ?1 ORDER BY rowid", NULL);
   if (statement == NULL)
-    return FALSE;
-  sqlite3_bind_text (statement, 1, match, -1, SQLITE_TRANSIENT);
+    return NULL;
+  sqlite3_bind_text (statement, 1, new_terms, -1, SQLITE_TRANSIENT);
   while ((rc = sqlite3_step (statement)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (statement, 0);
@@ -109,7 +149,7 @@ narrow (CrmStore *self, CrmContactMatches *matches, const char *match)
     }
   sqlite3_reset (statement);
   if (rc != SQLITE_DONE)
-    return FALSE;
+    return NULL;
 
   /* An empty GArray has no data pointer, which bsearch may not be given. */
   for (guint i = 0; found->len > 0 && i < matches->ids->len; i++)
@@ -117,32 +157,33 @@ narrow (CrmStore *self, CrmContactMatches *matches, const char *match)
                  compare_ids)
         != NULL)
       g_array_append_val (kept, g_array_index (matches->ids, gint64, i));
-  g_array_unref (matches->ids);
-  matches->ids = g_steal_pointer (&kept);
-  g_free (matches->match);
-  matches->match = g_strdup (match);
-  return TRUE;
+  return g_steal_pointer (&kept);
 }
 
 const GArray *
 crm_store_get_contact_matches (CrmStore *self, const char *match, int sort)
 {
-  CrmContactMatches *matches = self->contact_matches;
+  CrmContactMatches *matches;
+  GArray *ids;
 
-  if (matches == NULL)
+  if (self->contact_matches == NULL)
     return NULL;
-  if (matches->data_version != data_version (self))
+  if (self->contact_matches->data_version != data_version (self))
     {
       g_clear_pointer (&self->contact_matches, crm_contact_matches_free);
       return NULL;
     }
-  if (sort >= 0 && matches->sort != (CrmContactSort) sort)
+  for (matches = self->contact_matches; matches != NULL; matches = matches->next)
+    if ((sort < 0 || matches->sort == (CrmContactSort) sort) && strcmp (matches->match, match) == 0)
+      return matches->ids;
+  /* Narrowed from the newest that it narrows, and remembered too. */
+  for (matches = self->contact_matches; matches != NULL; matches = matches->next)
+    if ((sort < 0 || matches->sort == (CrmContactSort) sort) && narrows (matches->match, match))
+      break;
+  if (matches == NULL || (ids = narrow (self, matches, match)) == NULL)
     return NULL;
-  if (strcmp (matches->match, match) == 0)
-    return matches->ids;
-  if (!narrows (matches->match, match) || !narrow (self, matches, match))
-    return NULL;
-  return matches->ids;
+  crm_store_remember_contact_matches (self, matches->sort, match, ids);
+  return self->contact_matches->ids;
 }
 
 void
@@ -152,13 +193,19 @@ crm_store_remember_contact_matches (CrmStore *self,
                                     GArray *ids)
 {
   CrmContactMatches *matches = g_new0 (CrmContactMatches, 1);
+  CrmContactMatches *last = matches;
+  guint n = 1;
 
   matches->sort = sort;
   matches->match = g_strdup (match);
   matches->ids = ids;
   matches->data_version = data_version (self);
-  crm_contact_matches_free (self->contact_matches);
+  matches->next = self->contact_matches;
   self->contact_matches = matches;
+  /* The oldest beyond MAX_REMEMBERED are forgotten. */
+  while (last->next != NULL && n < MAX_REMEMBERED)
+    last = last->next, n++;
+  g_clear_pointer (&last->next, crm_contact_matches_free);
 }
 
 GPtrArray *
@@ -218,7 +265,7 @@ crm_store_contact_matches_changed (
   g_autoptr (CrmContactRecord) contact = NULL;
   CrmContactSortKey old_key, new_key;
 
-  if (matches == NULL)
+  if (matches == NULL && self->contact_prefixes == NULL)
     return;
   if (entity == CRM_ENTITY_COMPANY && action != CRM_CHANGE_INSERT)
     goto forget;
@@ -227,14 +274,22 @@ crm_store_contact_matches_changed (
   if (action != CRM_CHANGE_UPDATE || old_record == NULL)
     goto forget;
   contact = crm_store_get_contact (self, id, NULL);
+  /* The searches worked out ahead are in name order, whose key is a searched field. */
   if (contact == NULL || searched_fields_differ (old_record, contact))
     goto forget;
-  crm_contact_sort_key_init (&old_key, matches->sort, old_record);
-  crm_contact_sort_key_init (&new_key, matches->sort, contact);
-  if (crm_contact_sort_compare (matches->sort, &old_key, &new_key) != 0)
-    goto forget;
+  for (; matches != NULL; matches = matches->next)
+    {
+      crm_contact_sort_key_init (&old_key, matches->sort, old_record);
+      crm_contact_sort_key_init (&new_key, matches->sort, contact);
+      if (crm_contact_sort_compare (matches->sort, &old_key, &new_key) != 0)
+        {
+          g_clear_pointer (&self->contact_matches, crm_contact_matches_free);
+          return;
+        }
+    }
   return;
 
 forget:
   g_clear_pointer (&self->contact_matches, crm_contact_matches_free);
+  crm_store_contact_prefixes_changed (self);
 }

@@ -10,8 +10,14 @@
 G_BEGIN_DECLS
 
 typedef struct _CrmContactMatches CrmContactMatches;
+typedef struct _CrmContactPrefixes CrmContactPrefixes;
 
 #define CRM_STORE_CONTACT_WALK_ROWS 32768
+/* Ids kept of each search worked out ahead (crm-store-contact-prefixes.c): the rows the
+ * contact list reads at once from the top of a new list (or more). */
+#define CRM_STORE_CONTACT_PREFIX_IDS 64
+/* A change waits this long for the next before they are worked out again. */
+#define CRM_STORE_CONTACT_PREFIXES_DELAY_MS 1500
 
 struct _CrmStore
 {
@@ -52,6 +58,12 @@ struct _CrmStore
   /* The matches of the last search read by sorting them, in list order, or NULL
    * (crm-store-contact-matches.c). */
   CrmContactMatches *contact_matches;
+  /* The count and first ids of the shortest searches, worked out ahead, or NULL until asked
+   * for (crm-store-contact-prefixes.c). */
+  CrmContactPrefixes *contact_prefixes;
+  /* How long after a change that forgot them they are worked out again (tests make it
+   * shorter). */
+  guint contact_prefixes_delay_ms;
   /* How far along the sort's index a page of a filter few pass is looked for before they are
    * sorted (crm-store-contact-list.c; tests make it shorter). */
   guint contact_walk_rows;
@@ -184,6 +196,21 @@ crm_store_contact_matches_changed (
 /* The contacts @ids, in that order (those that exist). */
 GPtrArray *
 crm_store_fetch_contacts_by_id (CrmStore *self, const gint64 *ids, guint n_ids, GError **error);
+
+/* The searches worked out ahead (crm-store-contact-prefixes.c). */
+void
+crm_contact_prefixes_free (CrmContactPrefixes *prefixes);
+/* Whether FTS query @match is one worked out ahead, still true to the file: then its count and
+ * the ids of its first contacts in name order (all of them when fewer than
+ * CRM_STORE_CONTACT_PREFIX_IDS). */
+gboolean
+crm_store_get_contact_prefix (CrmStore *self, const char *match, gint64 *count, const GArray **ids);
+/* Forgets them, to be worked out again a while later (a change could alter them). */
+void
+crm_store_contact_prefixes_changed (CrmStore *self);
+/* Whether they are worked out (for tests). */
+gboolean
+crm_store_get_contact_prefixes_ready (CrmStore *self);
 
 /* crm_store_open() with another set of migrations (for tests of upgrades). */
 CrmStore *

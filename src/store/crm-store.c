@@ -55,6 +55,7 @@ crm_store_finalize (GObject *object)
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->filter_counts, g_hash_table_unref);
   g_clear_pointer (&self->contact_matches, crm_contact_matches_free);
+  g_clear_pointer (&self->contact_prefixes, crm_contact_prefixes_free);
   crm_store_bulk_forget (self);
   for (guint i = 0; i < CRM_N_ENTITIES; i++)
     {
@@ -110,6 +111,7 @@ crm_store_init (CrmStore *self)
   self->savepoint_marks = g_array_new (FALSE, FALSE, sizeof (guint));
   self->filter_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->contact_walk_rows = CRM_STORE_CONTACT_WALK_ROWS;
+  self->contact_prefixes_delay_ms = CRM_STORE_CONTACT_PREFIXES_DELAY_MS;
 }
 
 /* ---- Errors ------------------------------------------------------------------------------ */
@@ -502,6 +504,7 @@ crm_store_poll_external_changes (CrmStore *self)
 
   self->data_version = version;
   g_clear_pointer (&self->contact_matches, crm_contact_matches_free);
+  crm_store_contact_prefixes_changed (self);
   g_object_ref (self);
   for (guint entity = 0; entity < CRM_N_ENTITIES; entity++)
     g_signal_emit (self, signals[SIGNAL_CHANGED], 0, entity, (guint) CRM_CHANGE_RESET, (gint64) 0,

@@ -35,7 +35,7 @@ typedef enum
 } CrmStoreError;
 
 /* The schema version this program writes (PRAGMA user_version). */
-#define CRM_STORE_SCHEMA_VERSION 6
+#define CRM_STORE_SCHEMA_VERSION 7
 
 #define CRM_TYPE_STORE (crm_store_get_type ())
 G_DECLARE_FINAL_TYPE (CrmStore, crm_store, CRM, STORE, GObject)
@@ -401,6 +401,13 @@ crm_store_fetch_contacts_filtered_from_end (CrmStore *self,
                                             guint offset_from_end,
                                             guint limit,
                                             GError **error);
+/* Starts working out, a few ms at a time in idle callbacks of low priority, the count and
+ * first page of each one-letter search and of the common two-letter ones, so that typing them
+ * into the contact list (in name order) costs no query; kept true to the file from then on
+ * (worked out again after changes). Call it once the window shows; no effect when already
+ * started. */
+void
+crm_store_precompute_contact_prefixes (CrmStore *self);
 /* Whether contact @contact_id is one @filter passes. */
 gboolean
 crm_store_contact_matches_filter (CrmStore *self,

@@ -5,11 +5,9 @@
 
 #include <glib.h>
 
-G_BEGIN_DECLS
+#include "crm-currency.h"
 
-/* Number of minor-unit digits of @currency: 2 for most, 0 for JPY-like, 3 for BHD-like. */
-guint
-crm_currency_get_digits (const char *currency);
+G_BEGIN_DECLS
 
 /* @amount_minor of @currency for display, e.g. "€12,500.00", "12.500,00 €", "CHF 99.50",
  * "¥1,200". Never markup. */

@@ -8,6 +8,7 @@
 #include <math.h>
 #include <stdio.h>
 
+#include "crm-currency.h"
 #include "crm-cli-private.h"
 #include "crm-kpi.h"
 
@@ -262,28 +263,11 @@ report_to_json (const CrmKpiResult *result)
 
 /* ---- The table ------------------------------------------------------------------------------------ */
 
-/* ISO 4217 currencies whose minor unit is not the hundredth. */
-static guint
-currency_digits (const char *currency)
-{
-  static const char *const zero[] = { "BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF", "KRW", "PYG",
-                                      "RWF", "UGX", "UYI", "VND", "VUV", "XAF", "XOF", "XPF" };
-  static const char *const three[] = { "BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (zero); i++)
-    if (g_strcmp0 (currency, zero[i]) == 0)
-      return 0;
-  for (guint i = 0; i < G_N_ELEMENTS (three); i++)
-    if (g_strcmp0 (currency, three[i]) == 0)
-      return 3;
-  return 2;
-}
-
 /* "EUR 1234.50": the code and the amount in major units, exactly (no float). */
 static void
 append_amount (GString *text, const char *currency, gint64 amount_minor)
 {
-  guint digits = currency_digits (currency);
+  guint digits = crm_currency_get_digits (currency);
   gint64 unit = digits == 0 ? 1 : digits == 3 ? 1000 : 100;
   guint64 magnitude = amount_minor < 0 ? -(guint64) amount_minor : (guint64) amount_minor;
 

@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "crm-currency.h"
 #include "crm-csv-writer.h"
 #include "crm-exporter-private.h"
 #include "crm-ical-writer.h"
@@ -59,35 +60,6 @@ static const char *const activity_headers[] = {
   "UUID",     "Activity Type", "Subject", "Contact", "Deal",    "Date",
   "Due Date", "Done",          "Done At", "Created", "Updated", "Notes",
 };
-
-/* ISO 4217 currencies whose minor unit is not the hundredth (as in src/charts/crm-money.c; the
- * core cannot link the charts). */
-static const char *const zero_digit_currencies[] = {
-  "BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF", "KRW", "PYG",
-  "RWF", "UGX", "UYI", "VND", "VUV", "XAF", "XOF", "XPF",
-};
-static const char *const three_digit_currencies[] = {
-  "BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND",
-};
-
-static gboolean
-code_in (const char *code, const char *const *codes, guint n_codes)
-{
-  for (guint i = 0; i < n_codes; i++)
-    if (g_strcmp0 (code, codes[i]) == 0)
-      return TRUE;
-  return FALSE;
-}
-
-static guint
-currency_digits (const char *currency)
-{
-  if (code_in (currency, zero_digit_currencies, G_N_ELEMENTS (zero_digit_currencies)))
-    return 0;
-  if (code_in (currency, three_digit_currencies, G_N_ELEMENTS (three_digit_currencies)))
-    return 3;
-  return 2;
-}
 
 CrmEntity
 crm_export_kind_get_entity (CrmExportKind kind)
@@ -281,7 +253,7 @@ write_deal_csv (CrmCsvWriter *csv, const CrmExportRow *row)
 {
   const CrmDealRecord *deal = row->record;
   g_autofree char *amount
-      = crm_csv_format_decimal (deal->value_minor, currency_digits (deal->currency));
+      = crm_csv_format_decimal (deal->value_minor, crm_currency_get_digits (deal->currency));
   int probability
       = deal->probability_override >= 0 ? deal->probability_override : row->stage_probability;
 

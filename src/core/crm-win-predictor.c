@@ -7,6 +7,8 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "crm-currency.h"
+
 enum
 {
   LOST,
@@ -30,35 +32,14 @@ G_DEFINE_QUARK (crm-win-predictor-error-quark, crm_win_predictor_error)
 
 /* ---- Features ----------------------------------------------------------------------------- */
 
-/* ISO 4217 currencies whose minor unit is not the hundredth (as crm-board-money.c knows them;
- * the core cannot reach the GUI's copy). */
-static const char *const zero_digit_currencies[] = {
-  "BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF", "KRW", "PYG",
-  "RWF", "UGX", "UYI", "VND", "VUV", "XAF", "XOF", "XPF",
-};
-static const char *const three_digit_currencies[] = {
-  "BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND",
-};
-
-static gboolean
-code_in (const char *code, const char *const *codes, guint n_codes)
-{
-  for (guint i = 0; i < n_codes; i++)
-    if (g_strcmp0 (code, codes[i]) == 0)
-      return TRUE;
-  return FALSE;
-}
-
 CrmValueBand
 crm_value_band_for (gint64 value_minor, const char *currency)
 {
-  gint64 unit = 100;
+  gint64 unit = 1;
   gint64 major;
 
-  if (code_in (currency, zero_digit_currencies, G_N_ELEMENTS (zero_digit_currencies)))
-    unit = 1;
-  else if (code_in (currency, three_digit_currencies, G_N_ELEMENTS (three_digit_currencies)))
-    unit = 1000;
+  for (guint digits = crm_currency_get_digits (currency); digits > 0; digits--)
+    unit *= 10;
   /* Whole major units, rounded down: 999.99 is still under 1,000. */
   major = value_minor / unit;
   if (major < 1000)

@@ -333,6 +333,39 @@ test_deals (Fixture *fixture, gconstpointer data)
   }
 }
 
+/* Amounts land in their currency's own minor unit: the yen has none, the dinar has three. */
+static void
+test_deals_currencies (Fixture *fixture, gconstpointer data)
+{
+  static const struct
+  {
+    const char *title;
+    gint64 value_minor;
+    const char *currency;
+  } expected[] = {
+    { "Tokyo", 1200, "JPY" },
+    { "Manama", 125, "BHD" },
+    { "Berlin", 1250, "EUR" },
+    { "Osaka", 1501, "JPY" }, /* rounded, and said so */
+  };
+  g_autoptr (CrmImporter) importer = open_importer ("deals-currencies.csv", CRM_IMPORT_KIND_DEALS);
+  g_autoptr (CrmImportSummary) summary = run_importer (fixture, importer);
+  g_autoptr (GError) error = NULL;
+
+  g_assert_cmpuint (summary->n_added, ==, G_N_ELEMENTS (expected));
+  g_assert_cmpuint (summary->warnings->len, ==, 1);
+  g_assert_true (g_str_has_prefix (summary->warnings->pdata[0], "line 5:"));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autoptr (CrmDealRecord) deal = crm_store_get_deal (fixture->store, i + 1, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (deal->title, ==, expected[i].title);
+      g_assert_cmpint (deal->value_minor, ==, expected[i].value_minor);
+      g_assert_cmpstr (deal->currency, ==, expected[i].currency);
+    }
+}
+
 static void
 test_companies (Fixture *fixture, gconstpointer data)
 {
@@ -893,20 +926,23 @@ test_parse_amount (void)
   struct
   {
     const char *text;
-    gint64 minor;
+    gint64 thousandths;
     const char *currency;
   } good[] = {
-    { "1200", 120000, NULL },
-    { "1,234.50", 123450, NULL },
-    { "1.234,50 €", 123450, "EUR" },
-    { "$1200", 120000, "USD" },
-    { "1,234", 123400, NULL },
-    { "12,5", 1250, NULL },
-    { "1 234 567,89", 123456789, NULL },
-    { "EUR 99.9", 9990, "EUR" },
-    { "£0.05", 5, "GBP" },
-    { "1'000.00 CHF", 100000, "CHF" },
-    { "1,000,000", 100000000, NULL },
+    { "1200", 1200000, NULL },
+    { "1,234.50", 1234500, NULL },
+    { "1.234,50 €", 1234500, "EUR" },
+    { "$1200", 1200000, "USD" },
+    { "1,234", 1234000, NULL },
+    { "12,5", 12500, NULL },
+    { "1 234 567,89", 1234567890, NULL },
+    { "EUR 99.9", 99900, "EUR" },
+    { "£0.05", 50, "GBP" },
+    { "1'000.00 CHF", 1000000, "CHF" },
+    { "1,000,000", 1000000000, NULL },
+    { "¥1200", 1200000, "JPY" },
+    { "0.125", 125, NULL },
+    { "1234.567", 1234567, NULL },
     { "", 0, NULL },
   };
   const char *bad[] = { "twelve", "-5", "12 apples", "(100)", "1.2.3x" };
@@ -918,7 +954,7 @@ test_parse_amount (void)
 
       g_test_message ("%s", good[i].text);
       g_assert_true (crm_import_parse_amount (good[i].text, &minor, &currency));
-      g_assert_cmpint (minor, ==, good[i].minor);
+      g_assert_cmpint (minor, ==, good[i].thousandths);
       g_assert_cmpstr (currency, ==, good[i].currency);
     }
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
@@ -929,6 +965,22 @@ test_parse_amount (void)
       g_test_message ("%s", bad[i]);
       g_assert_false (crm_import_parse_amount (bad[i], &minor, &currency));
     }
+
+  /* Into each currency's minor unit: none for the yen, cents, fils (thousandths). */
+  {
+    gint64 minor = -1;
+
+    g_assert_true (crm_import_amount_to_minor (1200000, "JPY", &minor));
+    g_assert_cmpint (minor, ==, 1200);
+    g_assert_true (crm_import_amount_to_minor (1234500, "EUR", &minor));
+    g_assert_cmpint (minor, ==, 123450);
+    g_assert_true (crm_import_amount_to_minor (125, "BHD", &minor));
+    g_assert_cmpint (minor, ==, 125);
+    g_assert_false (crm_import_amount_to_minor (125, "EUR", &minor));
+    g_assert_cmpint (minor, ==, 13);
+    g_assert_false (crm_import_amount_to_minor (1500, "JPY", &minor));
+    g_assert_cmpint (minor, ==, 2);
+  }
 }
 
 static void
@@ -1041,6 +1093,7 @@ main (int argc, char **argv)
   CRM_TEST_ADD_WITH_STORE ("/importer/pipedrive-contacts", test_pipedrive_contacts);
   CRM_TEST_ADD_WITH_STORE ("/importer/google-contacts", test_google_contacts);
   CRM_TEST_ADD_WITH_STORE ("/importer/deals", test_deals);
+  CRM_TEST_ADD_WITH_STORE ("/importer/deals/currencies", test_deals_currencies);
   CRM_TEST_ADD_WITH_STORE ("/importer/companies", test_companies);
   CRM_TEST_ADD_WITH_STORE ("/importer/activities", test_activities);
   CRM_TEST_ADD_WITH_STORE ("/importer/vcard", test_vcard);

@@ -68,8 +68,14 @@ crm_import_guess_kind (GPtrArray *column_names);
 /* Parsers: TRUE when the text is a value (or blank: then 0 / NULL / the default). */
 gboolean
 crm_import_parse_time (const char *text, gint64 *unix_seconds);
+/* An amount in thousandths of its major unit (any minor unit fits), and the currency it names
+ * (a symbol or code), if any. */
 gboolean
-crm_import_parse_amount (const char *text, gint64 *minor, char **currency);
+crm_import_parse_amount (const char *text, gint64 *thousandths, char **currency);
+/* @thousandths in the minor units of @currency (JPY: none, EUR: cents, BHD: fils), rounded half
+ * up; FALSE when that rounding changed the amount. */
+gboolean
+crm_import_amount_to_minor (gint64 thousandths, const char *currency, gint64 *minor);
 gboolean
 crm_import_parse_lifecycle (const char *text, CrmLifecycleStage *stage);
 gboolean

@@ -353,12 +353,13 @@ crm_importer_check_row (CrmImporter *self, const CrmImportValues *values)
       case CRM_IMPORT_KIND_DEALS:
         {
           g_autofree char *currency = NULL;
-          gint64 minor;
+          gint64 thousandths;
           int percent;
 
           if (values->name == NULL)
             return g_strdup (_ ("a deal needs a title"));
-          if (!crm_import_parse_amount (values->cells[CRM_IMPORT_FIELD_AMOUNT], &minor, &currency))
+          if (!crm_import_parse_amount (values->cells[CRM_IMPORT_FIELD_AMOUNT], &thousandths,
+                                        &currency))
             return g_strdup_printf (_ ("“%s” is not an amount"),
                                     values->cells[CRM_IMPORT_FIELD_AMOUNT]);
           if (values->cells[CRM_IMPORT_FIELD_CURRENCY] != NULL

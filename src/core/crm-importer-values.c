@@ -1,6 +1,7 @@
 /* crm-importer-values.c — the ways other programs write values, read into Rapport's: dates
  * (ISO 8601, "2024-03-01 10:00", "03/01/2024", "01.03.2024", unix seconds), amounts (thousands
- * separators, decimal commas, currency symbols and codes) into minor units, lifecycle stages
+ * separators, decimal commas, currency symbols and codes) into thousandths, then the minor units
+ * of their currency, lifecycle stages
  * (HubSpot's "marketingqualifiedlead", "evangelist", …), yes/no, activity types and
  * probabilities, and the case- and accent-blind keys names are compared by. */
 #include "config.h"
@@ -9,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "crm-currency.h"
 #include "crm-importer-private.h"
 
 /* ---- Values -------------------------------------------------------------------------------- */
@@ -209,7 +211,7 @@ static const struct
 };
 
 gboolean
-crm_import_parse_amount (const char *text, gint64 *minor, char **currency)
+crm_import_parse_amount (const char *text, gint64 *thousandths, char **currency)
 {
   GString *digits = g_string_new (NULL);
   g_autofree char *code = NULL;
@@ -221,7 +223,7 @@ crm_import_parse_amount (const char *text, gint64 *minor, char **currency)
   int n_decimals = 0;
   gboolean ok = TRUE;
 
-  *minor = 0;
+  *thousandths = 0;
   if (currency != NULL)
     *currency = NULL;
   if (is_blank (text))
@@ -294,8 +296,10 @@ crm_import_parse_amount (const char *text, gint64 *minor, char **currency)
         {
           int at = n_commas == 1 ? last_comma : last_dot;
           int after = (int) digits->len - at - 1;
+          /* A thousands group follows 1–3 digits that do not start with 0 ("0.125" is not). */
+          gboolean grouped = after == 3 && at >= 1 && at <= 3 && digits->str[0] != '0';
 
-          decimal_at = after == 3 ? -1 : at;
+          decimal_at = grouped ? -1 : at;
         }
       for (int i = 0; i < (int) digits->len && ok; i++)
         {
@@ -305,15 +309,15 @@ crm_import_parse_amount (const char *text, gint64 *minor, char **currency)
             continue;
           if (decimal_at >= 0 && i > decimal_at)
             {
-              if (n_decimals >= 2)
-                continue; /* cents are the smallest unit kept */
+              if (n_decimals >= 3)
+                continue; /* thousandths: the smallest minor unit of any currency */
               n_decimals++;
             }
-          if (units > G_MAXINT64 / 100)
+          if (units > G_MAXINT64 / 1000)
             ok = FALSE;
           units = units * 10 + (ch - '0');
         }
-      for (; n_decimals < 2; n_decimals++)
+      for (; n_decimals < 3; n_decimals++)
         units *= 10;
     }
   else
@@ -322,10 +326,22 @@ crm_import_parse_amount (const char *text, gint64 *minor, char **currency)
   g_string_free (digits, TRUE);
   if (!ok || negative)
     return FALSE;
-  *minor = units;
+  *thousandths = units;
   if (currency != NULL)
     *currency = g_steal_pointer (&code);
   return TRUE;
+}
+
+gboolean
+crm_import_amount_to_minor (gint64 thousandths, const char *currency, gint64 *minor)
+{
+  gint64 divisor = 1;
+
+  for (guint digits = crm_currency_get_digits (currency); digits < 3; digits++)
+    divisor *= 10;
+  /* Half away from zero (amounts are never negative here). */
+  *minor = (thousandths + divisor / 2) / divisor;
+  return thousandths % divisor == 0;
 }
 
 gboolean

@@ -505,6 +505,7 @@ add_deal (Writer *w, guint line, CrmImportValues *values, GError **error)
   g_autoptr (CrmDealRecord) deal = crm_deal_record_new ();
   g_autofree char *amount_currency = NULL;
   const char *currency = values->cells[CRM_IMPORT_FIELD_CURRENCY];
+  gint64 thousandths = 0;
   gboolean missing;
 
   deal->title = g_steal_pointer (&values->name);
@@ -517,14 +518,18 @@ add_deal (Writer *w, guint line, CrmImportValues *values, GError **error)
                            values->cells[CRM_IMPORT_FIELD_CONTACT]));
   if (!company_for (w, values->cells[CRM_IMPORT_FIELD_COMPANY], &deal->company_id, error))
     return FALSE;
-  crm_import_parse_amount (values->cells[CRM_IMPORT_FIELD_AMOUNT], &deal->value_minor,
-                           &amount_currency);
+  crm_import_parse_amount (values->cells[CRM_IMPORT_FIELD_AMOUNT], &thousandths, &amount_currency);
   if (currency != NULL)
     deal->currency = g_ascii_strup (currency, -1);
   else if (amount_currency != NULL)
     deal->currency = g_steal_pointer (&amount_currency);
   else
     deal->currency = g_strdup (w->importer->default_currency);
+  if (!crm_import_amount_to_minor (thousandths, deal->currency, &deal->value_minor))
+    /* TRANSLATORS: %s is the amount as the file wrote it, then a currency code */
+    warn (w, line,
+          g_strdup_printf (_ ("“%s” has more decimals than %s has: rounded"),
+                           values->cells[CRM_IMPORT_FIELD_AMOUNT], deal->currency));
   deal->expected_close = parse_time_cell (values, CRM_IMPORT_FIELD_CLOSE_DATE);
   deal->created_at = parse_time_cell (values, CRM_IMPORT_FIELD_CAPTURED_AT);
   deal->owner = g_strdup (values->cells[CRM_IMPORT_FIELD_OWNER]);

@@ -147,11 +147,53 @@ assert_search (Fixture *fixture, const char *text, gboolean worked_out)
     }
 }
 
-/* Every letter (either case), and the common two-letter beginnings of the seed's names. */
+/* The name order the store read equals SQL's: every contact's place and id. */
+static void
+assert_name_order (Fixture *fixture)
+{
+  const CrmContactNameOrder *order = crm_store_get_contact_name_order (fixture->store);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *statement = NULL;
+  guint32 place = 0;
+
+  g_assert_nonnull (order);
+  g_assert_cmpint (sqlite3_open_v2 (fixture->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "SELECT id FROM contacts ORDER BY name COLLATE NOCASE, id",
+                                       -1, &statement, NULL),
+                   ==, SQLITE_OK);
+  while (sqlite3_step (statement) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (statement, 0);
+
+      g_assert_cmpuint (place, <, order->n_contacts);
+      g_assert_cmpint (order->ids[place], ==, id);
+      g_assert_cmpint (id, <=, order->max_id);
+      g_assert_cmpuint (order->ranks[id], ==, place);
+      place++;
+    }
+  g_assert_cmpuint (place, ==, order->n_contacts);
+  /* Ids that are no contact's have no place. */
+  for (gint64 id = 0; id <= order->max_id; id++)
+    if (order->ranks[id] != G_MAXUINT32)
+      g_assert_cmpint (order->ids[order->ranks[id]], ==, id);
+  sqlite3_finalize (statement);
+  sqlite3_close (db);
+}
+
+/* Every letter (either case), and the common two-letter beginnings of the seed's names; and
+ * longer words, which are put in name order by the name order once it is read. */
 static void
 assert_prefixes (Fixture *fixture, gboolean worked_out)
 {
   static const char *const pairs[] = { "an", "Li", "MA", "sc" };
+  static const char *const longer[] = { "ann", "Lind", "mül", "schm", "ma an", "zzz" };
+
+  g_assert_true ((crm_store_get_contact_name_order (fixture->store) != NULL) == worked_out);
+  if (worked_out)
+    assert_name_order (fixture);
+  for (guint i = 0; i < G_N_ELEMENTS (longer); i++)
+    assert_search (fixture, longer[i], FALSE);
 
   for (char letter = 'a'; letter <= 'z'; letter++)
     {

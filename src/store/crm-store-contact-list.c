@@ -576,8 +576,67 @@ crm_store_count_contacts_between_filtered (CrmStore *self,
   return ok ? (guint) count : 0;
 }
 
+static int
+compare_places (gconstpointer a, gconstpointer b)
+{
+  guint32 x = *(const guint32 *) a, y = *(const guint32 *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* The contacts FTS query @match matches, in name order, from the search index and the name
+ * order (crm-store-contact-prefixes.c) alone: no row read (at a million contacts, 8,000 matches
+ * in 1 to 2 ms, against 25 for reading each one's name). NULL when the name order is not at
+ * hand, or with @error set. */
+static GArray *
+dup_matches_by_name_order (CrmStore *self, const char *match, GError **error)
+{
+  const CrmContactNameOrder *order = crm_store_get_contact_name_order (self);
+  g_autoptr (GArray) places = NULL;
+  GArray *ids;
+  sqlite3_stmt *statement;
+  int rc;
+
+  if (order == NULL)
+    return NULL;
+  statement = crm_store_prepare (self, "SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ?1",
+                                 error);
+  if (statement == NULL)
+    return NULL;
+  sqlite3_bind_text (statement, 1, match, -1, SQLITE_TRANSIENT);
+  places = g_array_new (FALSE, FALSE, sizeof (guint32));
+  while ((rc = sqlite3_step (statement)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (statement, 0);
+
+      /* A match that is no contact (the order is kept true to the file, so never): by SQL. */
+      if (id < 0 || id > order->max_id || order->ranks[id] == G_MAXUINT32)
+        {
+          sqlite3_reset (statement);
+          return NULL;
+        }
+      g_array_append_val (places, order->ranks[id]);
+    }
+  sqlite3_reset (statement);
+  if (rc != SQLITE_DONE)
+    {
+      crm_store_set_error_from_db (self, error, NULL);
+      return NULL;
+    }
+  g_array_sort (places, compare_places);
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), places->len);
+  for (guint i = 0; i < places->len; i++)
+    {
+      gint64 id = order->ids[g_array_index (places, guint32, i)];
+
+      g_array_append_val (ids, id);
+    }
+  return ids;
+}
+
 /* Every contact the search words of @sql (its only term) match, in @sort order, as ids:
- * remembered, narrowed from the last ones remembered, or sorted and remembered. */
+ * remembered, narrowed from the last ones remembered, or sorted (by the name order when it is
+ * at hand) and remembered. */
 static const GArray *
 dup_sorted_matches (CrmStore *self, CrmContactSort sort, const FilterSql *sql, GError **error)
 {
@@ -591,6 +650,22 @@ dup_sorted_matches (CrmStore *self, CrmContactSort sort, const FilterSql *sql, G
 
   if (matches != NULL)
     return matches;
+  if (sort == CRM_CONTACT_SORT_NAME)
+    {
+      GError *order_error = NULL;
+
+      ids = dup_matches_by_name_order (self, sql->match, &order_error);
+      if (order_error != NULL)
+        {
+          g_propagate_error (error, order_error);
+          return NULL;
+        }
+      if (ids != NULL)
+        {
+          crm_store_remember_contact_matches (self, sort, sql->match, g_steal_pointer (&ids));
+          return crm_store_get_contact_matches (self, sql->match, sort);
+        }
+    }
   key = dup_key (spec, PLAN_SORT_MATCHES);
   /* Only the id and the key of each match: the rows of a page are read by id after. Names
    * from the index of names by id (schema 7), a tenth of the pages of the rows. */
@@ -830,7 +905,11 @@ fetch_page (CrmStore *self,
     {
       gboolean search_alone = sql.n_terms == 1 && sql.match != NULL;
 
-      if (search_alone && crm_store_get_contact_matches (self, sql.match, sort) != NULL)
+      /* Listed in order already, or in name order at once (see dup_matches_by_name_order). */
+      if (search_alone
+          && (crm_store_get_contact_matches (self, sql.match, sort) != NULL
+              || (sort == CRM_CONTACT_SORT_NAME
+                  && crm_store_get_contact_name_order (self) != NULL)))
         records = fetch_page_of_matches (self, sort, &sql, after, offset, limit, backwards, error);
       if (records == NULL && !backwards)
         records = fetch_page_walking_a_while (self, sort, &sql, columns->str, after, offset, limit);

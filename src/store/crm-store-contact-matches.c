@@ -101,7 +101,10 @@ compare_ids (gconstpointer a, gconstpointer b)
 /* The terms of @match that are not those of @previous (which narrows to it), as an FTS query:
  * the contacts remembered for @previous match its terms, so of them those that @match matches
  * are those these terms match. ("Anna"* "Schmi"* after "Anna"* "Schm"*: "Schmi"* alone, 8,000
- * contacts at a million, not the 50,000 of "Anna"* as well.) */
+ * contacts at a million, not the 50,000 of "Anna"* as well.) But a new word of one or two
+ * letters matches a good part of every contact ("s"*: 250,000 at a million, 50 ms to list),
+ * where the whole of @match, whose other words match few, is listed in a few ms: then
+ * @match. */
 static char *
 dup_new_terms (const char *previous, const char *match)
 {
@@ -114,6 +117,12 @@ dup_new_terms (const char *previous, const char *match)
     {
       if (i < n_before && strcmp (before[i], after[i]) == 0)
         continue;
+      /* The term as written, with its closing quote and star when last: its letters. */
+      if (g_utf8_strlen (after[i], -1) - (g_str_has_suffix (after[i], "\"*") ? 2 : 0) <= 2)
+        {
+          g_string_assign (query, match);
+          break;
+        }
       if (query->len > 0)
         g_string_append_c (query, ' ');
       g_string_append_c (query, '"');

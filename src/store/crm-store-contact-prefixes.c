@@ -6,12 +6,19 @@
  * together late in the order ("x", "q"), too few to find a page quickly by walking the name
  * index (30 to 65 ms). The most common two-letter beginnings ("an", "li") cost as much. So once
  * asked (crm_store_precompute_contact_prefixes, which the contact list calls after a frame is
- * painted), the store works out, a few ms at a time in idle callbacks of low priority, for each
- * letter and then each common two-letter beginning, how many contacts the search matches and
- * the ids of the first CRM_STORE_CONTACT_PREFIX_IDS of them in name order; a search that is
- * just one of them (the list by name, from its top) is then read from them: a count without a
- * query, a page by its ids. (A thread with a connection of its own was tried first: connections
- * it opened while the store committed found the file "not a database", over and over.)
+ * painted), the store works out, a few ms at a time in idle callbacks of low priority:
+ *  - first the name order: every contact's place in the list by name (the name index read
+ *    from end to end; at a million contacts 4 MB of places and 4 MB of ids, read in about
+ *    100 ms of steps). With it, the matches of any search are put in name order without
+ *    reading a row (crm-store-contact-list.c), which is what a word of three letters or more
+ *    ("nak"*: 8,000 matches whose rows cost 25 ms to read) needs;
+ *  - then for each letter, and then each common two-letter beginning, how many contacts the
+ *    search matches and the ids of the first CRM_STORE_CONTACT_PREFIX_IDS of them in name
+ *    order (its matches listed from the search index, the first picked by their places). A
+ *    search that is just one of them (the list by name, from its top) is then read from them:
+ *    a count without a query, a page by its ids.
+ * (A thread with a connection of its own was tried first: connections it opened while the
+ * store committed found the file "not a database", over and over.)
  *
  * They must stay exact. Every change that could alter one (the rules of the remembered
  * matches, crm-store-contact-matches.c, for the name order: a contact added or deleted, a
@@ -31,11 +38,13 @@
 #define TWO_LETTER_SHARE 64
 /* ... at most this many of them, the most common. */
 #define MAX_TWO_LETTER 128
-/* Prefixes whose match lists (a bit per contact) are held at once while the name index is
- * walked: at a million contacts, 125 KB each. */
-#define PREFIXES_PER_WALK 26
 /* The time of one step, well within a frame. */
 #define STEP_BUDGET_US 4000
+/* Ids up to this many get a place (4 bytes each): above it (ids chosen far apart), nothing is
+ * worked out ahead. */
+#define MAX_ORDERED_ID (G_GINT64_CONSTANT (1) << 27)
+/* The place in the name order of an id that is no contact's. */
+#define NO_RANK G_MAXUINT32
 
 typedef struct
 {
@@ -43,14 +52,15 @@ typedef struct
   GArray *ids; /* gint64: the first ones in name order */
 } PrefixResult;
 
-/* The searches being worked out: the letters first, then the common two-letter beginnings
- * (once counted), PREFIXES_PER_WALK at a time: each one's matches listed (a bit per id), then
- * the name index walked until each has its first ids. Each step reads from where the last
- * one stopped (a rowid, a key in the name order), in its own short read. */
+/* The work, step by step: first the name order (the name index read from end to end, each
+ * contact given its place), then the searches, the letters first and then the common
+ * two-letter beginnings (once counted): each one's matches listed from the search index, the
+ * first in name order picked by their places as they come. Each step reads on from where the
+ * last one stopped (a key in the name order, a rowid), in its own short read. */
 typedef enum
 {
-  STEP_LIST,       /* listing the matches of group[current] */
-  STEP_WALK,       /* walking the name index for the group */
+  STEP_ORDER,      /* reading the name index */
+  STEP_LIST,       /* listing the matches of current */
   STEP_COUNT_PAIRS /* counting the two-letter beginnings, from pair */
 } Step;
 
@@ -59,31 +69,32 @@ typedef struct
   guint64 generation;
   gint64 data_version;
   gint64 started; /* monotonic µs */
+  Step step;
+  /* The name order being read: each id's place, and the ids in order. */
   gint64 max_id;
-  GPtrArray *todo; /* FTS queries not yet in a group */
+  guint32 *ranks;
+  GArray *order;   /* guint32 */
+  char *walk_name; /* NULL: from the start */
+  gint64 walk_id;
+  /* The searches. */
+  GPtrArray *todo; /* FTS queries not yet listed */
   gboolean pairs;  /* the two-letter ones counted and in todo */
   guint pair;      /* the next to count (a × 26 + b) */
   GArray *pair_counts;
   GPtrArray *pair_matches;
-  Step step;
-  char *group[PREFIXES_PER_WALK];
-  guint8 *bits[PREFIXES_PER_WALK];
-  gint64 counts[PREFIXES_PER_WALK];
-  GArray *ids[PREFIXES_PER_WALK];
-  guint n_group;
-  guint current;
+  char *current;
+  gint64 count;
+  GArray *first; /* guint32: the places of the first matches so far, a heap (largest on top) */
   gint64 last_rowid;
-  char *walk_name; /* NULL: from the start */
-  gint64 walk_id;
-  guint n_wanting;
 } Work;
 
 struct _CrmContactPrefixes
 {
-  GHashTable *results; /* FTS query -> PrefixResult; NULL until the letters are worked out */
-  gint64 data_version; /* the store's connection's, when they were worked out */
-  guint64 generation;  /* moves with every change that could alter them */
-  gboolean complete;   /* the two-letter ones too (they come second) */
+  GHashTable *results;        /* FTS query -> PrefixResult; NULL until the letters are worked out */
+  CrmContactNameOrder *order; /* NULL until read */
+  gint64 data_version;        /* the store's connection's, when they were worked out */
+  guint64 generation;         /* moves with every change that could alter them */
+  gboolean complete;          /* the two-letter ones too (they come second) */
   Work *work;
   guint source;
 };
@@ -98,16 +109,13 @@ prefix_result_free (gpointer data)
 }
 
 static void
-work_clear_group (Work *work)
+name_order_free (CrmContactNameOrder *order)
 {
-  for (guint i = 0; i < work->n_group; i++)
-    {
-      g_clear_pointer (&work->group[i], g_free);
-      g_clear_pointer (&work->bits[i], g_free);
-      g_clear_pointer (&work->ids[i], g_array_unref);
-    }
-  work->n_group = 0;
-  g_clear_pointer (&work->walk_name, g_free);
+  if (order == NULL)
+    return;
+  g_free ((guint32 *) order->ranks);
+  g_free ((guint32 *) order->ids);
+  g_free (order);
 }
 
 static void
@@ -115,11 +123,24 @@ work_free (Work *work)
 {
   if (work == NULL)
     return;
-  work_clear_group (work);
+  g_free (work->ranks);
+  g_clear_pointer (&work->order, g_array_unref);
+  g_free (work->walk_name);
   g_ptr_array_unref (work->todo);
   g_array_unref (work->pair_counts);
   g_ptr_array_unref (work->pair_matches);
+  g_free (work->current);
+  g_clear_pointer (&work->first, g_array_unref);
   g_free (work);
+}
+
+static void
+forget (CrmContactPrefixes *prefixes)
+{
+  g_clear_pointer (&prefixes->results, g_hash_table_unref);
+  g_clear_pointer (&prefixes->order, name_order_free);
+  g_clear_pointer (&prefixes->work, work_free);
+  prefixes->complete = FALSE;
 }
 
 void
@@ -128,8 +149,7 @@ crm_contact_prefixes_free (CrmContactPrefixes *prefixes)
   if (prefixes == NULL)
     return;
   g_clear_handle_id (&prefixes->source, g_source_remove);
-  g_clear_pointer (&prefixes->work, work_free);
-  g_clear_pointer (&prefixes->results, g_hash_table_unref);
+  forget (prefixes);
   g_free (prefixes);
 }
 
@@ -150,82 +170,22 @@ out_of_time (gint64 deadline, guint *n_rows)
   return (++*n_rows % 256) == 0 && g_get_monotonic_time () >= deadline;
 }
 
-/* The next group from todo; FALSE when none is left. */
+/* Reads the name index on from the last key, giving each contact its place; TRUE in @done at
+ * its end. */
 static gboolean
-next_group (Work *work)
-{
-  work_clear_group (work);
-  while (work->n_group < PREFIXES_PER_WALK && work->todo->len > 0)
-    {
-      guint i = work->n_group++;
-
-      work->group[i] = g_ptr_array_steal_index (work->todo, 0);
-      work->bits[i] = g_malloc0 (work->max_id / 8 + 1);
-      work->ids[i] = g_array_new (FALSE, FALSE, sizeof (gint64));
-      work->counts[i] = 0;
-    }
-  work->step = STEP_LIST;
-  work->current = 0;
-  work->last_rowid = 0;
-  work->n_wanting = 0;
-  return work->n_group > 0;
-}
-
-/* Lists the matches of the group's current search, on from the last rowid. */
-static gboolean
-list_step (CrmStore *self, Work *work, gint64 deadline)
-{
-  sqlite3_stmt *statement = crm_store_prepare (
-      self, "SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ?1 AND rowid > ?2", NULL);
-  guint i = work->current;
-  guint n_rows = 0;
-  int rc;
-
-  if (statement == NULL)
-    return FALSE;
-  sqlite3_bind_text (statement, 1, work->group[i], -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (statement, 2, work->last_rowid);
-  while ((rc = sqlite3_step (statement)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (statement, 0);
-
-      work->last_rowid = id;
-      if (id >= 0 && id <= work->max_id)
-        {
-          work->bits[i][id / 8] |= (guint8) (1u << (id % 8));
-          work->counts[i]++;
-        }
-      if (out_of_time (deadline, &n_rows))
-        break;
-    }
-  sqlite3_reset (statement);
-  if (rc == SQLITE_DONE)
-    {
-      if (work->counts[i] > 0)
-        work->n_wanting++;
-      if (++work->current == work->n_group)
-        work->step = STEP_WALK;
-      work->last_rowid = 0;
-    }
-  return rc == SQLITE_DONE || rc == SQLITE_ROW;
-}
-
-/* Walks the name index on from the last key, giving each search of the group the ids it
- * matches until it has enough; TRUE in @done when they all have. */
-static gboolean
-walk_step (CrmStore *self, Work *work, gint64 deadline, gboolean *done)
+order_step (CrmStore *self, Work *work, gint64 deadline, gboolean *done)
 {
   sqlite3_stmt *statement;
   guint n_rows = 0;
-  int rc = SQLITE_DONE;
+  int rc;
 
   *done = FALSE;
-  if (work->n_wanting > 0 && work->walk_name == NULL)
+  if (work->walk_name == NULL)
     statement = crm_store_prepare (self,
                                    "SELECT id, name FROM contacts INDEXED BY contacts_by_name "
                                    "ORDER BY name COLLATE NOCASE, id",
                                    NULL);
-  else if (work->n_wanting > 0)
+  else
     {
       statement = crm_store_prepare (
           self,
@@ -238,29 +198,23 @@ walk_step (CrmStore *self, Work *work, gint64 deadline, gboolean *done)
           sqlite3_bind_int64 (statement, 2, work->walk_id);
         }
     }
-  else
-    {
-      *done = TRUE;
-      return TRUE;
-    }
   if (statement == NULL)
     return FALSE;
-  while (work->n_wanting > 0 && (rc = sqlite3_step (statement)) == SQLITE_ROW)
+  while ((rc = sqlite3_step (statement)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (statement, 0);
+      guint32 place = work->order->len;
 
-      if (id >= 0 && id <= work->max_id)
-        for (guint i = 0; i < work->n_group; i++)
-          {
-            gint64 wanted = MIN (work->counts[i], CRM_STORE_CONTACT_PREFIX_IDS);
-
-            if ((gint64) work->ids[i]->len >= wanted || !(work->bits[i][id / 8] & (1u << (id % 8))))
-              continue;
-            g_array_append_val (work->ids[i], id);
-            if ((gint64) work->ids[i]->len == wanted)
-              work->n_wanting--;
-          }
-      if (work->n_wanting > 0 && out_of_time (deadline, &n_rows))
+      /* Past the largest id read at the start, or placed twice: the file changed under the
+       * walk. */
+      if (id < 0 || id > work->max_id || work->ranks[id] != NO_RANK)
+        {
+          rc = SQLITE_ERROR;
+          break;
+        }
+      work->ranks[id] = place;
+      g_array_append_val (work->order, (guint32){ (guint32) id });
+      if (out_of_time (deadline, &n_rows))
         {
           g_free (work->walk_name);
           work->walk_name = g_strdup ((const char *) sqlite3_column_text (statement, 1));
@@ -271,17 +225,118 @@ walk_step (CrmStore *self, Work *work, gint64 deadline, gboolean *done)
         }
     }
   sqlite3_reset (statement);
-  /* At the end of the index with searches short of ids: the file changed under the walk. */
-  if (rc == SQLITE_DONE && work->n_wanting > 0)
+  *done = rc == SQLITE_DONE;
+  return rc == SQLITE_DONE || rc == SQLITE_ROW;
+}
+
+/* The next search from todo; FALSE when none is left. */
+static gboolean
+next_search (Work *work)
+{
+  g_clear_pointer (&work->current, g_free);
+  if (work->todo->len == 0)
     return FALSE;
-  *done = work->n_wanting == 0;
+  work->current = g_ptr_array_steal_index (work->todo, 0);
+  work->count = 0;
+  work->last_rowid = 0;
+  g_array_set_size (work->first, 0);
+  work->step = STEP_LIST;
+  return TRUE;
+}
+
+/* Keeps @place among the CRM_STORE_CONTACT_PREFIX_IDS smallest in @heap (largest on top). */
+static void
+keep_if_first (GArray *heap, guint32 place)
+{
+  guint32 *items;
+  guint i = 0;
+
+  if (heap->len < CRM_STORE_CONTACT_PREFIX_IDS)
+    {
+      /* Added at the bottom, moved up past smaller parents. */
+      g_array_append_val (heap, place);
+      items = (guint32 *) heap->data;
+      for (i = heap->len - 1; i > 0 && items[(i - 1) / 2] < items[i]; i = (i - 1) / 2)
+        {
+          guint32 parent = items[(i - 1) / 2];
+
+          items[(i - 1) / 2] = items[i];
+          items[i] = parent;
+        }
+      return;
+    }
+  items = (guint32 *) heap->data;
+  if (place >= items[0])
+    return;
+  /* In place of the largest, moved down past larger children. */
+  items[0] = place;
+  for (;;)
+    {
+      guint largest = i, left = 2 * i + 1, right = 2 * i + 2;
+      guint32 swap;
+
+      if (left < heap->len && items[left] > items[largest])
+        largest = left;
+      if (right < heap->len && items[right] > items[largest])
+        largest = right;
+      if (largest == i)
+        break;
+      swap = items[i];
+      items[i] = items[largest];
+      items[largest] = swap;
+      i = largest;
+    }
+}
+
+static int
+compare_places (gconstpointer a, gconstpointer b)
+{
+  guint32 x = *(const guint32 *) a, y = *(const guint32 *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* Lists the matches of the current search on from the last rowid, counting them and keeping
+ * the first in name order; TRUE in @done when all are. */
+static gboolean
+list_step (
+    CrmStore *self, Work *work, const CrmContactNameOrder *order, gint64 deadline, gboolean *done)
+{
+  sqlite3_stmt *statement = crm_store_prepare (
+      self, "SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ?1 AND rowid > ?2", NULL);
+  guint n_rows = 0;
+  int rc;
+
+  *done = FALSE;
+  if (statement == NULL)
+    return FALSE;
+  sqlite3_bind_text (statement, 1, work->current, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (statement, 2, work->last_rowid);
+  while ((rc = sqlite3_step (statement)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (statement, 0);
+
+      work->last_rowid = id;
+      /* A match that is no contact: the file changed under the work. */
+      if (id < 0 || id > order->max_id || order->ranks[id] == NO_RANK)
+        {
+          rc = SQLITE_ERROR;
+          break;
+        }
+      work->count++;
+      keep_if_first (work->first, order->ranks[id]);
+      if (out_of_time (deadline, &n_rows))
+        break;
+    }
+  sqlite3_reset (statement);
+  *done = rc == SQLITE_DONE;
   return rc == SQLITE_DONE || rc == SQLITE_ROW;
 }
 
 /* Counts two-letter beginnings on from work->pair; when all are, puts the most common of those
  * enough contacts match into todo. */
 static gboolean
-count_pairs_step (CrmStore *self, Work *work, gint64 deadline)
+count_pairs_step (CrmStore *self, Work *work, guint32 n_contacts, gint64 deadline)
 {
   sqlite3_stmt *statement = crm_store_prepare (
       self, "SELECT count(*) FROM contacts_fts WHERE contacts_fts MATCH ?1", NULL);
@@ -303,7 +358,7 @@ count_pairs_step (CrmStore *self, Work *work, gint64 deadline)
         }
       count = sqlite3_column_int64 (statement, 0);
       work->pair++;
-      if (count == 0 || count * TWO_LETTER_SHARE < work->max_id)
+      if (count == 0 || count * TWO_LETTER_SHARE < (gint64) n_contacts)
         continue;
       g_ptr_array_add (work->pair_matches, g_steal_pointer (&match));
       g_array_append_val (work->pair_counts, count);
@@ -324,29 +379,69 @@ count_pairs_step (CrmStore *self, Work *work, gint64 deadline)
       g_array_remove_index (work->pair_counts, best);
     }
   work->pairs = TRUE;
-  if (!next_group (work))
-    work->step = STEP_WALK; /* none: done at once */
   return TRUE;
 }
 
-/* The group worked out: into the results. */
+/* The name order read: kept, and usable from now on. */
 static void
-keep_group (CrmContactPrefixes *prefixes, Work *work)
+keep_order (CrmContactPrefixes *prefixes, Work *work)
 {
-  if (prefixes->results == NULL)
-    {
-      prefixes->results
-          = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, prefix_result_free);
-      prefixes->data_version = work->data_version;
-    }
-  for (guint i = 0; i < work->n_group; i++)
-    {
-      PrefixResult *result = g_new0 (PrefixResult, 1);
+  CrmContactNameOrder *order = g_new0 (CrmContactNameOrder, 1);
 
-      result->count = work->counts[i];
-      result->ids = g_steal_pointer (&work->ids[i]);
-      g_hash_table_replace (prefixes->results, g_steal_pointer (&work->group[i]), result);
+  order->max_id = work->max_id;
+  order->ranks = g_steal_pointer (&work->ranks);
+  order->n_contacts = work->order->len;
+  order->ids = (const guint32 *) g_array_free (g_steal_pointer (&work->order), FALSE);
+  prefixes->order = order;
+  prefixes->data_version = work->data_version;
+  prefixes->results = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, prefix_result_free);
+}
+
+/* The current search worked out: into the results. */
+static void
+keep_search (CrmContactPrefixes *prefixes, Work *work)
+{
+  PrefixResult *result = g_new0 (PrefixResult, 1);
+
+  g_array_sort (work->first, compare_places);
+  result->count = work->count;
+  result->ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), work->first->len);
+  for (guint i = 0; i < work->first->len; i++)
+    {
+      gint64 id = prefixes->order->ids[g_array_index (work->first, guint32, i)];
+
+      g_array_append_val (result->ids, id);
     }
+  g_hash_table_replace (prefixes->results, g_steal_pointer (&work->current), result);
+}
+
+/* The work from its start; NULL when the ids are too far apart to give each a place. */
+static Work *
+work_new (CrmStore *self, CrmContactPrefixes *prefixes)
+{
+  gint64 max_id
+      = crm_store_query_int64 (self->db, "SELECT ifnull (max (id), 0) FROM contacts", NULL);
+  Work *work;
+
+  if (max_id < 0 || max_id > MAX_ORDERED_ID)
+    return NULL;
+  work = g_new0 (Work, 1);
+  work->generation = prefixes->generation;
+  work->data_version = data_version (self);
+  work->started = g_get_monotonic_time ();
+  work->max_id = max_id;
+  /* A place per id (ids that are no contact's keep none). */
+  work->ranks = g_new (guint32, work->max_id + 1);
+  memset (work->ranks, 0xff, (work->max_id + 1) * sizeof (guint32));
+  work->order = g_array_new (FALSE, FALSE, sizeof (guint32));
+  work->todo = g_ptr_array_new_with_free_func (g_free);
+  work->pair_counts = g_array_new (FALSE, FALSE, sizeof (gint64));
+  work->pair_matches = g_ptr_array_new_with_free_func (g_free);
+  work->first = g_array_new (FALSE, FALSE, sizeof (guint32));
+  for (char a = 'a'; a <= 'z'; a++)
+    g_ptr_array_add (work->todo, g_strdup_printf ("\"%c\"*", a));
+  work->step = STEP_ORDER;
+  return work;
 }
 
 static gboolean
@@ -367,54 +462,69 @@ on_step (gpointer data)
     }
   if (work == NULL)
     {
-      work = prefixes->work = g_new0 (Work, 1);
-      work->generation = prefixes->generation;
-      work->data_version = data_version (self);
-      work->started = g_get_monotonic_time ();
-      work->max_id
-          = crm_store_query_int64 (self->db, "SELECT ifnull (max (id), 0) FROM contacts", NULL);
-      work->todo = g_ptr_array_new_with_free_func (g_free);
-      work->pair_counts = g_array_new (FALSE, FALSE, sizeof (gint64));
-      work->pair_matches = g_ptr_array_new_with_free_func (g_free);
-      for (char a = 'a'; a <= 'z'; a++)
-        g_ptr_array_add (work->todo, g_strdup_printf ("\"%c\"*", a));
-      next_group (work);
+      forget (prefixes);
+      work = prefixes->work = work_new (self, prefixes);
+      if (work == NULL)
+        {
+          g_debug ("Contact ids too far apart: no searches worked out ahead");
+          return G_SOURCE_REMOVE;
+        }
     }
   /* Overtaken by a change, or a write from elsewhere: again, a while after. */
   if (work->generation != prefixes->generation || work->data_version != data_version (self))
     {
-      g_clear_pointer (&prefixes->work, work_free);
+      forget (prefixes);
       schedule (self, self->contact_prefixes_delay_ms);
       return G_SOURCE_REMOVE;
     }
-  if (work->step == STEP_COUNT_PAIRS)
-    ok = count_pairs_step (self, work, deadline);
-  else if (work->step == STEP_LIST)
-    ok = list_step (self, work, deadline);
-  else
-    ok = walk_step (self, work, deadline, &done);
-  if (done)
+  if (work->step == STEP_ORDER)
     {
-      keep_group (prefixes, work);
-      g_debug ("Contact searches worked out ahead: %u, %.0f ms after the start",
-               g_hash_table_size (prefixes->results),
-               (g_get_monotonic_time () - work->started) / 1000.0);
-      if (!next_group (work))
+      ok = order_step (self, work, deadline, &done);
+      if (ok && done)
         {
-          if (work->pairs)
+          keep_order (prefixes, work);
+          g_debug ("Contacts' name order read: %u, %.0f ms after the start",
+                   prefixes->order->n_contacts, (g_get_monotonic_time () - work->started) / 1000.0);
+          next_search (work);
+          done = FALSE;
+        }
+    }
+  else if (work->step == STEP_COUNT_PAIRS)
+    {
+      ok = count_pairs_step (self, work, prefixes->order->n_contacts, deadline);
+      if (ok && work->pairs && !next_search (work))
+        done = TRUE;
+    }
+  else
+    {
+      ok = list_step (self, work, prefixes->order, deadline, &done);
+      if (ok && done)
+        {
+          keep_search (prefixes, work);
+          done = FALSE;
+          if (!next_search (work))
             {
-              prefixes->complete = TRUE;
-              g_clear_pointer (&prefixes->work, work_free);
-              return G_SOURCE_REMOVE;
+              if (work->pairs)
+                done = TRUE;
+              else
+                work->step = STEP_COUNT_PAIRS;
             }
-          work->step = STEP_COUNT_PAIRS;
         }
     }
   if (!ok)
     {
-      /* Not read (the file busy, say): again, a while after. */
-      g_clear_pointer (&prefixes->work, work_free);
+      /* Not read (the file busy, say), or changed under the work: again, a while after. */
+      forget (prefixes);
       schedule (self, self->contact_prefixes_delay_ms);
+      return G_SOURCE_REMOVE;
+    }
+  if (done)
+    {
+      g_debug ("Contact searches worked out ahead: %u, %.0f ms after the start",
+               g_hash_table_size (prefixes->results),
+               (g_get_monotonic_time () - work->started) / 1000.0);
+      prefixes->complete = TRUE;
+      g_clear_pointer (&prefixes->work, work_free);
       return G_SOURCE_REMOVE;
     }
   prefixes->source = g_idle_add_full (G_PRIORITY_LOW, on_step, self, NULL);
@@ -456,9 +566,7 @@ crm_store_contact_prefixes_changed (CrmStore *self)
 
   if (prefixes == NULL)
     return;
-  g_clear_pointer (&prefixes->results, g_hash_table_unref);
-  g_clear_pointer (&prefixes->work, work_free);
-  prefixes->complete = FALSE;
+  forget (prefixes);
   prefixes->generation++;
   schedule (self, self->contact_prefixes_delay_ms);
 }
@@ -504,4 +612,19 @@ crm_store_get_contact_prefix (CrmStore *self, const char *match, gint64 *count, 
   if (ids != NULL)
     *ids = result->ids;
   return TRUE;
+}
+
+const CrmContactNameOrder *
+crm_store_get_contact_name_order (CrmStore *self)
+{
+  CrmContactPrefixes *prefixes = self->contact_prefixes;
+
+  if (prefixes == NULL || prefixes->order == NULL || self->transaction_depth > 0)
+    return NULL;
+  if (prefixes->data_version != crm_store_query_int64 (self->db, "PRAGMA data_version", NULL))
+    {
+      crm_store_contact_prefixes_changed (self);
+      return NULL;
+    }
+  return prefixes->order;
 }

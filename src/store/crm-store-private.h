@@ -212,6 +212,21 @@ crm_store_contact_prefixes_changed (CrmStore *self);
 gboolean
 crm_store_get_contact_prefixes_ready (CrmStore *self);
 
+/* Every contact's place in the name order (name, case-blind, then id), read with the searches
+ * worked out ahead and forgotten with them. */
+typedef struct
+{
+  const guint32 *ranks; /* by id, from 0 to max_id: its place, or G_MAXUINT32 for no contact */
+  gint64 max_id;
+  const guint32 *ids; /* by place: the contacts' ids */
+  guint32 n_contacts;
+} CrmContactNameOrder;
+
+/* The name order, when it is read and still true to the file; NULL when not (or in a
+ * transaction). */
+const CrmContactNameOrder *
+crm_store_get_contact_name_order (CrmStore *self);
+
 /* crm_store_open() with another set of migrations (for tests of upgrades). */
 CrmStore *
 crm_store_open_with_migrations (const char *path,

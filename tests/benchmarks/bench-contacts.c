@@ -383,6 +383,9 @@ measure_keystroke (Page *page, GtkEditable *entry, Keystroke *keystroke, const c
   search = crm_contact_list_model_get_search (crm_contacts_view_get_model (page->view));
   g_assert_cmpstr (search != NULL ? search : "", ==, text);
   assert_list_shows_model (page, text);
+  /* When it started, on the monotonic clock (to find it in a profile: perf record -k
+   * CLOCK_MONOTONIC). */
+  g_print ("keystroke-at: %" G_GINT64_FORMAT "\n", keystroke->changed_at);
   g_print ("keystroke: %.3f %.3f %.3f %u \"%s\"\n",
            (keystroke->model_at - keystroke->changed_at) / 1000.0,
            (page->last_frame_started - keystroke->changed_at) / 1000.0,

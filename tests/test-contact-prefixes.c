@@ -366,6 +366,55 @@ test_overtaken_job (Fixture *fixture, gconstpointer data)
     }
 }
 
+/* Once the name order is read, a letter not worked out yet whose page is asked for (and that
+ * too many contacts match to sort them) is worked out at once, equal to SQL. */
+static void
+test_worked_out_when_asked (Fixture *fixture, gconstpointer data)
+{
+  guint timeout = g_timeout_add_seconds (30, on_timeout, NULL);
+  guint n_tried = 0;
+
+  crm_store_precompute_contact_prefixes (fixture->store);
+  while (crm_store_get_contact_name_order (fixture->store) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (timeout);
+  /* The letters more contacts match than the store sorts (their square over 16 × 3,000), in
+   * either case. */
+  fixture->store->contact_sort_factor = 16;
+  for (char letter = 'a'; letter <= 'z'; letter++)
+    {
+      char text[2] = { n_tried % 2 == 0 ? letter : g_ascii_toupper (letter), '\0' };
+      g_autoptr (GArray) truth = truth_ids (fixture, text);
+      g_autofree char *match = crm_store_build_fts_query (text);
+      CrmContactFilter filter = { .score_min = -1, .score_max = -1, .text = text };
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GPtrArray) page = NULL;
+      const GArray *ids = NULL;
+      gint64 count = -1;
+
+      if (truth->len * truth->len <= 16 * 3000)
+        continue;
+      n_tried++;
+      g_assert_false (crm_store_get_contact_prefix (fixture->store, match, NULL, NULL));
+      page = crm_store_fetch_contacts_filtered (fixture->store, CRM_CONTACT_SORT_NAME, &filter,
+                                                NULL, 0, PAGE, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (page->len, ==, PAGE);
+      for (guint j = 0; j < PAGE; j++)
+        g_assert_cmpint (((CrmContactRecord *) page->pdata[j])->id, ==,
+                         g_array_index (truth, gint64, j));
+      g_assert_true (crm_store_get_contact_prefix (fixture->store, match, &count, &ids));
+      g_assert_cmpint (count, ==, truth->len);
+      g_assert_cmpuint (ids->len, ==, CRM_STORE_CONTACT_PREFIX_IDS);
+      for (guint j = 0; j < ids->len; j++)
+        g_assert_cmpint (g_array_index (ids, gint64, j), ==, g_array_index (truth, gint64, j));
+    }
+  g_assert_cmpuint (n_tried, >=, 2);
+  /* And the work, when it comes to them, finds the same. */
+  wait_until_ready (fixture);
+  assert_prefixes (fixture, TRUE);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -374,6 +423,8 @@ main (int argc, char **argv)
               fixture_tear_down);
   g_test_add ("/contact-prefixes/changes", Fixture, NULL, fixture_set_up, test_changes,
               fixture_tear_down);
+  g_test_add ("/contact-prefixes/worked-out-when-asked", Fixture, NULL, fixture_set_up,
+              test_worked_out_when_asked, fixture_tear_down);
   g_test_add ("/contact-prefixes/overtaken-job", Fixture, NULL, fixture_set_up, test_overtaken_job,
               fixture_tear_down);
   return g_test_run ();

@@ -628,3 +628,51 @@ crm_store_get_contact_name_order (CrmStore *self)
     }
   return prefixes->order;
 }
+
+gboolean
+crm_store_work_out_contact_prefix (CrmStore *self, const char *match)
+{
+  CrmContactPrefixes *prefixes = self->contact_prefixes;
+  const CrmContactNameOrder *order = crm_store_get_contact_name_order (self);
+  g_autoptr (GArray) first = NULL;
+  sqlite3_stmt *statement;
+  PrefixResult *result;
+  gint64 count = 0;
+  char key[8];
+  int rc;
+
+  if (order == NULL || !prefix_key (match, key))
+    return FALSE;
+  if (g_hash_table_contains (prefixes->results, key))
+    return TRUE;
+  statement = crm_store_prepare (self, "SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ?1",
+                                 NULL);
+  if (statement == NULL)
+    return FALSE;
+  sqlite3_bind_text (statement, 1, key, -1, SQLITE_TRANSIENT);
+  first = g_array_new (FALSE, FALSE, sizeof (guint32));
+  while ((rc = sqlite3_step (statement)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (statement, 0);
+
+      if (id < 0 || id > order->max_id || order->ranks[id] == NO_RANK)
+        break;
+      count++;
+      keep_if_first (first, order->ranks[id]);
+    }
+  sqlite3_reset (statement);
+  if (rc != SQLITE_DONE)
+    return FALSE;
+  g_array_sort (first, compare_places);
+  result = g_new0 (PrefixResult, 1);
+  result->count = count;
+  result->ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), first->len);
+  for (guint i = 0; i < first->len; i++)
+    {
+      gint64 id = order->ids[g_array_index (first, guint32, i)];
+
+      g_array_append_val (result->ids, id);
+    }
+  g_hash_table_replace (prefixes->results, g_strdup (key), result);
+  return TRUE;
+}

@@ -111,6 +111,7 @@ crm_store_init (CrmStore *self)
   self->savepoint_marks = g_array_new (FALSE, FALSE, sizeof (guint));
   self->filter_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->contact_walk_rows = CRM_STORE_CONTACT_WALK_ROWS;
+  self->contact_sort_factor = CRM_STORE_CONTACT_SORT_FACTOR;
   self->contact_prefixes_delay_ms = CRM_STORE_CONTACT_PREFIXES_DELAY_MS;
 }
 

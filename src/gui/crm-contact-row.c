@@ -86,29 +86,71 @@ measure_font (CrmContactRow *self, const PangoFontDescription *font, int *char_w
   *height = logical.height;
 }
 
-/* Measures the fonts, once per font the widget is given (see css_changed). */
+/* The metrics of the last fonts measured, shared by the rows (they all have the same font). */
+typedef struct
+{
+  PangoFontDescription *font;
+  double dpi;
+  int name_height;
+  int detail_height;
+  int minimum_text_width;
+  int natural_text_width;
+} Metrics;
+
+static Metrics shared_metrics;
+
+/* The detail line's font: @font at the caption's size. */
+static PangoFontDescription *
+caption_font_new (const PangoFontDescription *font, double dpi)
+{
+  PangoFontDescription *caption = pango_font_description_copy (font);
+
+  pango_font_description_set_absolute_size (caption,
+                                            round (CAPTION_POINTS * dpi / 72.0 * PANGO_SCALE));
+  pango_font_description_set_weight (caption, PANGO_WEIGHT_NORMAL);
+  return caption;
+}
+
+static void
+compute_metrics (CrmContactRow *self, const PangoFontDescription *font, double dpi)
+{
+  g_autoptr (PangoFontDescription) caption = caption_font_new (font, dpi);
+  int name_char_width, detail_char_width;
+
+  g_clear_pointer (&shared_metrics.font, pango_font_description_free);
+  shared_metrics.font = pango_font_description_copy (font);
+  shared_metrics.dpi = dpi;
+  measure_font (self, font, &name_char_width, &shared_metrics.name_height);
+  measure_font (self, caption, &detail_char_width, &shared_metrics.detail_height);
+  shared_metrics.minimum_text_width = PANGO_PIXELS_CEIL (name_char_width);
+  shared_metrics.natural_text_width
+      = MAX (PANGO_PIXELS_CEIL (NAME_WIDTH_CHARS * name_char_width),
+             PANGO_PIXELS_CEIL (DETAIL_WIDTH_CHARS * detail_char_width));
+}
+
+/* Measures the fonts, once per font the widget is given (see css_changed), or takes the
+ * measures of another row with the same font. */
 static void
 ensure_metrics (CrmContactRow *self)
 {
-  PangoContext *context;
+  const PangoFontDescription *font;
   g_autoptr (PangoFontDescription) caption = NULL;
-  int name_char_width, detail_char_width;
+  double dpi;
 
   if (self->font != NULL)
     return;
-  context = gtk_widget_get_pango_context (GTK_WIDGET (self));
-  self->font = pango_font_description_copy (pango_context_get_font_description (context));
-  caption = pango_font_description_copy (self->font);
-  pango_font_description_set_absolute_size (
-      caption, round (CAPTION_POINTS * get_dpi (self) / 72.0 * PANGO_SCALE));
-  pango_font_description_set_weight (caption, PANGO_WEIGHT_NORMAL);
+  font = pango_context_get_font_description (gtk_widget_get_pango_context (GTK_WIDGET (self)));
+  dpi = get_dpi (self);
+  if (shared_metrics.font == NULL || shared_metrics.dpi != dpi
+      || !pango_font_description_equal (shared_metrics.font, font))
+    compute_metrics (self, font, dpi);
+  self->font = pango_font_description_copy (font);
+  self->name_height = shared_metrics.name_height;
+  self->detail_height = shared_metrics.detail_height;
+  self->minimum_text_width = shared_metrics.minimum_text_width;
+  self->natural_text_width = shared_metrics.natural_text_width;
+  caption = caption_font_new (font, dpi);
   pango_layout_set_font_description (self->detail_layout, caption);
-
-  measure_font (self, self->font, &name_char_width, &self->name_height);
-  measure_font (self, caption, &detail_char_width, &self->detail_height);
-  self->minimum_text_width = PANGO_PIXELS_CEIL (name_char_width);
-  self->natural_text_width = MAX (PANGO_PIXELS_CEIL (NAME_WIDTH_CHARS * name_char_width),
-                                  PANGO_PIXELS_CEIL (DETAIL_WIDTH_CHARS * detail_char_width));
 }
 
 static void
@@ -271,7 +313,8 @@ crm_contact_row_query_tooltip (
 /* ---- Style changes -------------------------------------------------------------------------- */
 
 /* The parent class updates the widget's Pango context from CSS. Hover and selection restyle the
- * row too, without changing its font: the metrics stay then. */
+ * row too, without changing its font: the metrics stay then. So do they while the row waits out
+ * of the list for reuse (its style is the window's again when it is back). */
 static void
 crm_contact_row_css_changed (GtkWidget *widget, GtkCssStyleChange *change)
 {
@@ -279,7 +322,7 @@ crm_contact_row_css_changed (GtkWidget *widget, GtkCssStyleChange *change)
   PangoContext *context;
 
   GTK_WIDGET_CLASS (crm_contact_row_parent_class)->css_changed (widget, change);
-  if (self->font == NULL)
+  if (self->font == NULL || gtk_widget_get_root (widget) == NULL)
     return;
   context = gtk_widget_get_pango_context (widget);
   if (!pango_font_description_equal (self->font, pango_context_get_font_description (context)))
@@ -291,6 +334,7 @@ static void
 crm_contact_row_system_setting_changed (GtkWidget *widget, GtkSystemSetting setting)
 {
   GTK_WIDGET_CLASS (crm_contact_row_parent_class)->system_setting_changed (widget, setting);
+  g_clear_pointer (&shared_metrics.font, pango_font_description_free);
   invalidate_metrics (CRM_CONTACT_ROW (widget));
 }
 

@@ -83,35 +83,44 @@ row_new (CrmContactsView *self)
 
 /* A new search replaces every row the list shows: the grid view (GTK 4.8) drops the rows of the
  * items that went and makes new ones. Their contents (a row, its check box and a gesture) are
- * kept from a row's teardown for the next row's setup instead of being made again. */
+ * kept from a row's teardown for the next row's setup instead of being made again.
+ *
+ * The item holds a reference of its own to its row ("crm-row"): GTK 4.8 takes the row out of
+ * an item it releases (and drops it) before it emits "teardown", so the row is no longer the
+ * item's child by then. */
 static void
 on_row_setup (GtkSignalListItemFactory *factory, GtkListItem *item, CrmContactsView *self)
 {
-  g_autoptr (GtkWidget) row = NULL;
+  GtkWidget *row;
 
   if (self->row_pool != NULL && self->row_pool->len > 0)
     row = g_ptr_array_steal_index_fast (self->row_pool, self->row_pool->len - 1);
   else
     row = g_object_ref_sink (row_new (self));
   g_object_set_data (G_OBJECT (row), "crm-list-item", item);
+  g_object_set_data_full (G_OBJECT (item), "crm-row", row, g_object_unref);
   gtk_list_item_set_child (item, row);
 }
 
 static void
 on_row_teardown (GtkSignalListItemFactory *factory, GtkListItem *item, CrmContactsView *self)
 {
-  GtkWidget *row = gtk_list_item_get_child (item);
+  GtkWidget *row = g_object_steal_data (G_OBJECT (item), "crm-row");
 
   if (row == NULL)
     return;
   g_object_set_data (G_OBJECT (row), "crm-list-item", NULL);
-  /* The check row followed this item's selection (on_contact_setup). */
+  /* The check box followed this item's selection (on_contact_setup). */
   g_signal_handlers_disconnect_by_data (item,
                                         crm_contact_row_get_check_button (CRM_CONTACT_ROW (row)));
+  if (gtk_list_item_get_child (item) == row)
+    gtk_list_item_set_child (item, NULL);
   if (self->row_pool == NULL || self->row_pool->len >= MAX_POOLED_ROWS)
-    return;
-  g_ptr_array_add (self->row_pool, g_object_ref (row));
-  gtk_list_item_set_child (item, NULL);
+    {
+      g_object_unref (row);
+      return;
+    }
+  g_ptr_array_add (self->row_pool, row);
 }
 
 static void

@@ -16,6 +16,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 /* The widest the labels asked to be, in average characters: the list pane's natural width, by
  * which the smart lists fold away in a narrow window. */

@@ -3,7 +3,7 @@
  * people or companies switch, search, order and filter, "Save as Smart List…", and the
  * selection mode with its bulk edits (CrmContactsBulkBar).
  *
- * Every text from the database goes into plain labels (no markup). */
+ * Every text from the database goes into plain labels and rows (CrmContactRow): no markup. */
 #include "config.h"
 
 #include "crm-contacts-view-private.h"
@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "crm-company.h"
+#include "crm-contact-row.h"
 #include "crm-contact.h"
 
 /* ---- Rows of the list --------------------------------------------------------------------- */
@@ -18,14 +19,14 @@
 /* Row contents kept for reuse at most (the list's grid view holds about 33 rows). */
 #define MAX_POOLED_ROWS 64
 
-/* The list item a row's contents stand in right now (rows are reused, see on_row_teardown). */
+/* The list item a row stands in right now (rows are reused, see on_row_teardown). */
 static GtkListItem *
-row_item (GtkWidget *box)
+row_item (GtkWidget *row)
 {
-  return g_object_get_data (G_OBJECT (box), "crm-list-item");
+  return g_object_get_data (G_OBJECT (row), "crm-list-item");
 }
 
-/* A row: a check box (selection mode only), the name, and a second line. */
+/* A row (CrmContactRow): a check box (selection mode only), the name, and a second line. */
 static void
 on_row_check_toggled (GtkCheckButton *check, gpointer unused)
 {
@@ -48,106 +49,90 @@ on_row_check_toggled (GtkCheckButton *check, gpointer unused)
 static void
 on_row_pressed (GtkGestureClick *gesture, int n_press, double x, double y, gpointer unused)
 {
-  GtkWidget *box = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
-  CrmContactsView *self = g_object_get_data (G_OBJECT (box), "crm-contacts-view");
-  GtkWidget *check = gtk_widget_get_first_child (box);
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  CrmContactsView *self = g_object_get_data (G_OBJECT (row), "crm-contacts-view");
+  GtkCheckButton *check = crm_contact_row_get_check_button (CRM_CONTACT_ROW (row));
 
   if (!self->selection_mode)
     return;
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
-                               !gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  gtk_check_button_set_active (check, !gtk_check_button_get_active (check));
 }
 
 static GtkWidget *
 row_new (CrmContactsView *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *check = gtk_check_button_new ();
-  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *name = gtk_label_new (NULL);
-  GtkWidget *detail = gtk_label_new (NULL);
+  GtkWidget *row = crm_contact_row_new ();
+  GtkCheckButton *check = crm_contact_row_get_check_button (CRM_CONTACT_ROW (row));
   GtkGesture *click = gtk_gesture_click_new ();
 
-  /* Ellipsized, and asking for a moderate width: the list pane's natural width decides when
-   * the smart lists fold away. */
-  gtk_label_set_xalign (GTK_LABEL (name), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (name), 28);
-  gtk_label_set_xalign (GTK_LABEL (detail), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (detail), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (detail), 36);
-  gtk_widget_add_css_class (detail, "caption");
-  gtk_widget_add_css_class (detail, "dim-label");
-  gtk_box_append (GTK_BOX (labels), name);
-  gtk_box_append (GTK_BOX (labels), detail);
-  gtk_widget_set_hexpand (labels, TRUE);
-
-  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-  gtk_widget_set_can_focus (check, FALSE);
+  gtk_widget_set_can_focus (GTK_WIDGET (check), FALSE);
   g_object_set_data (G_OBJECT (check), "crm-contacts-view", self);
   g_signal_connect (check, "toggled", G_CALLBACK (on_row_check_toggled), NULL);
-  gtk_box_append (GTK_BOX (box), check);
-  gtk_box_append (GTK_BOX (box), labels);
 
-  g_object_set_data (G_OBJECT (box), "crm-contacts-view", self);
+  g_object_set_data (G_OBJECT (row), "crm-contacts-view", self);
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
   g_signal_connect (click, "pressed", G_CALLBACK (on_row_pressed), NULL);
-  gtk_widget_add_controller (box, GTK_EVENT_CONTROLLER (click));
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (click));
 
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  return box;
+  gtk_widget_set_hexpand (row, TRUE);
+  gtk_widget_set_margin_top (row, 6);
+  gtk_widget_set_margin_bottom (row, 6);
+  return row;
 }
 
 /* A new search replaces every row the list shows: the grid view (GTK 4.8) drops the rows of the
- * items that went and makes new ones. Their contents (a dozen widgets and a gesture each, the
- * bulk of a keystroke's time at a million contacts) are kept from a row's teardown for the
- * next row's setup instead of being made again. */
+ * items that went and makes new ones. Their contents (a row, its check box and a gesture) are
+ * kept from a row's teardown for the next row's setup instead of being made again.
+ *
+ * The item holds a reference of its own to its row ("crm-row"): GTK 4.8 takes the row out of
+ * an item it releases (and drops it) before it emits "teardown", so the row is no longer the
+ * item's child by then. */
 static void
 on_row_setup (GtkSignalListItemFactory *factory, GtkListItem *item, CrmContactsView *self)
 {
-  g_autoptr (GtkWidget) box = NULL;
+  GtkWidget *row;
 
   if (self->row_pool != NULL && self->row_pool->len > 0)
-    box = g_ptr_array_steal_index_fast (self->row_pool, self->row_pool->len - 1);
+    row = g_ptr_array_steal_index_fast (self->row_pool, self->row_pool->len - 1);
   else
-    box = g_object_ref_sink (row_new (self));
-  g_object_set_data (G_OBJECT (box), "crm-list-item", item);
-  gtk_list_item_set_child (item, box);
+    row = g_object_ref_sink (row_new (self));
+  g_object_set_data (G_OBJECT (row), "crm-list-item", item);
+  g_object_set_data_full (G_OBJECT (item), "crm-row", row, g_object_unref);
+  gtk_list_item_set_child (item, row);
 }
 
 static void
 on_row_teardown (GtkSignalListItemFactory *factory, GtkListItem *item, CrmContactsView *self)
 {
-  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *row = g_object_steal_data (G_OBJECT (item), "crm-row");
 
-  if (box == NULL)
+  if (row == NULL)
     return;
-  g_object_set_data (G_OBJECT (box), "crm-list-item", NULL);
+  g_object_set_data (G_OBJECT (row), "crm-list-item", NULL);
   /* The check box followed this item's selection (on_contact_setup). */
-  g_signal_handlers_disconnect_by_data (item, gtk_widget_get_first_child (box));
+  g_signal_handlers_disconnect_by_data (item,
+                                        crm_contact_row_get_check_button (CRM_CONTACT_ROW (row)));
+  if (gtk_list_item_get_child (item) == row)
+    gtk_list_item_set_child (item, NULL);
   if (self->row_pool == NULL || self->row_pool->len >= MAX_POOLED_ROWS)
-    return;
-  g_ptr_array_add (self->row_pool, g_object_ref (box));
-  gtk_list_item_set_child (item, NULL);
+    {
+      g_object_unref (row);
+      return;
+    }
+  g_ptr_array_add (self->row_pool, row);
 }
 
 static void
-bind_labels (GtkListItem *item, const char *name, const char *detail)
+bind_texts (GtkListItem *item, const char *name, const char *detail)
 {
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *check = gtk_widget_get_first_child (box);
-  GtkWidget *labels = gtk_widget_get_next_sibling (check);
-  GtkWidget *name_label = gtk_widget_get_first_child (labels);
-  GtkWidget *detail_label = gtk_widget_get_next_sibling (name_label);
-  CrmContactsView *self = g_object_get_data (G_OBJECT (box), "crm-contacts-view");
+  CrmContactRow *row = CRM_CONTACT_ROW (gtk_list_item_get_child (item));
+  GtkCheckButton *check = crm_contact_row_get_check_button (row);
+  CrmContactsView *self = g_object_get_data (G_OBJECT (row), "crm-contacts-view");
 
-  gtk_label_set_text (GTK_LABEL (name_label), name != NULL ? name : "");
-  gtk_label_set_text (GTK_LABEL (detail_label), detail != NULL ? detail : "");
-  gtk_widget_set_visible (detail_label, detail != NULL && detail[0] != '\0');
-  gtk_widget_set_visible (check, self->selection_mode && !self->companies_mode);
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), gtk_list_item_get_selected (item));
+  crm_contact_row_set_texts (row, name, detail);
+  gtk_widget_set_visible (GTK_WIDGET (check), self->selection_mode && !self->companies_mode);
+  gtk_check_button_set_active (check, gtk_list_item_get_selected (item));
 }
 
 /* A person: the name, then the company and the e-mail address. */
@@ -167,7 +152,7 @@ on_contact_bind (GtkSignalListItemFactory *factory, GtkListItem *item, CrmContac
     detail = g_strdup_printf (C_ ("contact row", "%s · %s"), company, email);
   else
     detail = g_strdup (company != NULL ? company : email);
-  bind_labels (item, crm_contact_get_name (contact), detail);
+  bind_texts (item, crm_contact_get_name (contact), detail);
 }
 
 static void
@@ -179,7 +164,7 @@ on_company_bind (GtkSignalListItemFactory *factory, GtkListItem *item, CrmContac
   if (company == NULL)
     return;
   record = crm_entity_object_get_record (CRM_ENTITY_OBJECT (company));
-  bind_labels (item, record->name, record->industry != NULL ? record->industry : record->website);
+  bind_texts (item, record->name, record->industry != NULL ? record->industry : record->website);
 }
 
 /* The check boxes follow the selection of the rows they stand in. */
@@ -193,8 +178,9 @@ static void
 on_contact_setup (GtkSignalListItemFactory *factory, GtkListItem *item, CrmContactsView *self)
 {
   on_row_setup (factory, item, self);
-  g_signal_connect_object (item, "notify::selected", G_CALLBACK (on_item_selected_notify),
-                           gtk_widget_get_first_child (gtk_list_item_get_child (item)), 0);
+  g_signal_connect_object (
+      item, "notify::selected", G_CALLBACK (on_item_selected_notify),
+      crm_contact_row_get_check_button (CRM_CONTACT_ROW (gtk_list_item_get_child (item))), 0);
 }
 
 static GtkListItemFactory *

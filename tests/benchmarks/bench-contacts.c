@@ -39,6 +39,7 @@
 #include <unistd.h>
 
 #include "crm-application.h"
+#include "crm-contact-row.h"
 #include "crm-contacts-view.h"
 #include "crm-gui-test-util.h"
 #include "crm-seed.h"
@@ -213,20 +214,20 @@ close_page (Page *page)
   g_clear_object (&page->app);
 }
 
-/* The text of the first label in the list that shows a contact (rows are laid out in order). */
+/* The name the first row of the list shows (rows are laid out in order). */
 static const char *
 first_shown_name (Page *page)
 {
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (page->list_view)); row != NULL;
        row = gtk_widget_get_next_sibling (row))
     {
-      GtkWidget *label;
+      GtkWidget *contact_row;
 
       if (!gtk_widget_get_child_visible (row) || !gtk_widget_get_visible (row))
         continue;
-      label = crm_test_find_descendant (row, GTK_TYPE_LABEL);
-      if (label != NULL)
-        return gtk_label_get_text (GTK_LABEL (label));
+      contact_row = crm_test_find_descendant (row, CRM_TYPE_CONTACT_ROW);
+      if (contact_row != NULL)
+        return crm_contact_row_get_name (CRM_CONTACT_ROW (contact_row));
     }
   return NULL;
 }

@@ -9,6 +9,7 @@
 
 #include "crm-contact-editor.h"
 #include "crm-contact-filter-popover.h"
+#include "crm-contact-row.h"
 #include "crm-contacts-view.h"
 #include "crm-gui-test-util.h"
 #include "crm-test-util.h"
@@ -601,9 +602,27 @@ find_list_view (GtkWidget *root, GtkSelectionModel *model)
   return NULL;
 }
 
-/* The first label under the list view whose text is @text, once the rows are drawn. */
-static GtkLabel *
-find_row_label (Fixture *fixture, const char *text)
+/* The first row under @root that shows @name. */
+static CrmContactRow *
+find_contact_row (GtkWidget *root, const char *name)
+{
+  if (CRM_IS_CONTACT_ROW (root)
+      && g_strcmp0 (crm_contact_row_get_name (CRM_CONTACT_ROW (root)), name) == 0)
+    return CRM_CONTACT_ROW (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      CrmContactRow *found = find_contact_row (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The row of the list view that shows @name, once the rows are drawn. */
+static CrmContactRow *
+find_shown_row (Fixture *fixture, const char *name)
 {
   GtkWidget *list_view = find_list_view (GTK_WIDGET (fixture->view),
                                          crm_contacts_view_get_selection_model (fixture->view));
@@ -612,9 +631,9 @@ find_row_label (Fixture *fixture, const char *text)
 
   for (guint i = 0; i < 100; i++)
     {
-      GtkWidget *label = find_labelled (list_view, GTK_TYPE_LABEL, text);
-      if (label != NULL)
-        return GTK_LABEL (label);
+      CrmContactRow *row = find_contact_row (list_view, name);
+      if (row != NULL)
+        return row;
       crm_test_run_for (20);
     }
   return NULL;
@@ -625,23 +644,25 @@ static void
 test_contacts_rows_show_names_literally (Fixture *fixture, gconstpointer data)
 {
   gint64 company = insert_company (fixture, HOSTILE_NAME);
-  GtkLabel *label;
+  CrmContactRow *row;
   CrmCompanyListModel *companies;
 
   insert_contact (fixture, HOSTILE_NAME, "sales@att.example", company);
   show_view (fixture);
-  label = find_row_label (fixture, HOSTILE_NAME);
-  g_assert_nonnull (label);
-  g_assert_cmpstr (gtk_label_get_text (label), ==, HOSTILE_NAME);
-  g_assert_false (gtk_label_get_use_markup (label));
+  row = find_shown_row (fixture, HOSTILE_NAME);
+  g_assert_nonnull (row);
+  /* The texts the row draws, as they are (plain text: markup would have eaten the tags). */
+  g_assert_cmpstr (crm_contact_row_get_name (row), ==, HOSTILE_NAME);
+  g_assert_cmpstr (crm_contact_row_get_detail (row), ==, HOSTILE_NAME " · sales@att.example");
 
   crm_contacts_view_set_show_companies (fixture->view, TRUE);
   g_assert_true (crm_contacts_view_get_show_companies (fixture->view));
   companies = crm_contacts_view_get_company_model (fixture->view);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (companies)), ==, 1);
-  label = find_row_label (fixture, HOSTILE_NAME);
-  g_assert_nonnull (label);
-  g_assert_false (gtk_label_get_use_markup (label));
+  row = find_shown_row (fixture, HOSTILE_NAME);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (crm_contact_row_get_name (row), ==, HOSTILE_NAME);
+  g_assert_cmpstr (crm_contact_row_get_detail (row), ==, "https://att.example");
   /* Chosen: its page shows in the detail pane. */
   gtk_widget_activate_action (
       find_list_view (GTK_WIDGET (fixture->view),
@@ -664,11 +685,11 @@ test_contacts_rows_show_names_literally (Fixture *fixture, gconstpointer data)
 static GtkWidget *
 find_row (GtkWidget *grid, const char *name)
 {
-  GtkWidget *label = find_labelled (grid, GTK_TYPE_LABEL, name);
+  GtkWidget *row = GTK_WIDGET (find_contact_row (grid, name));
 
-  while (label != NULL && gtk_widget_get_parent (label) != grid)
-    label = gtk_widget_get_parent (label);
-  return label;
+  while (row != NULL && gtk_widget_get_parent (row) != grid)
+    row = gtk_widget_get_parent (row);
+  return row;
 }
 
 /* The list is a grid view of one column: each row as wide as the list, one under the other;
@@ -700,7 +721,7 @@ test_contacts_list_is_one_column (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (gtk_grid_view_get_max_columns (GTK_GRID_VIEW (grid)), ==, 1);
   g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (grid)), ==,
                    GTK_ACCESSIBLE_ROLE_GRID);
-  g_assert_nonnull (find_row_label (fixture, "Person 02"));
+  g_assert_nonnull (find_shown_row (fixture, "Person 02"));
 
   first = find_row (grid, "Person 00");
   second = find_row (grid, "Person 01");
@@ -752,6 +773,71 @@ test_contacts_list_is_one_column (Fixture *fixture, gconstpointer data)
   crm_contacts_view_set_selection_mode (fixture->view, FALSE);
 }
 
+/* The rows (CrmContactRow) under @root, into @rows. */
+static void
+collect_contact_rows (GtkWidget *root, GPtrArray *rows)
+{
+  if (CRM_IS_CONTACT_ROW (root))
+    g_ptr_array_add (rows, root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_contact_rows (child, rows);
+}
+
+/* A search that replaces the rows shown reuses the rows the list let go of rather than making
+ * new ones (they are a search keystroke's main cost in GTK at a million contacts). The grid view
+ * lets the old rows go once it has the new ones: those of one search serve the next. */
+static void
+test_contacts_rows_are_reused (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GPtrArray) first = g_ptr_array_new ();
+  g_autoptr (GPtrArray) third = g_ptr_array_new ();
+  GtkWidget *grid;
+
+  for (int i = 0; i < 60; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Person %02d", i);
+
+      insert_contact (fixture, name, NULL, 0);
+    }
+  for (int i = 0; i < 10; i++)
+    {
+      g_autofree char *yan = g_strdup_printf ("Yan %d", i);
+      g_autofree char *zed = g_strdup_printf ("Zed %d", i);
+
+      insert_contact (fixture, yan, NULL, 0);
+      if (i < 3)
+        insert_contact (fixture, zed, "zed@example.com", 0);
+    }
+  show_view (fixture);
+  grid = find_list_view (GTK_WIDGET (fixture->view),
+                         crm_contacts_view_get_selection_model (fixture->view));
+  g_assert_nonnull (find_shown_row (fixture, "Person 00"));
+  /* Yan and Zed come last: no row showed them yet. */
+  g_assert_null (find_contact_row (grid, "Yan 0"));
+  g_assert_null (find_contact_row (grid, "Zed 0"));
+  collect_contact_rows (grid, first);
+  g_assert_cmpuint (first->len, >, 10);
+  /* Marked, rather than compared by address: a new row may take a freed one's memory. */
+  for (guint i = 0; i < first->len; i++)
+    g_object_set_data (g_ptr_array_index (first, i), "test-first-rows", GINT_TO_POINTER (TRUE));
+
+  crm_contacts_view_set_search_text (fixture->view, "zed");
+  g_assert_nonnull (find_shown_row (fixture, "Zed 2"));
+  g_assert_null (find_contact_row (grid, "Person 00"));
+  g_assert_cmpstr (crm_contact_row_get_detail (find_contact_row (grid, "Zed 1")), ==,
+                   "zed@example.com");
+
+  crm_contacts_view_set_search_text (fixture->view, "yan");
+  g_assert_nonnull (find_shown_row (fixture, "Yan 9"));
+  g_assert_null (find_contact_row (grid, "Zed 0"));
+  collect_contact_rows (grid, third);
+  g_assert_cmpuint (third->len, ==, 10);
+  for (guint i = 0; i < third->len; i++)
+    g_assert_nonnull (g_object_get_data (g_ptr_array_index (third, i), "test-first-rows"));
+  g_assert_cmpstr (crm_contact_row_get_detail (find_contact_row (grid, "Yan 5")), ==, "");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -774,6 +860,7 @@ main (int argc, char *argv[])
   ADD_TEST ("/gui/contacts/sort-by-company", test_contacts_sort_by_company);
   ADD_TEST ("/gui/contacts/rows-show-names-literally", test_contacts_rows_show_names_literally);
   ADD_TEST ("/gui/contacts/list-is-one-column", test_contacts_list_is_one_column);
+  ADD_TEST ("/gui/contacts/rows-are-reused", test_contacts_rows_are_reused);
 #undef ADD_TEST
 
   return g_test_run ();

@@ -239,6 +239,63 @@ update_title (CrmContactsView *self)
   if (model != NULL)
     count = g_strdup_printf ("%'u", g_list_model_get_n_items (model));
   gtk_label_set_text (self->list_count, count != NULL ? count : "");
+  crm_contacts_view_queue_no_results (self);
+}
+
+/* ---- No results ---------------------------------------------------------------------------- */
+
+static gboolean
+on_no_results_idle (gpointer data)
+{
+  CrmContactsView *self = data;
+  GListModel *model
+      = self->companies_mode ? G_LIST_MODEL (self->company_model) : G_LIST_MODEL (self->model);
+
+  gboolean searched
+      = gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] != '\0'
+        || (!self->companies_mode && self->model != NULL
+            && !crm_contact_filter_is_empty (crm_contact_list_model_get_filter (self->model)));
+
+  self->no_results_source = 0;
+  if (searched)
+    {
+      adw_status_page_set_title (ADW_STATUS_PAGE (self->no_results), _ ("No Results Found"));
+      adw_status_page_set_description (ADW_STATUS_PAGE (self->no_results),
+                                       _ ("Try a different search or filter."));
+    }
+  /* Else only companies can be none (no contact at all is the page's empty state). */
+  else
+    {
+      adw_status_page_set_title (ADW_STATUS_PAGE (self->no_results), _ ("No Companies"));
+      adw_status_page_set_description (
+          ADW_STATUS_PAGE (self->no_results),
+          _ ("A company is added with the first contact who works there, or by an import."));
+    }
+  gtk_widget_set_visible (self->no_results, model != NULL && g_list_model_get_n_items (model) == 0);
+  return G_SOURCE_REMOVE;
+}
+
+/* Shows "No Results Found" over the list when it is empty. Once the change is complete, before
+ * the next frame: a new search is said as every row removed, then the new rows added, and the
+ * state in between is not shown. (When the database holds no contact at all, the page's empty
+ * state shows instead: crm-contacts-view.c.) */
+void
+crm_contacts_view_queue_no_results (CrmContactsView *self)
+{
+  if (self->no_results == NULL || self->no_results_source != 0)
+    return;
+  self->no_results_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, on_no_results_idle, self, NULL);
+}
+
+static GtkWidget *
+build_no_results (void)
+{
+  GtkWidget *status = adw_status_page_new ();
+
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), "edit-find-symbolic");
+  gtk_widget_add_css_class (status, "compact");
+  gtk_widget_set_visible (status, FALSE);
+  return status;
 }
 
 /* ---- The filter --------------------------------------------------------------------------- */
@@ -894,6 +951,7 @@ crm_contacts_view_build_list_pane (CrmContactsView *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *overlay = gtk_overlay_new ();
   GtkEventController *shortcuts = gtk_shortcut_controller_new ();
 
   gtk_box_append (GTK_BOX (box), build_header (self));
@@ -924,8 +982,11 @@ crm_contacts_view_build_list_pane (CrmContactsView *self)
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
                                   GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->list_view));
-  gtk_widget_set_vexpand (scroller, TRUE);
-  gtk_box_append (GTK_BOX (box), scroller);
+  gtk_overlay_set_child (GTK_OVERLAY (overlay), scroller);
+  self->no_results = build_no_results ();
+  gtk_overlay_add_overlay (GTK_OVERLAY (overlay), self->no_results);
+  gtk_widget_set_vexpand (overlay, TRUE);
+  gtk_box_append (GTK_BOX (box), overlay);
 
   self->bulk_bar = CRM_CONTACTS_BULK_BAR (
       crm_contacts_bulk_bar_new (crm_repository_get_store (self->repository)));
@@ -1012,5 +1073,6 @@ crm_contacts_view_lists_dispose (CrmContactsView *self)
   g_clear_object (&self->contact_factory);
   g_clear_object (&self->company_factory);
   g_clear_pointer (&self->row_pool, g_ptr_array_unref);
+  g_clear_handle_id (&self->no_results_source, g_source_remove);
   g_clear_pointer (&self->smart_list_filter, crm_contact_filter_free);
 }

@@ -54,9 +54,16 @@ struct _CrmContactsView
   GtkSearchEntry *search_entry;
   GtkDropDown *sort_dropdown;
   GtkGridView *list_view; /* of one column (see crm_contacts_view_build_list_pane) */
+  /* Over the list when it is empty (a search or filter that finds nothing), and the callback
+   * that shows or hides it once a change is complete. */
+  GtkWidget *no_results;
+  guint no_results_source;
   CrmContactDetail *detail;
 };
 
+/* Shows or hides "No Results Found" over the list once the current change is complete. */
+void
+crm_contacts_view_queue_no_results (CrmContactsView *self);
 /* Builds the list pane (search, order, filter, mode switch, the list, the selection bar). */
 GtkWidget *
 crm_contacts_view_build_list_pane (CrmContactsView *self);

@@ -838,6 +838,63 @@ test_contacts_rows_are_reused (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (crm_contact_row_get_detail (find_contact_row (grid, "Yan 5")), ==, "");
 }
 
+/* The status page over the list, found by its icon (the page's empty state is one too). */
+static AdwStatusPage *
+find_no_results (GtkWidget *widget)
+{
+  if (ADW_IS_STATUS_PAGE (widget)
+      && g_strcmp0 (adw_status_page_get_icon_name (ADW_STATUS_PAGE (widget)), "edit-find-symbolic")
+             == 0)
+    return ADW_STATUS_PAGE (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AdwStatusPage *found = find_no_results (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The title of the status page over the list once the change is complete, or NULL when it is
+ * hidden. */
+static const char *
+no_results_title (Fixture *fixture)
+{
+  AdwStatusPage *page = find_no_results (GTK_WIDGET (fixture->view));
+
+  g_assert_nonnull (page);
+  crm_test_run_for (20);
+  return gtk_widget_get_visible (GTK_WIDGET (page)) ? adw_status_page_get_title (page) : NULL;
+}
+
+/* A search or filter that finds nothing says so over the list; so does the companies list
+ * with no company; and not when the list has rows. */
+static void
+test_contacts_no_results (Fixture *fixture, gconstpointer data)
+{
+  insert_contact (fixture, "Peter Gibbons", "peter@initech.example", 0);
+  insert_contact (fixture, "Milton Waddams", NULL, 0);
+  show_view (fixture);
+  g_assert_null (no_results_title (fixture));
+  crm_contacts_view_set_search_text (fixture->view, "zzz");
+  g_assert_cmpstr (no_results_title (fixture), ==, "No Results Found");
+  crm_contacts_view_set_search_text (fixture->view, "milt");
+  g_assert_null (no_results_title (fixture));
+  crm_contacts_view_set_search_text (fixture->view, "");
+  g_assert_null (no_results_title (fixture));
+
+  crm_contacts_view_set_show_companies (fixture->view, TRUE);
+  g_assert_cmpstr (no_results_title (fixture), ==, "No Companies");
+  insert_company (fixture, "Initech");
+  g_assert_null (no_results_title (fixture));
+  crm_contacts_view_set_search_text (fixture->view, "umbrella");
+  g_assert_cmpstr (no_results_title (fixture), ==, "No Results Found");
+  crm_contacts_view_set_show_companies (fixture->view, FALSE);
+  g_assert_null (no_results_title (fixture));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -861,6 +918,7 @@ main (int argc, char *argv[])
   ADD_TEST ("/gui/contacts/rows-show-names-literally", test_contacts_rows_show_names_literally);
   ADD_TEST ("/gui/contacts/list-is-one-column", test_contacts_list_is_one_column);
   ADD_TEST ("/gui/contacts/rows-are-reused", test_contacts_rows_are_reused);
+  ADD_TEST ("/gui/contacts/no-results", test_contacts_no_results);
 #undef ADD_TEST
 
   return g_test_run ();

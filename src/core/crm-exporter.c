@@ -3,9 +3,12 @@
  * rows become text in crm-exporter-rows.c. */
 #include "config.h"
 
+#include <errno.h>
+#include <gio/gfiledescriptorbased.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "crm-exporter-private.h"
 
@@ -377,6 +380,27 @@ write_rows (CrmExporter *self, CrmStore *store, Run *run, GError **error)
   return flush (run, TRUE, error);
 }
 
+/* Puts what was written to @stream on the disk before the file is renamed into place: a crash or
+ * power cut just after cannot leave an empty or cut file under the name the user chose. */
+static gboolean
+sync_to_disk (GOutputStream *stream, GError **error)
+{
+  int fd;
+
+  if (!G_IS_FILE_DESCRIPTOR_BASED (stream))
+    return TRUE;
+  fd = g_file_descriptor_based_get_fd (G_FILE_DESCRIPTOR_BASED (stream));
+  if (fsync (fd) == 0)
+    return TRUE;
+  {
+    int saved_errno = errno;
+
+    g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                 _ ("cannot write the file to the disk: %s"), g_strerror (saved_errno));
+  }
+  return FALSE;
+}
+
 static gboolean
 export_text (CrmExporter *self,
              CrmStore *store,
@@ -397,7 +421,7 @@ export_text (CrmExporter *self,
     return FALSE;
   run.stream = G_OUTPUT_STREAM (stream);
 
-  if (write_rows (self, store, &run, &local_error)
+  if (write_rows (self, store, &run, &local_error) && sync_to_disk (run.stream, &local_error)
       && g_output_stream_close (run.stream, cancellable, &local_error)
       && g_file_move (temporary, file, G_FILE_COPY_OVERWRITE | G_FILE_COPY_NO_FALLBACK_FOR_MOVE,
                       NULL, NULL, NULL, &local_error))

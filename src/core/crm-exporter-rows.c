@@ -202,11 +202,26 @@ add_bant (CrmCsvWriter *csv, CrmBantAnswer answer, const char *note)
   crm_csv_writer_add (csv, note);
 }
 
+/* The tags in one cell: "a, b" as CRMs write them; one per line (ending in a line break, even
+ * alone) when a tag's name holds a comma or a semicolon, which the importer would split on. */
+static char *
+dup_tags_cell (const char *const *tags)
+{
+  for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
+    if (strpbrk (tags[i], ",;") != NULL)
+      {
+        g_autofree char *lines = g_strjoinv ("\n", (char **) tags);
+
+        return g_strconcat (lines, "\n", NULL);
+      }
+  return tags != NULL ? g_strjoinv (", ", (char **) tags) : g_strdup ("");
+}
+
 static void
 write_contact_csv (CrmCsvWriter *csv, const CrmExportRow *row)
 {
   const CrmContactRecord *contact = row->record;
-  g_autofree char *tags = g_strjoinv (", ", (char **) row->tags);
+  g_autofree char *tags = dup_tags_cell (row->tags);
 
   crm_csv_writer_add (csv, contact->uuid);
   crm_csv_writer_add (csv, contact->name);

@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "crm-application.h"
+#include "crm-backup-scheduler.h"
 #include "crm-backups.h"
 #include "crm-gui-test-util.h"
 #include "crm-preferences-window.h"
@@ -252,6 +253,101 @@ test_daily_backup_of_open_window (Fixture *fixture, gconstpointer data)
   g_assert_true (has_daily_backup (fixture->path));
 }
 
+/* How many labels below @widget start with @prefix. */
+static guint
+count_labels (GtkWidget *widget, const char *prefix)
+{
+  guint n = GTK_IS_LABEL (widget)
+            && g_str_has_prefix (gtk_label_get_label (GTK_LABEL (widget)), prefix);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_labels (child, prefix);
+  return n;
+}
+
+typedef struct
+{
+  guint n_failed;
+  guint n_taken;
+  char *message;
+} BackupOutcome;
+
+static void
+on_backup_failed (CrmBackupScheduler *scheduler,
+                  const char *path,
+                  const char *message,
+                  BackupOutcome *outcome)
+{
+  outcome->n_failed++;
+  g_free (outcome->message);
+  outcome->message = g_strdup (message);
+}
+
+static void
+on_backup_taken (CrmBackupScheduler *scheduler,
+                 const char *path,
+                 const char *backup,
+                 BackupOutcome *outcome)
+{
+  outcome->n_taken++;
+}
+
+static gboolean
+has_outcomes (gpointer data)
+{
+  const BackupOutcome *outcome = data;
+
+  return outcome->n_failed + outcome->n_taken > 0;
+}
+
+/* Checks now and waits for the outcome. */
+static void
+check_backup (CrmBackupScheduler *scheduler, BackupOutcome *outcome)
+{
+  outcome->n_failed = outcome->n_taken = 0;
+  crm_backup_scheduler_check_later (scheduler, 0);
+  crm_test_wait_for_seconds (has_outcomes, outcome, 15, "the backup's outcome");
+}
+
+/* A daily backup that cannot be made is said in a toast over the window, once until one
+ * succeeds again, and not only in the log. */
+static void
+test_daily_backup_failure_said (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (CrmBackupScheduler) scheduler = crm_backup_scheduler_new (GTK_APPLICATION (app));
+  g_autofree char *folder = g_path_get_dirname (fixture->path);
+  g_autofree char *blocker = g_build_filename (folder, "backups", NULL);
+  const char *said = "The daily backup failed: ";
+  BackupOutcome outcome = { 0 };
+  CrmWindow *window;
+
+  crm_test_add_contacts (fixture->path, 1);
+  /* A file where the backups' folder goes: no backup can be written (even by root). */
+  g_assert_true (g_file_set_contents (blocker, "not a folder", -1, NULL));
+  window = open_window (fixture);
+  g_signal_connect (scheduler, "backup-failed", G_CALLBACK (on_backup_failed), &outcome);
+  g_signal_connect (scheduler, "backup-taken", G_CALLBACK (on_backup_taken), &outcome);
+
+  check_backup (scheduler, &outcome);
+  g_assert_cmpuint (outcome.n_failed, ==, 1);
+  g_assert_nonnull (outcome.message);
+  crm_test_run_for (50);
+  g_assert_cmpuint (count_labels (GTK_WIDGET (window), said), ==, 1);
+  /* The next check fails too, and says nothing more. */
+  check_backup (scheduler, &outcome);
+  g_assert_cmpuint (outcome.n_failed, ==, 1);
+  crm_test_run_for (50);
+  g_assert_cmpuint (count_labels (GTK_WIDGET (window), said), ==, 1);
+
+  /* Made once the way is clear; a later failure is said again. */
+  g_assert_cmpint (g_unlink (blocker), ==, 0);
+  check_backup (scheduler, &outcome);
+  g_assert_cmpuint (outcome.n_taken, ==, 1);
+  g_assert_true (has_daily_backup (fixture->path));
+  g_free (outcome.message);
+}
+
 static void
 test_preferences_backups (Fixture *fixture, gconstpointer data)
 {
@@ -292,6 +388,7 @@ main (int argc, char *argv[])
   CRM_TEST_ADD_F ("/gui/restore/lists-and-restores", test_lists_and_restores);
   CRM_TEST_ADD_F ("/gui/restore/refused-keeps-data", test_refused_restore_keeps_data);
   CRM_TEST_ADD_F ("/gui/backups/daily-of-open-window", test_daily_backup_of_open_window);
+  CRM_TEST_ADD_F ("/gui/backups/failure-said", test_daily_backup_failure_said);
   CRM_TEST_ADD_F ("/gui/backups/preferences", test_preferences_backups);
   return crm_test_gui_run (&app);
 }

@@ -153,6 +153,9 @@ fixture_set_up (Fixture *fixture, gconstpointer data)
 static void
 fixture_tear_down (Fixture *fixture, gconstpointer data)
 {
+  g_autoptr (GSettings) settings = g_settings_new (APPLICATION_ID);
+
+  g_settings_reset (settings, "reminder-time");
   g_clear_object (&fixture->store);
   crm_test_remove_tree (fixture->folder);
   g_free (fixture->folder);
@@ -373,6 +376,96 @@ test_one_overdue (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (call_at (0)->id, ==, expected_id);
 }
 
+/* Local midnight of the day @days from today. */
+static gint64
+midnight_of (int days)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr (GDateTime) today
+      = g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now),
+                               g_date_time_get_day_of_month (now), 0, 0, 0);
+  g_autoptr (GDateTime) day = g_date_time_add_days (today, days);
+
+  return g_date_time_to_unix (day);
+}
+
+/* Sets the reminder time of tasks of a day to @when (unix seconds, local time of day). */
+static void
+set_reminder_time (gint64 when)
+{
+  g_autoptr (GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr (GDateTime) time = g_date_time_new_from_unix_local (when);
+  g_autofree char *text = g_date_time_format (time, "%H:%M:%S");
+
+  g_settings_set_string (settings, "reminder-time", text);
+}
+
+/* A task due on a day without a time (due at its midnight) is reminded of at the reminder
+ * time of that day: not at midnight, not as overdue before that time, once when it comes; one
+ * due tomorrow waits for tomorrow's. */
+static void
+test_day_task_at_reminder_time (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (CrmTaskReminders) reminders = NULL;
+  g_autofree char *expected_id = NULL;
+  g_autofree char *title = NULL;
+  gint64 today = midnight_of (0);
+  gint64 reminder = now_seconds () + 2;
+  gint64 task_id;
+
+  /* Too close to the end of the day for the reminder to fall today. */
+  if (reminder - today >= 86400 - 5)
+    {
+      g_test_skip ("the day ends in a few seconds");
+      return;
+    }
+  set_reminder_time (reminder);
+  task_id = add_task (fixture, "Send the quote", today, FALSE);
+  add_task (fixture, "Book the room", midnight_of (1), FALSE);
+
+  reminders = crm_task_reminders_new (app, fixture->store);
+  /* Due since midnight, but its time is not there yet: not overdue. */
+  g_assert_cmpint (crm_task_reminders_get_next_due (reminders), ==, today + (reminder - today));
+  wait_for_calls (1, 0.5);
+  g_assert_cmpuint (calls->len, ==, 0);
+
+  wait_for_calls (1, 5);
+  g_assert_cmpuint (calls->len, ==, 1);
+  expected_id = crm_task_reminders_notification_id (task_id);
+  g_assert_cmpstr (call_at (0)->id, ==, expected_id);
+  title = lookup_string (call_at (0)->notification, "title");
+  g_assert_cmpstr (title, ==, "Task due: Send the quote");
+  /* Tomorrow's, at tomorrow's reminder time (a day later, or so across a change of clocks). */
+  g_assert_cmpint (crm_task_reminders_get_next_due (reminders), ==,
+                   midnight_of (1) + (reminder - today));
+  wait_for_calls (2, 1.5);
+  g_assert_cmpuint (calls->len, ==, 1);
+}
+
+/* Past the reminder time, a task of today is overdue at start like any other. */
+static void
+test_day_task_overdue (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (CrmTaskReminders) reminders = NULL;
+  g_autofree char *expected_id = NULL;
+  gint64 today = midnight_of (0);
+  gint64 task_id;
+
+  if (now_seconds () - today < 5)
+    {
+      g_test_skip ("the day began a few seconds ago");
+      return;
+    }
+  set_reminder_time (now_seconds () - 2);
+  task_id = add_task (fixture, "Send the quote", today, FALSE);
+
+  reminders = crm_task_reminders_new (app, fixture->store);
+  wait_for_calls (2, 1);
+  g_assert_cmpuint (calls->len, ==, 1);
+  expected_id = crm_task_reminders_notification_id (task_id);
+  g_assert_cmpstr (call_at (0)->id, ==, expected_id);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -397,6 +490,8 @@ main (int argc, char *argv[])
   TEST_F ("/reminders/done-before-due", test_done_before_due);
   TEST_F ("/reminders/overdue-summary", test_overdue_summary);
   TEST_F ("/reminders/one-overdue", test_one_overdue);
+  TEST_F ("/reminders/day-task-at-reminder-time", test_day_task_at_reminder_time);
+  TEST_F ("/reminders/day-task-overdue", test_day_task_overdue);
 #undef TEST_F
 
   status = g_test_run ();

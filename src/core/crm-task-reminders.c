@@ -3,12 +3,19 @@
  * Everything due up to `handled_up_to` has had its say: the overdue tasks at start (summed up),
  * then each window (handled_up_to, now] when the timer fires. A window is never read twice, so
  * a task is notified once per run for its due time, and a task added or moved into the past is
- * not notified at all (the user just saw it). */
+ * not notified at all (the user just saw it).
+ *
+ * A task due on a day without a time (due at local midnight) is reminded of at the
+ * reminder-time setting of that day (09:00 unless changed), not at midnight: its reminder time
+ * is its due time plus that offset. So a window (h, now] holds the tasks due in it, less those
+ * due at a midnight in (now - offset, now] (still to come), plus those due at a midnight in
+ * (h - offset, h] whose time has come. */
 #include "config.h"
 
 #include "crm-task-reminders.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdio.h>
 
 /* More tasks than this falling due at once get a summary instead of one notification each. */
 #define MAX_SINGLE_NOTIFICATIONS 3
@@ -32,6 +39,8 @@ struct _CrmTaskReminders
   guint plan_source;
   guint poll_source;
   GHashTable *notified; /* task ids (gint64 *) with a notification out */
+  GSettings *settings;
+  gint64 day_offset; /* seconds after midnight at which a task of a day without time falls due */
 };
 
 G_DEFINE_FINAL_TYPE (CrmTaskReminders, crm_task_reminders, G_TYPE_OBJECT)
@@ -49,6 +58,58 @@ static gint64
 now_seconds (void)
 {
   return g_get_real_time () / G_USEC_PER_SEC;
+}
+
+/* "HH:MM" (or "HH:MM:SS") as seconds after midnight; 9:00 when it is not one. */
+static gint64
+parse_day_time (const char *text)
+{
+  int hour, minute, second = 0;
+  char extra;
+  int n = text != NULL ? sscanf (text, "%2d:%2d:%2d%c", &hour, &minute, &second, &extra) : 0;
+
+  if ((n != 2 && n != 3) || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0
+      || second > 59)
+    return 9 * 60 * 60;
+  return (gint64) hour * 60 * 60 + minute * 60 + second;
+}
+
+/* The local midnight in (@after, @up_to], or 0 when there is none (the window is shorter than
+ * a day: there is at most one). */
+static gint64
+midnight_in (gint64 after, gint64 up_to)
+{
+  g_autoptr (GDateTime) end = NULL;
+  g_autoptr (GDateTime) midnight = NULL;
+  gint64 when;
+
+  if (up_to <= after)
+    return 0;
+  end = g_date_time_new_from_unix_local (up_to);
+  if (end == NULL)
+    return 0;
+  midnight = g_date_time_new_local (g_date_time_get_year (end), g_date_time_get_month (end),
+                                    g_date_time_get_day_of_month (end), 0, 0, 0);
+  if (midnight == NULL)
+    return 0;
+  when = g_date_time_to_unix (midnight);
+  return when > after ? when : 0;
+}
+
+static gboolean
+is_local_midnight (gint64 when)
+{
+  g_autoptr (GDateTime) time = g_date_time_new_from_unix_local (when);
+
+  return time != NULL && g_date_time_get_hour (time) == 0 && g_date_time_get_minute (time) == 0
+         && g_date_time_get_second (time) == 0;
+}
+
+/* When the reminder of a task due at @due comes. */
+static gint64
+remind_at (CrmTaskReminders *self, gint64 due)
+{
+  return self->day_offset > 0 && is_local_midnight (due) ? due + self->day_offset : due;
 }
 
 /* "Ada Lovelace · Website redesign": the task's contact and deal, or NULL. */
@@ -128,19 +189,55 @@ send_summary (CrmTaskReminders *self, gint64 n_tasks, GPtrArray *tasks, gboolean
   g_application_send_notification (self->application, CRM_TASK_REMINDERS_SUMMARY_ID, notification);
 }
 
-/* Tasks due in (handled_up_to, @now]: one notification each, or a summary of many. */
+/* The open tasks due at @due exactly: their count, or -1 on an error. */
+static gint64
+count_due_at (CrmTaskReminders *self, gint64 due, GError **error)
+{
+  return due != 0 ? crm_store_count_open_tasks (self->store, due, due + 1, error) : 0;
+}
+
+/* Tasks whose reminder comes in (handled_up_to, @now]: one notification each, or a summary of
+ * many. */
 static void
 remind_until (CrmTaskReminders *self, gint64 now, gboolean overdue)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) tasks = NULL;
-  gint64 n_tasks;
+  gint64 handled = self->handled_up_to;
+  /* Due at a midnight whose reminder is still to come; due at one whose reminder came now. */
+  gint64 later
+      = self->day_offset > 0 ? midnight_in (MAX (handled, now - self->day_offset), now) : 0;
+  gint64 come
+      = self->day_offset > 0 && handled > G_MININT64 + 1
+            ? midnight_in (handled - self->day_offset, MIN (handled, now - self->day_offset))
+            : 0;
+  gint64 n_later = count_due_at (self, later, &error);
+  gint64 n_come = n_later >= 0 ? count_due_at (self, come, &error) : -1;
+  gint64 n_tasks
+      = n_come >= 0 ? crm_store_count_open_tasks (self->store, handled + 1, now + 1, &error) : -1;
 
-  n_tasks = crm_store_count_open_tasks (self->store, self->handled_up_to + 1, now + 1, &error);
+  if (n_tasks >= 0)
+    n_tasks += n_come - n_later;
   if (n_tasks > 0)
-    tasks = crm_store_list_open_tasks (self->store, self->handled_up_to + 1, now + 1,
-                                       n_tasks > MAX_SINGLE_NOTIFICATIONS ? SUMMARY_SUBJECTS : 0,
-                                       &error);
+    {
+      guint limit = n_tasks > MAX_SINGLE_NOTIFICATIONS ? SUMMARY_SUBJECTS : 0;
+      g_autoptr (GPtrArray) due = crm_store_list_open_tasks (
+          self->store, handled + 1, now + 1, limit > 0 ? limit + (guint) n_later : 0, &error);
+      g_autoptr (GPtrArray) came
+          = n_come > 0 && due != NULL
+                ? crm_store_list_open_tasks (self->store, come, come + 1, limit, &error)
+                : NULL;
+
+      if (due != NULL && (n_come == 0 || came != NULL))
+        {
+          tasks = g_ptr_array_new_with_free_func ((GDestroyNotify) crm_activity_record_free);
+          for (guint i = 0; came != NULL && i < came->len; i++)
+            g_ptr_array_add (tasks, g_ptr_array_steal_index (came, i--));
+          for (guint i = 0; i < due->len; i++)
+            if (later == 0 || ((CrmActivityRecord *) due->pdata[i])->due_at != later)
+              g_ptr_array_add (tasks, g_ptr_array_steal_index (due, i--));
+        }
+    }
   if (n_tasks < 0 || (n_tasks > 0 && tasks == NULL))
     {
       g_warning ("Cannot read the tasks due: %s", error->message);
@@ -170,22 +267,43 @@ on_timer (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* Sets the timer to the next task due after those handled. */
+/* Tasks looked at for the next reminder: the next ones due, in order (a midnight's come later
+ * than their due time; the timer wakes at least every minute anyway). */
+#define PLAN_TASKS 16
+
+/* Sets the timer to the next reminder after those handled. */
 static void
 plan (CrmTaskReminders *self)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) next = NULL;
+  gint64 handled = self->handled_up_to;
+  gint64 waiting = self->day_offset > 0 && handled > G_MININT64 + 1
+                       ? midnight_in (handled - self->day_offset, handled)
+                       : 0;
+  gint64 n_waiting;
   gint64 wait_ms;
 
   g_clear_handle_id (&self->timer_source, g_source_remove);
-  next = crm_store_list_open_tasks (self->store, self->handled_up_to + 1, G_MAXINT64, 1, &error);
-  if (next == NULL)
+  next = crm_store_list_open_tasks (self->store, handled + 1, G_MAXINT64, PLAN_TASKS, &error);
+  n_waiting = next != NULL ? count_due_at (self, waiting, &error) : -1;
+  if (next == NULL || n_waiting < 0)
     {
       g_warning ("Cannot read the next task due: %s", error->message);
       return;
     }
-  self->next_due = next->len > 0 ? ((CrmActivityRecord *) next->pdata[0])->due_at : 0;
+  /* Tasks of a day whose reminder is still to come, due before those handled. */
+  self->next_due = n_waiting > 0 ? waiting + self->day_offset : 0;
+  for (guint i = 0; i < next->len; i++)
+    {
+      gint64 due = ((CrmActivityRecord *) next->pdata[i])->due_at;
+      gint64 when = remind_at (self, due);
+
+      if (self->next_due != 0 && due >= self->next_due)
+        break;
+      if (self->next_due == 0 || when < self->next_due)
+        self->next_due = when;
+    }
   if (self->next_due == 0)
     return;
   wait_ms = self->next_due * 1000 - g_get_real_time () / 1000;
@@ -272,6 +390,7 @@ crm_task_reminders_dispose (GObject *object)
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
+  g_clear_object (&self->settings);
   g_clear_weak_pointer (&self->application);
   G_OBJECT_CLASS (crm_task_reminders_parent_class)->dispose (object);
 }
@@ -300,10 +419,20 @@ crm_task_reminders_init (CrmTaskReminders *self)
   self->notified = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 }
 
+static void
+on_reminder_time_changed (CrmTaskReminders *self)
+{
+  g_autofree char *text = g_settings_get_string (self->settings, "reminder-time");
+
+  self->day_offset = parse_day_time (text);
+  plan (self);
+}
+
 CrmTaskReminders *
 crm_task_reminders_new (GApplication *application, CrmStore *store)
 {
   CrmTaskReminders *self;
+  g_autofree char *day_time = NULL;
 
   g_return_val_if_fail (G_IS_APPLICATION (application), NULL);
   g_return_val_if_fail (CRM_IS_STORE (store), NULL);
@@ -313,6 +442,11 @@ crm_task_reminders_new (GApplication *application, CrmStore *store)
   self->store = g_object_ref (store);
   g_signal_connect (store, "changed", G_CALLBACK (on_store_changed), self);
   self->poll_source = g_timeout_add_seconds (POLL_SECONDS, on_poll, self);
+  self->settings = g_settings_new (APPLICATION_ID);
+  day_time = g_settings_get_string (self->settings, "reminder-time");
+  self->day_offset = parse_day_time (day_time);
+  g_signal_connect_object (self->settings, "changed::reminder-time",
+                           G_CALLBACK (on_reminder_time_changed), self, G_CONNECT_SWAPPED);
 
   self->handled_up_to = G_MININT64 + 1;
   remind_until (self, now_seconds (), TRUE);

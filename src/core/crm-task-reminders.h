@@ -6,7 +6,8 @@
  * app.complete-task (both with the task id, an int64, as target): the application implements
  * both. Tasks already overdue when it starts get one summary instead ("3 tasks overdue",
  * default action app.show-today), and so do more than a few falling due at once (after a
- * suspend). It waits for the next due task with a timer (one indexed query), and plans again
+ * suspend). A task due on a day without a time (at its local midnight) falls due at the
+ * reminder-time setting of that day. It waits for the next due task with a timer (one indexed query), and plans again
  * when tasks are added, done or moved. A task done or deleted takes its notification back.
  */
 #pragma once

@@ -31,6 +31,35 @@ crm_date_format_day_time (gint64 unix_utc)
   return format_local (unix_utc, C_ ("detail date and time", "%b %-d, %Y, %H:%M"));
 }
 
+gboolean
+crm_date_is_day_only (gint64 unix_utc)
+{
+  g_autoptr (GDateTime) time = g_date_time_new_from_unix_local (unix_utc);
+
+  return time != NULL && g_date_time_get_hour (time) == 0 && g_date_time_get_minute (time) == 0
+         && g_date_time_get_second (time) == 0;
+}
+
+gboolean
+crm_date_is_overdue (gint64 due_at, gint64 now)
+{
+  g_autoptr (GDateTime) day = NULL;
+  g_autoptr (GDateTime) next_day = NULL;
+
+  if (!crm_date_is_day_only (due_at))
+    return due_at < now;
+  day = g_date_time_new_from_unix_local (due_at);
+  next_day = g_date_time_add_days (day, 1);
+  return next_day != NULL && g_date_time_to_unix (next_day) <= now;
+}
+
+char *
+crm_date_format_due (gint64 due_at)
+{
+  return crm_date_is_day_only (due_at) ? crm_date_format_day (due_at)
+                                       : crm_date_format_day_time (due_at);
+}
+
 char *
 crm_date_format_iso_day (gint64 unix_utc)
 {

@@ -20,6 +20,18 @@ crm_date_format_iso_day (gint64 unix_utc);
 char *
 crm_date_format_iso_time (gint64 unix_utc);
 
+/* Whether @unix_utc is a local midnight: a task due then is due on that day, without a time
+ * (the due date was given without one). */
+gboolean
+crm_date_is_day_only (gint64 unix_utc);
+/* Whether a task due at @due_at is late at @now: past its time, or for a day without a time,
+ * once that day is over. */
+gboolean
+crm_date_is_overdue (gint64 due_at, gint64 now);
+/* When a task is due: its day alone for a day without a time, else its day and time. */
+char *
+crm_date_format_due (gint64 due_at);
+
 /* Reads "YYYY-MM-DD" and, when @time_text is not empty, "HH:MM" (else midnight) as a local
  * time; FALSE when either is not a valid date or time. */
 gboolean

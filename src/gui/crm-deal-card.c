@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "crm-board-money.h"
+#include "crm-date-format.h"
 
 #define SECONDS_PER_DAY (24 * 60 * 60)
 /* Space between the lines, and between the things on one line. */
@@ -631,6 +632,19 @@ format_day (gint64 unix_utc)
   return g_date_time_format (date, C_ ("deal card date", "%b %-d, %Y"));
 }
 
+/* The day of a due time, in the user's time zone (an expected close date is a day of its own,
+ * kept as UTC midnight: format_day). */
+static char *
+format_local_day (gint64 unix_utc)
+{
+  g_autoptr (GDateTime) date = g_date_time_new_from_unix_local (unix_utc);
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+
+  if (g_date_time_get_year (date) == g_date_time_get_year (now))
+    return g_date_time_format (date, C_ ("deal card date", "%b %-d"));
+  return g_date_time_format (date, C_ ("deal card date", "%b %-d, %Y"));
+}
+
 static void
 update_close_date (CrmDealCard *self)
 {
@@ -752,8 +766,8 @@ crm_deal_card_refresh_next_step (CrmDealCard *self)
           g_autofree char *day = NULL;
           gint64 now = g_get_real_time () / G_USEC_PER_SEC;
 
-          overdue = activity->due_at < now;
-          day = format_day (activity->due_at);
+          overdue = crm_date_is_overdue (activity->due_at, now);
+          day = format_local_day (activity->due_at);
           if (overdue)
             /* Translators: a deal's next step that is late: %s the activity, %s its due day. */
             text = g_strdup_printf (_ ("Overdue: %s · %s"), what, day);

@@ -112,10 +112,10 @@ entry_subtitle (CrmTimelineList *self, const CrmTimelineEntry *entry)
       add_part (text, when);
       if (entry->due_at != 0 && !entry->done)
         {
-          g_autofree char *due = crm_date_format_day_time (entry->due_at);
+          g_autofree char *due = crm_date_format_due (entry->due_at);
           g_autofree char *part = NULL;
 
-          if (entry->due_at < g_get_real_time () / G_USEC_PER_SEC)
+          if (crm_date_is_overdue (entry->due_at, g_get_real_time () / G_USEC_PER_SEC))
             /* Translators: %s is a day and time. */
             part = g_strdup_printf (_ ("overdue since %s"), due);
           else

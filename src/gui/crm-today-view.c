@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "crm-contact.h"
+#include "crm-date-format.h"
 #include "crm-deal.h"
 #include "crm-gui-resources.h"
 #include "crm-task-list-model.h"
@@ -196,6 +197,9 @@ format_due (gint64 due_at, gint64 today_start)
   g_autoptr (GDateTime) due = g_date_time_new_from_unix_local (due_at);
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
 
+  if (due_at >= today_start && crm_date_is_day_only (due_at))
+    /* Translators: a task due today without a time. */
+    return g_strdup (_ ("All day"));
   if (due_at >= today_start)
     /* Translators: the time a task is due today, as g_date_time_format() takes it. */
     return g_date_time_format (due, C_ ("task due time", "%H:%M"));
@@ -245,8 +249,8 @@ bind_task (CrmTodayView *self, GtkListItem *item, Row *row, CrmActivity *task)
   gtk_widget_set_visible (GTK_WIDGET (row->detail), detail[0] != '\0');
   due = format_due (due_at, today_start);
   gtk_label_set_text (row->due, due);
-  /* Late: its time has passed. */
-  if (due_at < g_get_real_time () / G_USEC_PER_SEC)
+  /* Late: its time has passed (its day, for a day without a time). */
+  if (crm_date_is_overdue (due_at, g_get_real_time () / G_USEC_PER_SEC))
     gtk_widget_add_css_class (GTK_WIDGET (row->due), "error");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (row->due), "error");

@@ -221,6 +221,19 @@ test_today_groups (Fixture *fixture, gconstpointer data)
   g_assert_nonnull (find_widget (row, label_says, detail));
   g_assert_nonnull (find_widget (GTK_WIDGET (fixture->view), label_says, "Overdue"));
   g_assert_nonnull (find_widget (GTK_WIDGET (fixture->view), label_says, "Yesterday"));
+  /* Due today without a time (at midnight): all day, and not late until the day is over;
+   * yesterday's, a second before midnight, is late. */
+  {
+    GtkWidget *all_day
+        = find_widget (find_task_row (fixture, "First thing"), label_says, "All day");
+    GtkWidget *yesterday
+        = find_widget (find_task_row (fixture, "Yesterday's"), label_says, "Yesterday");
+
+    g_assert_nonnull (all_day);
+    g_assert_false (gtk_widget_has_css_class (all_day, "error"));
+    g_assert_nonnull (yesterday);
+    g_assert_true (gtk_widget_has_css_class (yesterday, "error"));
+  }
 
   /* A task added for today from elsewhere appears in its place. */
   add_task (fixture, "Lunch", fixture->today_start + 12 * 3600, FALSE);

@@ -508,10 +508,11 @@ run_memory_child (const char *path, int n_steps)
     g_assert_nonnull (last);
     for (; row != NULL && !found; row = gtk_widget_get_prev_sibling (row))
       {
-        GtkWidget *label = crm_test_find_descendant (row, GTK_TYPE_LABEL);
+        GtkWidget *contact_row = crm_test_find_descendant (row, CRM_TYPE_CONTACT_ROW);
 
-        found = label != NULL && gtk_widget_get_child_visible (row)
-                && g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), crm_contact_get_name (last))
+        found = contact_row != NULL && gtk_widget_get_child_visible (row)
+                && g_strcmp0 (crm_contact_row_get_name (CRM_CONTACT_ROW (contact_row)),
+                              crm_contact_get_name (last))
                        == 0;
       }
     if (!found)

@@ -685,6 +685,46 @@ test_cancel (Fixture *fixture, gconstpointer data)
   g_assert_cmpint (count (fixture, CRM_ENTITY_TAG), ==, tags_before + 8);
 }
 
+typedef struct
+{
+  const char *path;
+  double last;
+  gint64 stored_at_end; /* contacts in the file when 1.0 was said; -1 before */
+} FinalReport;
+
+static void
+note_final_report (double fraction, gpointer data)
+{
+  FinalReport *report = data;
+
+  report->last = fraction;
+  if (fraction >= 1.0 && report->stored_at_end < 0)
+    report->stored_at_end = crm_test_read_n_contacts (report->path);
+}
+
+/* Progress says 1.0 once every row is written, before the commit (which the window says it
+ * is saving): another connection still sees none of the rows then, and all of them after. */
+static void
+test_progress_ends_before_commit (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *path = write_big_file (fixture, 500);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrmImporter) importer = crm_importer_new (file, -1, &error);
+  g_autoptr (CrmImportSummary) summary = NULL;
+  FinalReport report = { fixture->path, 0.0, -1 };
+
+  g_assert_no_error (error);
+  g_assert_true (crm_importer_analyse (importer, fixture->store, NULL, NULL, NULL, &error));
+  summary = crm_importer_run (importer, fixture->store, FALSE, NULL, note_final_report, &report,
+                              &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (summary);
+  g_assert_cmpfloat (report.last, ==, 1.0);
+  g_assert_cmpint (report.stored_at_end, ==, 0);
+  g_assert_cmpint (crm_test_read_n_contacts (fixture->path), ==, 500);
+}
+
 /* ---- Duplicates and dry runs --------------------------------------------------------------- */
 
 static CrmImportSummary *
@@ -1101,6 +1141,8 @@ main (int argc, char **argv)
   CRM_TEST_ADD_WITH_STORE ("/importer/white-space-tidied", test_white_space_tidied);
   CRM_TEST_ADD_WITH_STORE ("/importer/broken-file", test_broken_file);
   CRM_TEST_ADD_WITH_STORE ("/importer/cancel", test_cancel);
+  CRM_TEST_ADD_WITH_STORE ("/importer/progress-ends-before-commit",
+                           test_progress_ends_before_commit);
   CRM_TEST_ADD_WITH_STORE ("/importer/duplicates/skip", test_duplicates_skip);
   CRM_TEST_ADD_WITH_STORE ("/importer/duplicates/merge", test_duplicates_merge);
   CRM_TEST_ADD_WITH_STORE ("/importer/duplicates/new", test_duplicates_new);

@@ -723,6 +723,9 @@ crm_importer_write (CrmImporter *self,
           ok = write_row (&w, row, error);
         }
     }
+  /* Every row written: what is left is the commit. */
+  if (ok)
+    crm_import_progress_report (throttle, 1.0);
   if (ok && !dry_run)
     ok = crm_store_commit (store, error);
   else if (!ok && !dry_run)
@@ -730,6 +733,5 @@ crm_importer_write (CrmImporter *self,
   writer_clear (&w);
   if (!ok)
     return NULL;
-  crm_import_progress_report (throttle, 1.0);
   return g_steal_pointer (&summary);
 }

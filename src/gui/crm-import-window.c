@@ -412,7 +412,12 @@ on_progress (double fraction, gpointer data)
   if (g_strcmp0 (step, "checking") == 0)
     gtk_progress_bar_set_fraction (self->checking_progress, CLAMP (fraction, 0.0, 1.0));
   else if (g_strcmp0 (step, "importing") == 0)
-    gtk_progress_bar_set_fraction (self->importing_progress, CLAMP (fraction, 0.0, 1.0));
+    {
+      gtk_progress_bar_set_fraction (self->importing_progress, CLAMP (fraction, 0.0, 1.0));
+      /* Every row written: the commit, a few seconds for a big file, is all that is left. */
+      if (fraction >= 1.0)
+        adw_status_page_set_title (self->importing_page, _ ("Saving"));
+    }
 }
 
 static void

@@ -1,5 +1,5 @@
 /* crm-store-contact-list.c — the contact list: contacts counted and paged in each sort order,
- * through a filter (CrmContactFilter), and the bulk edits of the contacts a filter lists.
+ * through a filter (CrmContactFilter).
  *
  * Every page is read in the order of an index. With a filter there are two ways to read one,
  * and the number of contacts the filter passes (remembered from the last count) picks:
@@ -9,13 +9,14 @@
  *    first;
  *  - find the rows that pass (through the filter's own indexes: lifecycle, owner, source, tag,
  *    search) and sort them: cheap when few pass, whatever their place in the order.
- * Filters and search words are always bound parameters; the SQL text only names columns. */
+ * Filters and search words are always bound parameters; the SQL text only names columns
+ * (crm-store-contact-sql.c); the bulk edits are in crm-store-contact-edits.c. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "crm-store-private.h"
+#include "crm-store-contact-sql.h"
 
 /* Search words alone that at least one contact in this many matches: a page walks the sort
  * index asking the search index about each row (see choose_plan). */
@@ -37,8 +38,6 @@
  * most this many contacts match: at a million contacts "z"* (74,000) in 7 ms, against 16 ms
  * along the name index; more cost more than that walk. */
 #define PREFIX_NOW_MAX_MATCHES 131072
-/* Stands in for "no company" in the company order: the largest character, so those last. */
-#define NO_COMPANY_KEY "\xf4\x8f\xbf\xbf"
 
 static gboolean
 query_count (CrmStore *self, sqlite3_stmt *statement, gint64 *count, GError **error)
@@ -56,170 +55,9 @@ query_count (CrmStore *self, sqlite3_stmt *statement, gint64 *count, GError **er
   return TRUE;
 }
 
-/* ---- Sort orders ------------------------------------------------------------------------ */
-
-typedef struct
-{
-  const char *key;     /* the sort key, an indexed expression */
-  const char *index;   /* the index in its order */
-  gboolean text;       /* a name, compared case-blind; else a number */
-  gboolean descending; /* largest first (and the id too, so an index serves it backwards) */
-} ContactSortSql;
-
-static const ContactSortSql contact_sorts[CRM_CONTACT_N_SORTS] = {
-  [CRM_CONTACT_SORT_NAME] = { "name COLLATE NOCASE", "contacts_by_name", TRUE, FALSE },
-  [CRM_CONTACT_SORT_SCORE] = { "score", "contacts_by_score", FALSE, TRUE },
-  [CRM_CONTACT_SORT_LAST_CONTACTED]
-  = { "ifnull (last_contacted_at, -1)", "contacts_by_last_contacted", FALSE, TRUE },
-  [CRM_CONTACT_SORT_CAPTURED] = { "captured_at", "contacts_by_captured", FALSE, TRUE },
-  [CRM_CONTACT_SORT_COMPANY] = { "ifnull (company_name, char (1114111)) COLLATE NOCASE",
-                                 "contacts_by_company_name", TRUE, FALSE },
-};
-
-void
-crm_contact_sort_key_init (CrmContactSortKey *key,
-                           CrmContactSort sort,
-                           const CrmContactRecord *contact)
-{
-  g_return_if_fail (sort < CRM_CONTACT_N_SORTS);
-
-  key->name = contact->name;
-  key->id = contact->id;
-  switch (sort)
-    {
-      case CRM_CONTACT_SORT_SCORE:
-        key->number = contact->score;
-        break;
-      case CRM_CONTACT_SORT_LAST_CONTACTED:
-        key->number = contact->last_contacted_at > 0 ? contact->last_contacted_at : -1;
-        break;
-      case CRM_CONTACT_SORT_CAPTURED:
-        key->number = contact->captured_at;
-        break;
-      case CRM_CONTACT_SORT_COMPANY:
-        key->name = contact->company_name != NULL ? contact->company_name : NO_COMPANY_KEY;
-        key->number = 0;
-        break;
-      case CRM_CONTACT_SORT_NAME:
-      default:
-        key->number = 0;
-        break;
-    }
-}
-
-/* SQLite's NOCASE collation: ASCII case folded, then unsigned bytes. */
-static guchar
-fold (guchar c)
-{
-  return c < 0x80 ? (guchar) g_ascii_tolower ((gchar) c) : c;
-}
-
-static int
-compare_nocase (const char *a_text, const char *b_text)
-{
-  const guchar *a = (const guchar *) (a_text != NULL ? a_text : "");
-  const guchar *b = (const guchar *) (b_text != NULL ? b_text : "");
-
-  while (*a != '\0' && fold (*a) == fold (*b))
-    a++, b++;
-  if (fold (*a) == fold (*b))
-    return 0;
-  return fold (*a) < fold (*b) ? -1 : 1;
-}
-
-int
-crm_contact_sort_compare (CrmContactSort sort,
-                          const CrmContactSortKey *a,
-                          const CrmContactSortKey *b)
-{
-  const ContactSortSql *spec;
-  int order;
-
-  g_return_val_if_fail (sort < CRM_CONTACT_N_SORTS, 0);
-
-  spec = &contact_sorts[sort];
-  if (spec->text)
-    order = compare_nocase (a->name, b->name);
-  else
-    order = (a->number > b->number) - (a->number < b->number);
-  if (order == 0)
-    order = (a->id > b->id) - (a->id < b->id);
-  return spec->descending ? -order : order;
-}
-
-/* ---- A filter as SQL -------------------------------------------------------------------- */
-
-typedef struct
-{
-  const CrmContactFilter *filter; /* NULL: every contact */
-  GString *where;                 /* terms joined by AND, "1" when none */
-  guint n_terms;
-  char *match; /* the FTS query of the search words */
-  gint64 contacted_before;
-} FilterSql;
-
-static void
-add_term (FilterSql *sql, const char *term)
-{
-  if (sql->n_terms++ > 0)
-    g_string_append (sql->where, " AND ");
-  g_string_append (sql->where, term);
-}
-
-/* The terms of @filter, each with named parameters (see filter_sql_bind). */
-static void
-filter_sql_init (FilterSql *sql, const CrmContactFilter *filter)
-{
-  memset (sql, 0, sizeof *sql);
-  sql->filter = filter;
-  sql->where = g_string_new (NULL);
-  if (filter != NULL && filter->lifecycles != 0)
-    {
-      GString *term = g_string_new ("lifecycle IN (");
-      gboolean first = TRUE;
-
-      for (guint stage = 0; stage <= CRM_LIFECYCLE_CHURNED; stage++)
-        if (filter->lifecycles & (1u << stage))
-          {
-            g_string_append_printf (term, "%s:lifecycle%u", first ? "" : ", ", stage);
-            first = FALSE;
-          }
-      g_string_append_c (term, ')');
-      add_term (sql, term->str);
-      g_string_free (term, TRUE);
-    }
-  if (filter != NULL && filter->source_id != 0)
-    add_term (sql, "source_id = :source");
-  if (filter != NULL && filter->tag_id != 0)
-    add_term (sql, "id IN (SELECT contact_id FROM contact_tags WHERE tag_id = :tag)");
-  if (filter != NULL && filter->score_min >= 0)
-    add_term (sql, "score >= :score_min");
-  if (filter != NULL && filter->score_max >= 0)
-    add_term (sql, "score <= :score_max");
-  if (crm_contact_filter_get_owner (filter) != NULL)
-    add_term (sql, "owner = :owner");
-  if (filter != NULL && filter->not_contacted_days > 0)
-    {
-      /* The expression of contacts_by_last_contacted: never contacted is -1. */
-      add_term (sql, "ifnull (last_contacted_at, -1) < :contacted_before");
-      sql->contacted_before = crm_contact_filter_get_contacted_before (filter);
-    }
-  if (filter != NULL && filter->no_next_step)
-    /* The people with a next step, listed once per query from activities_next_by_contact
-     * (whose WHERE these terms repeat): a third of the time of a test per row. */
-    add_term (sql, "id NOT IN (SELECT contact_id FROM activities WHERE done = 0 AND due_at IS "
-                   "NOT NULL AND contact_id IS NOT NULL)");
-  if (crm_contact_filter_get_country (filter) != NULL)
-    add_term (sql, "country = :country COLLATE NOCASE");
-  if (filter != NULL && (sql->match = crm_store_build_fts_query (filter->text)) != NULL)
-    add_term (sql, "id IN (SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH :match)");
-  if (sql->n_terms == 0)
-    g_string_append (sql->where, "1");
-}
-
 /* Makes the page cache larger for searching, the first time a search is read. */
 static void
-use_search_cache (CrmStore *self, const FilterSql *sql)
+use_search_cache (CrmStore *self, const CrmContactFilterSql *sql)
 {
   if (sql->match == NULL || self->search_cache)
     return;
@@ -227,62 +65,9 @@ use_search_cache (CrmStore *self, const FilterSql *sql)
       = crm_store_exec (self, "PRAGMA cache_size = -" G_STRINGIFY (SEARCH_CACHE_SIZE_KIB), NULL);
 }
 
-static void
-filter_sql_clear (FilterSql *sql)
-{
-  g_string_free (sql->where, TRUE);
-  g_free (sql->match);
-}
-
-static void
-bind_text_named (sqlite3_stmt *statement, const char *name, const char *text)
-{
-  int index = sqlite3_bind_parameter_index (statement, name);
-
-  if (index > 0)
-    sqlite3_bind_text (statement, index, text, -1, SQLITE_TRANSIENT);
-}
-
-static void
-bind_int64_named (sqlite3_stmt *statement, const char *name, gint64 value)
-{
-  int index = sqlite3_bind_parameter_index (statement, name);
-
-  if (index > 0)
-    sqlite3_bind_int64 (statement, index, value);
-}
-
-static void
-filter_sql_bind (const FilterSql *sql, sqlite3_stmt *statement)
-{
-  const CrmContactFilter *filter = sql->filter;
-
-  if (filter == NULL)
-    return;
-  for (guint stage = 0; stage <= CRM_LIFECYCLE_CHURNED; stage++)
-    if (filter->lifecycles & (1u << stage))
-      {
-        char name[32];
-
-        g_snprintf (name, sizeof name, ":lifecycle%u", stage);
-        bind_text_named (statement, name, crm_lifecycle_stage_to_string (stage));
-      }
-  bind_int64_named (statement, ":source", filter->source_id);
-  bind_int64_named (statement, ":tag", filter->tag_id);
-  bind_int64_named (statement, ":score_min", filter->score_min);
-  bind_int64_named (statement, ":score_max", filter->score_max);
-  if (crm_contact_filter_get_owner (filter) != NULL)
-    bind_text_named (statement, ":owner", crm_contact_filter_get_owner (filter));
-  bind_int64_named (statement, ":contacted_before", sql->contacted_before);
-  if (crm_contact_filter_get_country (filter) != NULL)
-    bind_text_named (statement, ":country", crm_contact_filter_get_country (filter));
-  if (sql->match != NULL)
-    bind_text_named (statement, ":match", sql->match);
-}
-
 /* A key for the remembered counts: the filter and the moment its days count from. */
 static char *
-dup_count_key (const FilterSql *sql)
+dup_count_key (const CrmContactFilterSql *sql)
 {
   g_autofree char *text = crm_contact_filter_to_string (sql->filter);
 
@@ -290,7 +75,7 @@ dup_count_key (const FilterSql *sql)
 }
 
 static gboolean
-count_filtered (CrmStore *self, const FilterSql *sql, gint64 *count, GError **error)
+count_filtered (CrmStore *self, const CrmContactFilterSql *sql, gint64 *count, GError **error)
 {
   g_autofree char *text = NULL;
   sqlite3_stmt *statement;
@@ -320,7 +105,7 @@ count_filtered (CrmStore *self, const FilterSql *sql, gint64 *count, GError **er
 
   if (statement == NULL)
     return FALSE;
-  filter_sql_bind (sql, statement);
+  crm_contact_filter_sql_bind (sql, statement);
   if (!query_count (self, statement, count, error))
     return FALSE;
 
@@ -345,7 +130,7 @@ typedef enum
 /* @for_page: the plan of a page, which stops at a page's worth of rows; else of a count,
  * which reads every row of its range. */
 static Plan
-choose_plan (CrmStore *self, const FilterSql *sql, gboolean for_page, gint64 *n_matching)
+choose_plan (CrmStore *self, const CrmContactFilterSql *sql, gboolean for_page, gint64 *n_matching)
 {
   g_autofree char *key = NULL;
   const gint64 *remembered;
@@ -379,7 +164,7 @@ choose_plan (CrmStore *self, const FilterSql *sql, gboolean for_page, gint64 *n_
 
 /* "FROM contacts" read in the order of the sort's index, or not (see the file comment). */
 static char *
-dup_from (const ContactSortSql *spec, Plan plan)
+dup_from (const CrmContactSortSql *spec, Plan plan)
 {
   if (plan != PLAN_SORT_MATCHES)
     return g_strdup_printf ("contacts INDEXED BY %s", spec->index);
@@ -389,7 +174,7 @@ dup_from (const ContactSortSql *spec, Plan plan)
 /* The sort key as written in @plan: with the sort matches plan, a unary + keeps SQLite from
  * reading in the order of the key's index. */
 static char *
-dup_key (const ContactSortSql *spec, Plan plan)
+dup_key (const CrmContactSortSql *spec, Plan plan)
 {
   return g_strdup_printf ("%s%s", plan == PLAN_SORT_MATCHES ? "+" : "", spec->key);
 }
@@ -398,7 +183,7 @@ dup_key (const ContactSortSql *spec, Plan plan)
  * of the id, which SQLite answers with a seek in the sort's index (a row value over an indexed
  * expression would be a scan). */
 static char *
-dup_after_clause (const ContactSortSql *spec, Plan plan)
+dup_after_clause (const CrmContactSortSql *spec, Plan plan)
 {
   /* After in an ascending list is a larger key. */
   gboolean larger = !spec->descending;
@@ -411,11 +196,11 @@ dup_after_clause (const ContactSortSql *spec, Plan plan)
 static void
 bind_key (sqlite3_stmt *statement, CrmContactSort sort, const CrmContactSortKey *key)
 {
-  if (contact_sorts[sort].text)
-    bind_text_named (statement, ":key", key->name != NULL ? key->name : "");
+  if (crm_contact_sort_sql[sort].text)
+    crm_store_bind_text_named (statement, ":key", key->name != NULL ? key->name : "");
   else
-    bind_int64_named (statement, ":key", key->number);
-  bind_int64_named (statement, ":key_id", key->id);
+    crm_store_bind_int64_named (statement, ":key", key->number);
+  crm_store_bind_int64_named (statement, ":key_id", key->id);
 }
 
 /* ---- Counting and paging ------------------------------------------------------------------ */
@@ -423,15 +208,15 @@ bind_key (sqlite3_stmt *statement, CrmContactSort sort, const CrmContactSortKey 
 guint
 crm_store_count_contacts_filtered (CrmStore *self, const CrmContactFilter *filter, GError **error)
 {
-  FilterSql sql;
+  CrmContactFilterSql sql;
   gint64 count = 0;
   gboolean ok;
 
   g_return_val_if_fail (CRM_IS_STORE (self), 0);
 
-  filter_sql_init (&sql, filter);
+  crm_contact_filter_sql_init (&sql, filter);
   ok = count_filtered (self, &sql, &count, error);
-  filter_sql_clear (&sql);
+  crm_contact_filter_sql_clear (&sql);
   return ok ? (guint) count : 0;
 }
 
@@ -444,8 +229,8 @@ count_beside (CrmStore *self,
               gboolean after,
               GError **error)
 {
-  const ContactSortSql *spec;
-  FilterSql sql;
+  const CrmContactSortSql *spec;
+  CrmContactFilterSql sql;
   Plan plan;
   g_autofree char *from = NULL;
   g_autofree char *key_text = NULL;
@@ -455,8 +240,8 @@ count_beside (CrmStore *self,
   gboolean ok = FALSE;
   gboolean larger;
 
-  spec = &contact_sorts[sort];
-  filter_sql_init (&sql, filter);
+  spec = &crm_contact_sort_sql[sort];
+  crm_contact_filter_sql_init (&sql, filter);
   plan = choose_plan (self, &sql, FALSE, NULL);
   from = dup_from (spec, plan);
   key_text = dup_key (spec, plan);
@@ -472,10 +257,10 @@ count_beside (CrmStore *self,
   if (statement != NULL)
     {
       bind_key (statement, sort, key);
-      filter_sql_bind (&sql, statement);
+      crm_contact_filter_sql_bind (&sql, statement);
       ok = query_count (self, statement, &count, error);
     }
-  filter_sql_clear (&sql);
+  crm_contact_filter_sql_clear (&sql);
   return ok ? (guint) count : 0;
 }
 
@@ -515,8 +300,8 @@ crm_store_count_contacts_between_filtered (CrmStore *self,
                                            const CrmContactSortKey *last,
                                            GError **error)
 {
-  const ContactSortSql *spec;
-  FilterSql sql;
+  const CrmContactSortSql *spec;
+  CrmContactFilterSql sql;
   Plan plan;
   g_autofree char *from = NULL;
   g_autofree char *key = NULL;
@@ -533,10 +318,10 @@ crm_store_count_contacts_between_filtered (CrmStore *self,
 
   if (crm_contact_sort_compare (sort, first, last) >= 0)
     return 0;
-  spec = &contact_sorts[sort];
+  spec = &crm_contact_sort_sql[sort];
   later = spec->descending ? "<" : ">";
   earlier = spec->descending ? ">" : "<";
-  filter_sql_init (&sql, filter);
+  crm_contact_filter_sql_init (&sql, filter);
   plan = choose_plan (self, &sql, FALSE, NULL);
   from = dup_from (spec, plan);
   key = dup_key (spec, plan);
@@ -562,129 +347,35 @@ crm_store_count_contacts_between_filtered (CrmStore *self,
     {
       if (spec->text)
         {
-          bind_text_named (statement, ":first", key_first.name != NULL ? key_first.name : "");
-          bind_text_named (statement, ":last", key_last.name != NULL ? key_last.name : "");
+          crm_store_bind_text_named (statement, ":first",
+                                     key_first.name != NULL ? key_first.name : "");
+          crm_store_bind_text_named (statement, ":last",
+                                     key_last.name != NULL ? key_last.name : "");
         }
       else
         {
-          bind_int64_named (statement, ":first", key_first.number);
-          bind_int64_named (statement, ":last", key_last.number);
+          crm_store_bind_int64_named (statement, ":first", key_first.number);
+          crm_store_bind_int64_named (statement, ":last", key_last.number);
         }
-      bind_int64_named (statement, ":first_id", key_first.id);
-      bind_int64_named (statement, ":last_id", key_last.id);
-      filter_sql_bind (&sql, statement);
+      crm_store_bind_int64_named (statement, ":first_id", key_first.id);
+      crm_store_bind_int64_named (statement, ":last_id", key_last.id);
+      crm_contact_filter_sql_bind (&sql, statement);
       ok = query_count (self, statement, &count, error);
     }
-  filter_sql_clear (&sql);
+  crm_contact_filter_sql_clear (&sql);
   return ok ? (guint) count : 0;
-}
-
-static int
-compare_places (gconstpointer a, gconstpointer b)
-{
-  guint32 x = *(const guint32 *) a, y = *(const guint32 *) b;
-
-  return (x > y) - (x < y);
-}
-
-/* Sorts @places (guint32) in place; many by their 16 low bits and then their 16 high ones (a
- * radix sort: at a million contacts, the 16,000 matches of "lin"* in 0.1 ms, against 1.5 ms
- * for a sort that compares them). */
-static void
-sort_places (GArray *places)
-{
-  guint32 *items = (guint32 *) places->data;
-  g_autofree guint32 *other = NULL;
-  g_autofree guint *counts = NULL;
-
-  if (places->len < 1024)
-    {
-      g_array_sort (places, compare_places);
-      return;
-    }
-  other = g_new (guint32, places->len);
-  counts = g_new (guint, 65536);
-  for (guint shift = 0; shift < 32; shift += 16)
-    {
-      guint32 *swap;
-      guint sum = 0;
-
-      memset (counts, 0, 65536 * sizeof (guint));
-      for (guint i = 0; i < places->len; i++)
-        counts[(items[i] >> shift) & 0xffff]++;
-      for (guint digit = 0; digit < 65536; digit++)
-        {
-          guint count = counts[digit];
-
-          counts[digit] = sum;
-          sum += count;
-        }
-      for (guint i = 0; i < places->len; i++)
-        other[counts[(items[i] >> shift) & 0xffff]++] = items[i];
-      swap = items;
-      items = other;
-      other = swap;
-    }
-  /* Two passes: the sorted places are back in the array's own buffer. */
-}
-
-/* The contacts FTS query @match matches, in name order, from the search index and the name
- * order (crm-store-contact-prefixes.c) alone: no row read (at a million contacts, 8,000 matches
- * in 1 to 2 ms, against 25 for reading each one's name). NULL when the name order is not at
- * hand, or with @error set. */
-static GArray *
-dup_matches_by_name_order (CrmStore *self, const char *match, GError **error)
-{
-  const CrmContactNameOrder *order = crm_store_get_contact_name_order (self);
-  g_autoptr (GArray) places = NULL;
-  GArray *ids;
-  sqlite3_stmt *statement;
-  int rc;
-
-  if (order == NULL)
-    return NULL;
-  statement = crm_store_prepare (self, "SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ?1",
-                                 error);
-  if (statement == NULL)
-    return NULL;
-  sqlite3_bind_text (statement, 1, match, -1, SQLITE_TRANSIENT);
-  places = g_array_new (FALSE, FALSE, sizeof (guint32));
-  while ((rc = sqlite3_step (statement)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (statement, 0);
-
-      /* A match that is no contact (the order is kept true to the file, so never): by SQL. */
-      if (id < 0 || id > order->max_id || order->ranks[id] == G_MAXUINT32)
-        {
-          sqlite3_reset (statement);
-          return NULL;
-        }
-      g_array_append_val (places, order->ranks[id]);
-    }
-  sqlite3_reset (statement);
-  if (rc != SQLITE_DONE)
-    {
-      crm_store_set_error_from_db (self, error, NULL);
-      return NULL;
-    }
-  sort_places (places);
-  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), places->len);
-  for (guint i = 0; i < places->len; i++)
-    {
-      gint64 id = order->ids[g_array_index (places, guint32, i)];
-
-      g_array_append_val (ids, id);
-    }
-  return ids;
 }
 
 /* Every contact the search words of @sql (its only term) match, in @sort order, as ids:
  * remembered, narrowed from the last ones remembered, or sorted (by the name order when it is
  * at hand) and remembered. */
 static const GArray *
-dup_sorted_matches (CrmStore *self, CrmContactSort sort, const FilterSql *sql, GError **error)
+dup_sorted_matches (CrmStore *self,
+                    CrmContactSort sort,
+                    const CrmContactFilterSql *sql,
+                    GError **error)
 {
-  const ContactSortSql *spec = &contact_sorts[sort];
+  const CrmContactSortSql *spec = &crm_contact_sort_sql[sort];
   const GArray *matches = crm_store_get_contact_matches (self, sql->match, sort);
   g_autofree char *key = NULL;
   g_autofree char *text = NULL;
@@ -698,7 +389,7 @@ dup_sorted_matches (CrmStore *self, CrmContactSort sort, const FilterSql *sql, G
     {
       GError *order_error = NULL;
 
-      ids = dup_matches_by_name_order (self, sql->match, &order_error);
+      ids = crm_store_dup_contact_matches_by_name (self, sql->match, &order_error);
       if (order_error != NULL)
         {
           g_propagate_error (error, order_error);
@@ -720,7 +411,7 @@ dup_sorted_matches (CrmStore *self, CrmContactSort sort, const FilterSql *sql, G
   statement = crm_store_prepare (self, text, error);
   if (statement == NULL)
     return NULL;
-  filter_sql_bind (sql, statement);
+  crm_contact_filter_sql_bind (sql, statement);
   ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   while ((rc = sqlite3_step (statement)) == SQLITE_ROW)
     {
@@ -743,7 +434,7 @@ dup_sorted_matches (CrmStore *self, CrmContactSort sort, const FilterSql *sql, G
 static GPtrArray *
 fetch_page_of_matches (CrmStore *self,
                        CrmContactSort sort,
-                       const FilterSql *sql,
+                       const CrmContactFilterSql *sql,
                        const CrmContactSortKey *after,
                        guint offset,
                        guint limit,
@@ -788,7 +479,7 @@ fetch_page_of_matches (CrmStore *self,
 static GPtrArray *
 fetch_page_of_prefix (CrmStore *self,
                       CrmContactSort sort,
-                      const FilterSql *sql,
+                      const CrmContactFilterSql *sql,
                       const CrmContactSortKey *after,
                       guint offset,
                       guint limit,
@@ -841,13 +532,13 @@ read_contacts (CrmStore *self, sqlite3_stmt *statement, GError **error)
 static GPtrArray *
 fetch_page_walking_a_while (CrmStore *self,
                             CrmContactSort sort,
-                            const FilterSql *sql,
+                            const CrmContactFilterSql *sql,
                             const char *columns,
                             const CrmContactSortKey *after,
                             guint offset,
                             guint limit)
 {
-  const ContactSortSql *spec = &contact_sorts[sort];
+  const CrmContactSortSql *spec = &crm_contact_sort_sql[sort];
   const char *direction = spec->descending ? "DESC" : "";
   g_autofree char *clause
       = after != NULL ? dup_after_clause (spec, PLAN_WALK_ORDER) : g_strdup ("1");
@@ -869,7 +560,7 @@ fetch_page_walking_a_while (CrmStore *self,
     return NULL;
   if (after != NULL)
     bind_key (statement, sort, after);
-  bind_int64_named (statement, ":walk", self->contact_walk_rows);
+  crm_store_bind_int64_named (statement, ":walk", self->contact_walk_rows);
   if (sqlite3_step (statement) == SQLITE_ROW)
     bound = sqlite3_value_dup (sqlite3_column_value (statement, 0));
   sqlite3_reset (statement);
@@ -888,9 +579,9 @@ fetch_page_walking_a_while (CrmStore *self,
         bind_key (statement, sort, after);
       if (bound != NULL)
         sqlite3_bind_value (statement, sqlite3_bind_parameter_index (statement, ":bound"), bound);
-      bind_int64_named (statement, ":limit", limit);
-      bind_int64_named (statement, ":offset", offset);
-      filter_sql_bind (sql, statement);
+      crm_store_bind_int64_named (statement, ":limit", limit);
+      crm_store_bind_int64_named (statement, ":offset", offset);
+      crm_contact_filter_sql_bind (sql, statement);
       records = read_contacts (self, statement, NULL);
     }
   /* Short of a page before the end of the walk: the rest lies further on. */
@@ -915,8 +606,8 @@ fetch_page (CrmStore *self,
   const CrmEntityInfo *info = crm_store_get_entity_info (CRM_ENTITY_CONTACT);
   g_autoptr (GPtrArray) records = NULL;
   g_autoptr (GString) columns = g_string_new ("id, uuid");
-  const ContactSortSql *spec;
-  FilterSql sql;
+  const CrmContactSortSql *spec;
+  CrmContactFilterSql sql;
   Plan plan;
   gint64 matching = G_MAXINT64;
   g_autofree char *from = NULL;
@@ -927,15 +618,15 @@ fetch_page (CrmStore *self,
   gboolean descending;
   int rc;
 
-  spec = &contact_sorts[sort];
+  spec = &crm_contact_sort_sql[sort];
   for (guint i = 0; i < info->n_fields; i++)
     g_string_append_printf (columns, ", %s", info->fields[i].column);
-  filter_sql_init (&sql, filter);
+  crm_contact_filter_sql_init (&sql, filter);
   use_search_cache (self, &sql);
   records = fetch_page_of_prefix (self, sort, &sql, after, offset, limit, backwards, error);
   if (records != NULL || (error != NULL && *error != NULL))
     {
-      filter_sql_clear (&sql);
+      crm_contact_filter_sql_clear (&sql);
       return g_steal_pointer (&records);
     }
   /* A jump (a large offset) is read with the list of matches: row by row in the search index,
@@ -950,7 +641,7 @@ fetch_page (CrmStore *self,
     records = fetch_page_of_prefix (self, sort, &sql, after, offset, limit, backwards, error);
   if (records != NULL || (error != NULL && *error != NULL))
     {
-      filter_sql_clear (&sql);
+      crm_contact_filter_sql_clear (&sql);
       return g_steal_pointer (&records);
     }
   if (plan == PLAN_WALK_PROBE)
@@ -962,7 +653,7 @@ fetch_page (CrmStore *self,
     {
       gboolean search_alone = sql.n_terms == 1 && sql.match != NULL;
 
-      /* Listed in order already, or in name order at once (see dup_matches_by_name_order). */
+      /* Listed in order already, or in name order at once (see crm_store_dup_contact_matches_by_name). */
       if (search_alone
           && (crm_store_get_contact_matches (self, sql.match, sort) != NULL
               || (sort == CRM_CONTACT_SORT_NAME
@@ -974,7 +665,7 @@ fetch_page (CrmStore *self,
         records = fetch_page_of_matches (self, sort, &sql, after, offset, limit, backwards, error);
       if (records != NULL || (error != NULL && *error != NULL))
         {
-          filter_sql_clear (&sql);
+          crm_contact_filter_sql_clear (&sql);
           return g_steal_pointer (&records);
         }
     }
@@ -991,15 +682,15 @@ fetch_page (CrmStore *self,
   statement = crm_store_prepare (self, text, error);
   if (statement == NULL)
     {
-      filter_sql_clear (&sql);
+      crm_contact_filter_sql_clear (&sql);
       return NULL;
     }
   if (after != NULL)
     bind_key (statement, sort, after);
-  bind_int64_named (statement, ":limit", limit);
-  bind_int64_named (statement, ":offset", offset);
-  filter_sql_bind (&sql, statement);
-  filter_sql_clear (&sql);
+  crm_store_bind_int64_named (statement, ":limit", limit);
+  crm_store_bind_int64_named (statement, ":offset", offset);
+  crm_contact_filter_sql_bind (&sql, statement);
+  crm_contact_filter_sql_clear (&sql);
 
   records = g_ptr_array_new_with_free_func ((GDestroyNotify) crm_contact_record_free);
   while ((rc = sqlite3_step (statement)) == SQLITE_ROW)
@@ -1060,23 +751,23 @@ crm_store_contact_matches_filter (CrmStore *self,
                                   const CrmContactFilter *filter,
                                   GError **error)
 {
-  FilterSql sql;
+  CrmContactFilterSql sql;
   g_autofree char *text = NULL;
   sqlite3_stmt *statement;
   gint64 count = 0;
 
   g_return_val_if_fail (CRM_IS_STORE (self), FALSE);
 
-  filter_sql_init (&sql, filter);
+  crm_contact_filter_sql_init (&sql, filter);
   text = g_strdup_printf ("SELECT count(*) FROM contacts WHERE id = :id AND %s", sql.where->str);
   statement = crm_store_prepare (self, text, error);
   if (statement != NULL)
     {
-      bind_int64_named (statement, ":id", contact_id);
-      filter_sql_bind (&sql, statement);
+      crm_store_bind_int64_named (statement, ":id", contact_id);
+      crm_contact_filter_sql_bind (&sql, statement);
       query_count (self, statement, &count, error);
     }
-  filter_sql_clear (&sql);
+  crm_contact_filter_sql_clear (&sql);
   return count > 0;
 }
 
@@ -1156,161 +847,4 @@ crm_store_fetch_contacts (CrmStore *self,
 
   return crm_store_fetch_contacts_sorted (self, CRM_CONTACT_SORT_NAME, NULL,
                                           after_name != NULL ? &after : NULL, offset, limit, error);
-}
-
-/* ---- Bulk edits ----------------------------------------------------------------------------- */
-
-/* The selection's terms (with :ids bound to a JSON array of its ids), into @sql's filter. */
-static char *
-dup_selection_where (const CrmContactSelection *selection, FilterSql *sql)
-{
-  filter_sql_init (sql, selection->all_but_ids ? selection->filter : NULL);
-  if (!selection->all_but_ids)
-    return g_strdup ("id IN (SELECT value FROM json_each (:ids))");
-  if (selection->n_ids == 0)
-    return g_strdup (sql->where->str);
-  return g_strdup_printf ("%s AND id NOT IN (SELECT value FROM json_each (:ids))", sql->where->str);
-}
-
-static char *
-dup_ids_json (const CrmContactSelection *selection)
-{
-  GString *json = g_string_new ("[");
-
-  for (guint i = 0; i < selection->n_ids; i++)
-    g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", selection->ids[i]);
-  g_string_append_c (json, ']');
-  return g_string_free (json, FALSE);
-}
-
-/* Runs @head, the selection's terms and @tail as one statement, in one transaction with
- * :edit_stage, :edit_tag and :edit_now bound; one reset of the contacts follows when rows
- * changed. */
-static gboolean
-write_selection (CrmStore *self,
-                 const char *head,
-                 const char *tail,
-                 const CrmContactSelection *selection,
-                 const char *stage,
-                 gint64 tag_id,
-                 guint *n_changed,
-                 GError **error)
-{
-  FilterSql sql;
-  g_autofree char *where = dup_selection_where (selection, &sql);
-  g_autofree char *ids = dup_ids_json (selection);
-  g_autofree char *text = g_strconcat (head, where, tail, NULL);
-  sqlite3_stmt *statement;
-  int changes = 0;
-
-  if (n_changed != NULL)
-    *n_changed = 0;
-  if (!crm_store_begin (self, error))
-    {
-      filter_sql_clear (&sql);
-      return FALSE;
-    }
-  statement = crm_store_prepare (self, text, error);
-  if (statement != NULL)
-    {
-      filter_sql_bind (&sql, statement);
-      bind_text_named (statement, ":ids", ids);
-      if (stage != NULL)
-        bind_text_named (statement, ":edit_stage", stage);
-      bind_int64_named (statement, ":edit_tag", tag_id);
-      bind_int64_named (statement, ":edit_now", crm_store_now ());
-    }
-  filter_sql_clear (&sql);
-  if (statement == NULL || !crm_store_step_done (self, statement, error))
-    {
-      crm_store_rollback (self);
-      return FALSE;
-    }
-  changes = sqlite3_changes (self->db);
-  if (changes > 0)
-    crm_store_queue_change (self, CRM_ENTITY_CONTACT, CRM_CHANGE_RESET, 0, NULL);
-  if (!crm_store_commit (self, error))
-    return FALSE;
-  if (n_changed != NULL)
-    *n_changed = (guint) changes;
-  return TRUE;
-}
-
-gboolean
-crm_store_set_contacts_lifecycle (CrmStore *self,
-                                  const CrmContactSelection *selection,
-                                  CrmLifecycleStage stage,
-                                  guint *n_changed,
-                                  GError **error)
-{
-  g_return_val_if_fail (CRM_IS_STORE (self), FALSE);
-  g_return_val_if_fail (selection != NULL, FALSE);
-  g_return_val_if_fail (stage <= CRM_LIFECYCLE_CHURNED, FALSE);
-
-  /* Only the rows that change: their history and the change log say what happened. */
-  return write_selection (self,
-                          "UPDATE contacts SET lifecycle = :edit_stage, updated_at = :edit_now "
-                          "WHERE lifecycle IS NOT :edit_stage AND ",
-                          "", selection, crm_lifecycle_stage_to_string (stage), 0, n_changed,
-                          error);
-}
-
-static gboolean
-require_tag (CrmStore *self, gint64 tag_id, GError **error)
-{
-  g_autoptr (CrmTagRecord) tag = crm_store_get_tag (self, tag_id, NULL);
-
-  if (tag == NULL)
-    {
-      g_set_error_literal (error, CRM_STORE_ERROR, CRM_STORE_ERROR_NOT_FOUND,
-                           _ ("The tag no longer exists"));
-      return FALSE;
-    }
-  return TRUE;
-}
-
-gboolean
-crm_store_tag_contacts (CrmStore *self,
-                        const CrmContactSelection *selection,
-                        gint64 tag_id,
-                        guint *n_changed,
-                        GError **error)
-{
-  g_return_val_if_fail (CRM_IS_STORE (self), FALSE);
-  g_return_val_if_fail (selection != NULL, FALSE);
-
-  if (!require_tag (self, tag_id, error))
-    return FALSE;
-  return write_selection (self,
-                          "INSERT OR IGNORE INTO contact_tags (contact_id, tag_id) "
-                          "SELECT id, :edit_tag FROM contacts WHERE ",
-                          "", selection, NULL, tag_id, n_changed, error);
-}
-
-gboolean
-crm_store_untag_contacts (CrmStore *self,
-                          const CrmContactSelection *selection,
-                          gint64 tag_id,
-                          guint *n_changed,
-                          GError **error)
-{
-  g_return_val_if_fail (CRM_IS_STORE (self), FALSE);
-  g_return_val_if_fail (selection != NULL, FALSE);
-
-  if (!require_tag (self, tag_id, error))
-    return FALSE;
-  return write_selection (self,
-                          "DELETE FROM contact_tags WHERE tag_id = :edit_tag AND contact_id IN "
-                          "(SELECT id FROM contacts WHERE ",
-                          ")", selection, NULL, tag_id, n_changed, error);
-}
-
-/* ---- Smart lists ---------------------------------------------------------------------------- */
-
-GPtrArray *
-crm_store_list_smart_lists (CrmStore *self, GError **error)
-{
-  g_return_val_if_fail (CRM_IS_STORE (self), NULL);
-  return crm_store_select_records (self, CRM_ENTITY_SMART_LIST, "ORDER BY position, id", NULL, 0,
-                                   error);
 }

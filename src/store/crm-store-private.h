@@ -201,6 +201,11 @@ crm_store_remember_contact_matches (CrmStore *self,
 void
 crm_store_contact_matches_changed (
     CrmStore *self, CrmEntity entity, CrmChangeAction action, gint64 id, gconstpointer old_record);
+/* The contacts FTS query @match matches, in name order (gint64 ids), from the search index
+ * and the name order (crm_store_get_contact_name_order) alone; NULL when the name order is not
+ * at hand, or with @error set. */
+GArray *
+crm_store_dup_contact_matches_by_name (CrmStore *self, const char *match, GError **error);
 /* The contacts @ids, in that order (those that exist). */
 GPtrArray *
 crm_store_fetch_contacts_by_id (CrmStore *self, const gint64 *ids, guint n_ids, GError **error);

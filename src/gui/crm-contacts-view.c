@@ -44,6 +44,18 @@ show_selected_company (CrmContactsView *self, gint64 company_id)
   crm_contact_detail_show_company (self->detail, company_id);
 }
 
+void
+crm_contacts_view_show_company (CrmContactsView *self, gint64 company_id)
+{
+  g_return_if_fail (CRM_IS_CONTACTS_VIEW (self));
+
+  crm_contacts_view_set_selection_mode (self, FALSE);
+  crm_contacts_view_set_show_companies (self, TRUE);
+  show_selected_company (self, company_id);
+  /* In a narrow window, the page rather than the list. */
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
 static void
 on_selection_changed (CrmContactsView *self)
 {

@@ -109,5 +109,9 @@ crm_contacts_view_get_detail_text (CrmContactsView *self, const char *row);
 /* The detail pane. */
 CrmContactDetail *
 crm_contacts_view_get_detail (CrmContactsView *self);
+/* Company @company_id's page beside the list of companies (the page alone in a narrow window):
+ * a company shown from elsewhere, such as a search in GNOME Shell. */
+void
+crm_contacts_view_show_company (CrmContactsView *self, gint64 company_id);
 
 G_END_DECLS

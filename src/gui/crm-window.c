@@ -302,12 +302,8 @@ on_show_company_activate (GtkWidget *widget, const char *action_name, GVariant *
   GtkWidget *contacts = adw_bin_get_child (self->contacts_bin);
 
   crm_window_set_visible_page (self, "contacts");
-  if (!CRM_IS_CONTACTS_VIEW (contacts))
-    return;
-  crm_contacts_view_set_selection_mode (CRM_CONTACTS_VIEW (contacts), FALSE);
-  crm_contacts_view_set_show_companies (CRM_CONTACTS_VIEW (contacts), TRUE);
-  crm_contact_detail_show_company (crm_contacts_view_get_detail (CRM_CONTACTS_VIEW (contacts)),
-                                   g_variant_get_int64 (parameter));
+  if (CRM_IS_CONTACTS_VIEW (contacts))
+    crm_contacts_view_show_company (CRM_CONTACTS_VIEW (contacts), g_variant_get_int64 (parameter));
 }
 
 /* The Contacts page searching for @parameter (the Shell's "more results in Rapport"). */

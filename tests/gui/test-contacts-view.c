@@ -7,6 +7,7 @@
 
 #include <glib/gstdio.h>
 
+#include "crm-contact-detail.h"
 #include "crm-contact-editor.h"
 #include "crm-contact-filter-popover.h"
 #include "crm-contact-row.h"
@@ -838,6 +839,41 @@ test_contacts_rows_are_reused (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (crm_contact_row_get_detail (find_contact_row (grid, "Yan 5")), ==, "");
 }
 
+static gboolean
+leaflet_is_folded (gpointer data)
+{
+  return adw_leaflet_get_folded (data);
+}
+
+/* A company shown from elsewhere (a search in GNOME Shell): the companies list, and the
+ * company's page, which in a narrow window is shown instead of the list. */
+static void
+test_contacts_show_company (Fixture *fixture, gconstpointer data)
+{
+  gint64 company = insert_company (fixture, "Initech");
+  CrmEntity entity = CRM_ENTITY_CONTACT;
+  AdwLeaflet *leaflet;
+
+  insert_contact (fixture, "Peter Gibbons", NULL, company);
+  show_view (fixture);
+  leaflet = ADW_LEAFLET (crm_test_find_descendant (GTK_WIDGET (fixture->view), ADW_TYPE_LEAFLET));
+  g_assert_nonnull (leaflet);
+  gtk_window_set_default_size (fixture->window, 400, 700);
+  crm_test_wait_for (leaflet_is_folded, leaflet, "the window to be narrow");
+  g_assert_true (gtk_widget_is_ancestor (
+      GTK_WIDGET (crm_test_find_descendant (GTK_WIDGET (fixture->view), GTK_TYPE_GRID_VIEW)),
+      adw_leaflet_get_visible_child (leaflet)));
+
+  crm_contacts_view_show_company (fixture->view, company);
+  g_assert_true (crm_contacts_view_get_show_companies (fixture->view));
+  g_assert_cmpint (
+      crm_contact_detail_get_shown (crm_contacts_view_get_detail (fixture->view), &entity), ==,
+      company);
+  g_assert_cmpint (entity, ==, CRM_ENTITY_COMPANY);
+  g_assert_true (gtk_widget_is_ancestor (GTK_WIDGET (crm_contacts_view_get_detail (fixture->view)),
+                                         adw_leaflet_get_visible_child (leaflet)));
+}
+
 /* The status page over the list, found by its icon (the page's empty state is one too). */
 static AdwStatusPage *
 find_no_results (GtkWidget *widget)
@@ -919,6 +955,7 @@ main (int argc, char *argv[])
   ADD_TEST ("/gui/contacts/list-is-one-column", test_contacts_list_is_one_column);
   ADD_TEST ("/gui/contacts/rows-are-reused", test_contacts_rows_are_reused);
   ADD_TEST ("/gui/contacts/no-results", test_contacts_no_results);
+  ADD_TEST ("/gui/contacts/show-company", test_contacts_show_company);
 #undef ADD_TEST
 
   return g_test_run ();

@@ -105,6 +105,15 @@ crm_importer_init (CrmImporter *self)
 
 /* ---- Rows ---------------------------------------------------------------------------------- */
 
+/* Whether @cell starts with the apostrophe that spreadsheet-safe exports put before a value a
+ * spreadsheet could run as a formula ("'=SUM(A1)", "'+44 20 7946 0000": Rapport's own CSV
+ * export without --raw, HubSpot's, Salesforce's): the value is what follows it. */
+static gboolean
+is_neutralised (const char *cell)
+{
+  return cell[0] == '\'' && cell[1] != '\0' && strchr ("=+-@\t\r", cell[1]) != NULL;
+}
+
 void
 crm_importer_append_row (CrmImporter *self, guint line, const char *const *cells, guint n)
 {
@@ -120,11 +129,12 @@ crm_importer_append_row (CrmImporter *self, guint line, const char *const *cells
   text = (char *) (row.cells + n_columns + 1);
   for (guint i = 0; i < n_columns; i++)
     {
-      gsize length = i < n ? strlen (cells[i]) : 0;
+      const char *cell = i < n ? cells[i] + is_neutralised (cells[i]) : "";
+      gsize length = strlen (cell);
 
       row.cells[i] = text;
       if (length > 0)
-        memcpy (text, cells[i], length);
+        memcpy (text, cell, length);
       text[length] = '\0';
       text += length + 1;
     }

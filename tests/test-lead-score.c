@@ -609,6 +609,35 @@ test_keeper_follows_writes (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (crm_score_keeper_get_last_counts (keeper)->n_changed, ==, 0);
 }
 
+/* A pass over everyone waits while it is held (the user types a search), then runs. */
+static void
+test_keeper_held (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr (CrmScoreKeeper) keeper = crm_score_keeper_new (fixture->store, settings, NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrmContactRecord) contact = crm_contact_record_new ();
+  gint64 started, deadline;
+
+  contact->name = g_strdup ("Peter");
+  g_assert_true (crm_store_insert_contact (fixture->store, contact, &error));
+  drain_main_loop ();
+
+  crm_score_keeper_hold (keeper, 300);
+  started = g_get_monotonic_time ();
+  crm_score_keeper_rescore_all (keeper);
+  deadline = started + 150 * G_TIME_SPAN_MILLISECOND;
+  while (g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (crm_score_keeper_get_rescoring (keeper));
+  deadline = started + 5 * G_USEC_PER_SEC;
+  while (crm_score_keeper_get_rescoring (keeper) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (crm_score_keeper_get_rescoring (keeper));
+  g_assert_cmpint (g_get_monotonic_time () - started, >=, 300 * G_TIME_SPAN_MILLISECOND);
+  g_assert_cmpuint (crm_score_keeper_get_last_counts (keeper)->n_contacts, ==, 1);
+}
+
 /* A lead crossing the threshold through the keeper becomes Qualified; a rule changed in
  * the settings rescores everyone (and qualifies by the new numbers). */
 static void
@@ -712,6 +741,7 @@ main (int argc, char *argv[])
   TEST_F ("/score/rules-from-settings", test_score_rules_from_settings);
   TEST_F ("/score/qualifies-leads", test_score_qualifies_leads);
   TEST_F ("/score/keeper/follows-writes", test_keeper_follows_writes);
+  TEST_F ("/score/keeper/held", test_keeper_held);
   TEST_F ("/score/keeper/rules-changed", test_keeper_rules_changed);
   TEST_F ("/score/keeper/joins-undo-step", test_keeper_joins_undo_step);
 #undef TEST_F

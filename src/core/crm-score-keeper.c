@@ -37,6 +37,7 @@ struct _CrmScoreKeeper
 
   CrmLeadScoreRun *pass;
   guint pass_source;
+  gint64 hold_until; /* monotonic µs: no pass step before (the user is typing) */
   guint pass_step;
   CrmScoreCounts last_counts;
   guint rules_source;
@@ -186,6 +187,18 @@ end_pass (CrmScoreKeeper *self)
 }
 
 static gboolean
+on_pass_step (gpointer data);
+
+static gboolean
+on_hold_over (gpointer data)
+{
+  CrmScoreKeeper *self = data;
+
+  self->pass_source = g_idle_add_full (G_PRIORITY_LOW, on_pass_step, self, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
 on_pass_step (gpointer data)
 {
   CrmScoreKeeper *self = data;
@@ -193,6 +206,15 @@ on_pass_step (gpointer data)
   gboolean finished = FALSE;
   gboolean ok;
   gint64 started = g_get_monotonic_time (), took;
+
+  /* Held while the user types: a step under way when a frame falls due delays it. */
+  if (started < self->hold_until)
+    {
+      self->pass_source
+          = g_timeout_add_full (G_PRIORITY_LOW, (guint) ((self->hold_until - started + 999) / 1000),
+                                on_hold_over, self, NULL);
+      return G_SOURCE_REMOVE;
+    }
 
   self->writing = TRUE;
   ok = crm_lead_score_run_step (self->pass, self->store, self->pass_step, &finished, &error);
@@ -230,6 +252,15 @@ crm_score_keeper_rescore_all (CrmScoreKeeper *self)
   set_today (&self->last_pass_date);
   if (!was_rescoring)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESCORING]);
+}
+
+void
+crm_score_keeper_hold (CrmScoreKeeper *self, guint milliseconds)
+{
+  g_return_if_fail (CRM_IS_SCORE_KEEPER (self));
+
+  self->hold_until = MAX (self->hold_until, g_get_monotonic_time ()
+                                                + (gint64) milliseconds * G_TIME_SPAN_MILLISECOND);
 }
 
 gboolean

@@ -34,6 +34,10 @@ crm_score_keeper_flush (CrmScoreKeeper *self);
  * the main loop goes on meanwhile. A pass already running starts over. */
 void
 crm_score_keeper_rescore_all (CrmScoreKeeper *self);
+/* Holds a pass over every contact for @milliseconds from now (again from each call): while the
+ * user types, a step of the pass running as a frame falls due would delay that frame. */
+void
+crm_score_keeper_hold (CrmScoreKeeper *self, guint milliseconds);
 /* Whether a pass over every contact is running (the "rescoring" property). */
 gboolean
 crm_score_keeper_get_rescoring (CrmScoreKeeper *self);

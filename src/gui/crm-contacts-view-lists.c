@@ -409,6 +409,12 @@ on_search_changed (CrmContactsView *self)
 }
 
 static void
+on_search_edited (CrmContactsView *self)
+{
+  g_signal_emit_by_name (self, "search-edited");
+}
+
+static void
 on_search_stopped (CrmContactsView *self)
 {
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
@@ -919,6 +925,7 @@ build_header (CrmContactsView *self)
       _ ("Search contacts by name, e-mail, phone, company or notes"), -1);
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (on_search_changed),
                             self);
+  g_signal_connect_swapped (self->search_entry, "changed", G_CALLBACK (on_search_edited), self);
   g_signal_connect_swapped (self->search_entry, "stop-search", G_CALLBACK (on_search_stopped),
                             self);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->search_entry));

@@ -328,6 +328,14 @@ crm_contacts_view_class_init (CrmContactsViewClass *klass)
    */
   g_signal_new ("merge-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                 NULL, G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_INT64);
+
+  /**
+   * CrmContactsView::search-edited:
+   *
+   * The text of the search field changed (typed, pasted, cleared), before the list follows it.
+   */
+  g_signal_new ("search-edited", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                G_TYPE_NONE, 0);
 }
 
 static void

@@ -65,6 +65,8 @@ static GParamSpec *properties[N_PROPS];
 
 /* Seconds after the window opened that every lead score is brought up to date. */
 #define SCORE_PASS_DELAY_SECONDS 5
+/* How long after the last change of the search text the rescoring pass waits. */
+#define SEARCH_HOLD_MS 1000
 
 /* Names of the pages, as in the .ui file and the last-page setting. */
 static const char *const page_names[] = { "pipeline", "contacts", "dashboard", "today" };
@@ -306,6 +308,13 @@ on_show_company_activate (GtkWidget *widget, const char *action_name, GVariant *
     crm_contacts_view_show_company (CRM_CONTACTS_VIEW (contacts), g_variant_get_int64 (parameter));
 }
 
+static void
+on_contacts_search_edited (CrmWindow *self)
+{
+  if (self->score_keeper != NULL)
+    crm_score_keeper_hold (self->score_keeper, SEARCH_HOLD_MS);
+}
+
 /* The Contacts page searching for @parameter (the Shell's "more results in Rapport"). */
 static void
 on_search_contacts_activate (GtkWidget *widget, const char *action_name, GVariant *parameter)
@@ -480,6 +489,9 @@ crm_window_constructed (GObject *object)
   /* Scores follow writes at once, and the rules and the passing days from a few seconds after
    * the window opened (not to compete with its first frames). */
   self->score_keeper = crm_score_keeper_new (self->store, self->settings, self->undo_manager);
+  /* Typing a search goes first: the rescoring pass waits until the typing stops. */
+  g_signal_connect_object (contacts, "search-edited", G_CALLBACK (on_contacts_search_edited), self,
+                           G_CONNECT_SWAPPED);
   crm_score_keeper_start_daily (self->score_keeper, SCORE_PASS_DELAY_SECONDS);
 }
 

@@ -175,6 +175,16 @@ find_item (CrmChartWidget *widget, int index, double *x, double *y)
   return FALSE;
 }
 
+/* Whether the first item of chart @data is drawn (the chart laid out at its size: being mapped
+ * is not enough under a slow build). */
+static gboolean
+first_item_drawn (gpointer data)
+{
+  double x, y;
+
+  return gtk_widget_get_width (data) >= 8 && find_item (data, 0, &x, &y);
+}
+
 static CrmPipelineView *
 pipeline_view (Fixture *fixture)
 {
@@ -407,6 +417,7 @@ test_hover_tooltip (Fixture *fixture, gconstpointer user_data)
   reasons
       = crm_dashboard_data_get_chart (crm_chart_widget_get_data (chart), CRM_CHART_LOST_REASONS);
   g_assert_cmpstr (reasons->items[0].name, ==, "Price");
+  crm_test_wait_for (first_item_drawn, chart, "the chart's bars");
   g_assert_true (find_item (chart, 0, &x, &y));
 
   tooltip = crm_chart_widget_hover (chart, x, y);
@@ -440,6 +451,7 @@ test_click_shows_deals (Fixture *fixture, gconstpointer user_data)
   show_dashboard (fixture);
   funnel = chart_of (fixture, CRM_CHART_FUNNEL);
   crm_test_wait_for (crm_test_widget_is_mapped, funnel, "the funnel to show");
+  crm_test_wait_for (first_item_drawn, funnel, "the funnel's stages");
   g_assert_true (find_item (funnel, 3, &x, &y));
   g_assert_true (crm_chart_widget_activate_at (funnel, x, y));
 

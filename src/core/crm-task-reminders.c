@@ -17,6 +17,8 @@
 #include <glib/gi18n-lib.h>
 #include <stdio.h>
 
+#include "crm-tasks.h"
+
 /* More tasks than this falling due at once get a summary instead of one notification each. */
 #define MAX_SINGLE_NOTIFICATIONS 3
 /* Subjects a summary names before "and N more". */
@@ -96,20 +98,11 @@ midnight_in (gint64 after, gint64 up_to)
   return when > after ? when : 0;
 }
 
-static gboolean
-is_local_midnight (gint64 when)
-{
-  g_autoptr (GDateTime) time = g_date_time_new_from_unix_local (when);
-
-  return time != NULL && g_date_time_get_hour (time) == 0 && g_date_time_get_minute (time) == 0
-         && g_date_time_get_second (time) == 0;
-}
-
 /* When the reminder of a task due at @due comes. */
 static gint64
 remind_at (CrmTaskReminders *self, gint64 due)
 {
-  return self->day_offset > 0 && is_local_midnight (due) ? due + self->day_offset : due;
+  return self->day_offset > 0 && crm_tasks_is_day_only (due) ? due + self->day_offset : due;
 }
 
 /* "Ada Lovelace · Website redesign": the task's contact and deal, or NULL. */

@@ -53,3 +53,12 @@ crm_tasks_complete (CrmUndoManager *undo_manager, gint64 task_id, char **label, 
     *label = g_steal_pointer (&name);
   return TRUE;
 }
+
+gboolean
+crm_tasks_is_day_only (gint64 due_at)
+{
+  g_autoptr (GDateTime) time = g_date_time_new_from_unix_local (due_at);
+
+  return time != NULL && g_date_time_get_hour (time) == 0 && g_date_time_get_minute (time) == 0
+         && g_date_time_get_second (time) == 0;
+}

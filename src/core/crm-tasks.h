@@ -18,4 +18,9 @@ crm_tasks_set_done (CrmStore *store, gint64 task_id, gboolean done, GError **err
 gboolean
 crm_tasks_complete (CrmUndoManager *undo_manager, gint64 task_id, char **label, GError **error);
 
+/* Whether a task due at @due_at is due on a day without a time: the due date was given
+ * without one, which keeps it at that day's local midnight. */
+gboolean
+crm_tasks_is_day_only (gint64 due_at);
+
 G_END_DECLS

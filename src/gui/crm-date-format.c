@@ -6,6 +6,8 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "crm-tasks.h"
+
 static char *
 format_local (gint64 unix_utc, const char *format)
 {
@@ -34,10 +36,7 @@ crm_date_format_day_time (gint64 unix_utc)
 gboolean
 crm_date_is_day_only (gint64 unix_utc)
 {
-  g_autoptr (GDateTime) time = g_date_time_new_from_unix_local (unix_utc);
-
-  return time != NULL && g_date_time_get_hour (time) == 0 && g_date_time_get_minute (time) == 0
-         && g_date_time_get_second (time) == 0;
+  return crm_tasks_is_day_only (unix_utc);
 }
 
 gboolean

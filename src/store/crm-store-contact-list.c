@@ -616,7 +616,6 @@ fetch_page (CrmStore *self,
   g_autofree char *text = NULL;
   sqlite3_stmt *statement;
   gboolean descending;
-  int rc;
 
   spec = &crm_contact_sort_sql[sort];
   for (guint i = 0; i < info->n_fields; i++)
@@ -692,19 +691,9 @@ fetch_page (CrmStore *self,
   crm_contact_filter_sql_bind (&sql, statement);
   crm_contact_filter_sql_clear (&sql);
 
-  records = g_ptr_array_new_with_free_func ((GDestroyNotify) crm_contact_record_free);
-  while ((rc = sqlite3_step (statement)) == SQLITE_ROW)
-    {
-      CrmContactRecord *contact = crm_contact_record_new ();
-      crm_store_read_record (info, statement, 0, contact);
-      g_ptr_array_add (records, contact);
-    }
-  sqlite3_reset (statement);
-  if (rc != SQLITE_DONE)
-    {
-      crm_store_set_error_from_db (self, error, NULL);
-      return NULL;
-    }
+  records = read_contacts (self, statement, error);
+  if (records == NULL)
+    return NULL;
   if (backwards)
     for (guint i = 0; i < records->len / 2; i++)
       {

@@ -243,6 +243,22 @@ typedef struct
  * transaction). */
 const CrmContactNameOrder *
 crm_store_get_contact_name_order (CrmStore *self);
+/* Calls @each with the place of every contact FTS query @match matches, in rowid order;
+ * FALSE (@error set on a failed read) when a match is no contact's in @order. */
+typedef void (*CrmContactPlaceFunc) (guint32 place, gpointer data);
+gboolean
+crm_contact_name_order_list (CrmStore *self,
+                             const CrmContactNameOrder *order,
+                             const char *match,
+                             CrmContactPlaceFunc each,
+                             gpointer data,
+                             GError **error);
+/* Sorts @places (guint32) in place. */
+void
+crm_contact_places_sort (GArray *places);
+/* The ids (gint64) of @places, in their order. */
+GArray *
+crm_contact_name_order_ids (const CrmContactNameOrder *order, const GArray *places);
 
 /* crm_store_open() with another set of migrations (for tests of upgrades). */
 CrmStore *
